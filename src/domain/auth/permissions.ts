@@ -1,0 +1,58 @@
+/**
+ * Arbor's single permission table: which staff role may perform which action. Every API route
+ * names one action and the server refuses the call unless the caller's role holds it; the record
+ * itself is then checked against the caller's clinic by the service that loads it.
+ */
+export const staffRoles = ['admin', 'physician', 'nurse', 'front_desk'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const roleLabels: Record<StaffRole, string> = {
+  admin: 'Administrator',
+  physician: 'Physician (prescriber)',
+  nurse: 'Nurse',
+  front_desk: 'Front desk',
+};
+
+export const actions = [
+  'patient.search',
+  'patient.read',
+  'patient.create',
+  'patient.update',
+  'patient.deactivate',
+  'patient.history',
+  'user.read',
+  'user.manage',
+  'session.revoke',
+  'audit.read',
+  'clinic.settings.read',
+  'clinic.settings.update',
+] as const;
+export type Action = (typeof actions)[number];
+
+const patientCare: Action[] = ['patient.search', 'patient.read', 'patient.create', 'patient.update', 'patient.history'];
+
+export const permissionTable: Record<StaffRole, readonly Action[]> = {
+  // Clinic owners administer accounts, settings and the audit trail, and see the registry.
+  admin: [
+    ...patientCare,
+    'patient.deactivate',
+    'user.read',
+    'user.manage',
+    'session.revoke',
+    'audit.read',
+    'clinic.settings.read',
+    'clinic.settings.update',
+  ],
+  physician: [...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read'],
+  nurse: [...patientCare, 'user.read', 'clinic.settings.read'],
+  // Front desk registers and finds patients and keeps demographics current.
+  front_desk: [...patientCare, 'clinic.settings.read'],
+};
+
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === 'string' && (staffRoles as readonly string[]).includes(value);
+}
+
+export function can(role: StaffRole, action: Action): boolean {
+  return permissionTable[role].includes(action);
+}
