@@ -1,0 +1,99 @@
+import type { InstrumentDefinition } from '../types.js';
+import { cite, itemRange, numberedItems, numericOptions, sumOf } from './common.js';
+
+const SNAITH = cite(
+  '§5 MADRS',
+  'Snaith 1986 bands: 0–6 normal, 7–19 mild, 20–34 moderate, 35–60 severe',
+  'secondary',
+);
+const MULLER = cite(
+  '§5 MADRS',
+  'Müller 2000: ≥ 35 severe; Müller 2003: 31 best separates moderate from severe',
+  'primary',
+);
+
+// MADRS terms are [unverified] (clinical.md §5 Licences): only the item names (themselves [secondary]) are
+// stored; the rater anchors at 0/2/4/6 come from the licensed form.
+const LABELS = [
+  'Apparent sadness',
+  'Reported sadness',
+  'Inner tension',
+  'Reduced sleep',
+  'Reduced appetite',
+  'Concentration difficulties',
+  'Lassitude',
+  'Inability to feel',
+  'Pessimistic thoughts',
+  'Suicidal thoughts',
+];
+
+export const madrs: InstrumentDefinition = {
+  id: 'madrs',
+  title: 'Montgomery–Åsberg Depression Rating Scale',
+  shortTitle: 'MADRS',
+  version: '1',
+  rater: 'clinician',
+  items: numberedItems(
+    LABELS.map((label) => ({ label })),
+    numericOptions(6),
+  ),
+  total: {
+    id: 'total',
+    label: 'MADRS total',
+    expression: { kind: 'sum', terms: sumOf(itemRange(1, 10)) },
+    range: [0, 60],
+  },
+  classification: {
+    kind: 'bands',
+    on: 'total',
+    // Cut points are settings: the bands are [secondary] and the primary papers disagree on "severe".
+    bands: [
+      { id: 'normal', label: 'Normal', min: 0 },
+      { id: 'mild', label: 'Mild', min: { setting: 'mildFrom' } },
+      { id: 'moderate', label: 'Moderate', min: { setting: 'moderateFrom' } },
+      { id: 'severe', label: 'Severe', min: { setting: 'severeFrom' } },
+    ],
+    citation: SNAITH,
+  },
+  flags: [],
+  settings: [
+    {
+      key: 'mildFrom',
+      label: 'Lowest "mild" total',
+      kind: 'number',
+      default: 7,
+      min: 1,
+      max: 60,
+      integer: true,
+      citation: SNAITH,
+    },
+    {
+      key: 'moderateFrom',
+      label: 'Lowest "moderate" total',
+      kind: 'number',
+      default: 20,
+      min: 1,
+      max: 60,
+      integer: true,
+      citation: SNAITH,
+    },
+    {
+      key: 'severeFrom',
+      label: 'Lowest "severe" total',
+      kind: 'number',
+      default: 35,
+      min: 1,
+      max: 60,
+      integer: true,
+      citation: MULLER,
+      note: 'Snaith and Müller 2000 use 35; Müller 2003 found 31 best separates moderate from severe.',
+    },
+  ],
+  licence: {
+    status: 'unclear',
+    wordingStored: false,
+    note: 'Terms unverified; item names only. Use the licensed rating form for anchors and wording.',
+    citation: cite('§5 Licences', 'MADRS terms', 'unverified'),
+  },
+  citations: [SNAITH, MULLER, cite('§5 MADRS', 'Item names', 'secondary')],
+};

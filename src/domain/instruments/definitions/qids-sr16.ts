@@ -1,0 +1,83 @@
+import type { InstrumentDefinition } from '../types.js';
+import { cite, numberedItems, numericOptions } from './common.js';
+
+const SOURCE = cite('§5 QIDS-SR16', 'Millisecond QIDS-SR16 manual; GuidelineCentral calculator', 'primary');
+
+// QIDS is free to use but copyrighted (clinical.md §5 Licences, [secondary]); the item wording and the
+// item-specific answer anchors are not stored, only domain labels and the 0–3 values.
+const LABELS = [
+  'Falling asleep',
+  'Sleep during the night',
+  'Waking up too early',
+  'Sleeping too much',
+  'Feeling sad',
+  'Decreased appetite',
+  'Increased appetite',
+  'Decreased weight',
+  'Increased weight',
+  'Concentration / decision-making',
+  'View of myself',
+  'Thoughts of death or suicide',
+  'General interest',
+  'Energy level',
+  'Feeling slowed down',
+  'Feeling restless',
+];
+
+export const qidsSr16: InstrumentDefinition = {
+  id: 'qids-sr16',
+  title: 'Quick Inventory of Depressive Symptomatology, Self-Report (16 items)',
+  shortTitle: 'QIDS-SR16',
+  version: '1',
+  rater: 'self',
+  timeframe: 'past 7 days',
+  items: numberedItems(
+    LABELS.map((label) => ({ label })),
+    numericOptions(3),
+  ),
+  total: {
+    id: 'total',
+    label: 'QIDS-SR16 total',
+    expression: {
+      kind: 'sum',
+      // Nine symptom domains: sleep (max of 1–4), mood, appetite/weight (max of 6–9), five single items,
+      // psychomotor (max of 15–16). Summing all 16 items would double-count domains.
+      terms: [
+        { max: ['item1', 'item2', 'item3', 'item4'] },
+        { item: 'item5' },
+        { max: ['item6', 'item7', 'item8', 'item9'] },
+        { item: 'item10' },
+        { item: 'item11' },
+        { item: 'item12' },
+        { item: 'item13' },
+        { item: 'item14' },
+        { max: ['item15', 'item16'] },
+      ],
+    },
+    range: [0, 27],
+  },
+  classification: {
+    kind: 'bands',
+    on: 'total',
+    bands: [
+      { id: 'none', label: 'None', min: 0 },
+      { id: 'mild', label: 'Mild', min: 6 },
+      { id: 'moderate', label: 'Moderate', min: 11 },
+      { id: 'severe', label: 'Severe', min: 16 },
+      { id: 'very-severe', label: 'Very severe', min: 21 },
+    ],
+    citation: SOURCE,
+  },
+  flags: [],
+  settings: [],
+  licence: {
+    status: 'free-copyrighted',
+    wordingStored: false,
+    note: 'Free to use [secondary]; wording not stored. Present the licensed form to respondents.',
+    citation: cite('§5 Licences', 'QIDS is free', 'secondary'),
+  },
+  citations: [SOURCE],
+  notes: [
+    'Item 12 covers thoughts of death or suicide; the clinic decides whether it triggers the C-SSRS workflow.',
+  ],
+};
