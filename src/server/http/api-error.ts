@@ -13,6 +13,7 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldProblem[] = [],
     readonly headers: Record<string, string> = {},
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -23,7 +24,8 @@ export const badRequest = (fields: FieldProblem[], message = 'Some fields are in
 export const notFound = (what = 'Record') => new ApiError(404, 'not_found', `${what} not found`);
 export const forbidden = () => new ApiError(403, 'forbidden', 'You do not have permission to do this');
 export const unauthenticated = () => new ApiError(401, 'unauthenticated', 'Sign in to continue');
-export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
+  new ApiError(409, 'conflict', message, [], {}, extra);
 
 export function fieldsFromZod(error: ZodError, prefix: string): FieldProblem[] {
   return error.issues.map((issue) => {

@@ -1,4 +1,4 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { checkPassword, passwordProblemMessages } from '../../domain/auth/password-policy.js';
 import { badRequest } from '../http/api-error.js';
@@ -7,7 +7,7 @@ import { badRequest } from '../http/api-error.js';
  * argon2id with OWASP's recommended minimum (19 MiB memory, 2 iterations, 1 lane): a slow KDF
  * as ASVS 11.4.2 asks.
  */
-const argonOptions = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const argonOptions = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, argonOptions);

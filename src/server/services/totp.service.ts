@@ -29,7 +29,7 @@ export async function verifyTotp(
     ...(lastAcceptedStep !== null ? { afterTimeStep: lastAcceptedStep } : {}),
   });
   if (!result.valid) return { valid: false };
-  return { valid: true, step: result.timeStep };
+  return { valid: true, step: (result as { timeStep: number }).timeStep };
 }
 
 /** For tests and the demo seeder: the code an authenticator would show at `now`. */

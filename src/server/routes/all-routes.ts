@@ -1,0 +1,17 @@
+import type { AnyRoute } from '../http/define-route.js';
+import { auditRoutes } from './audit.route.js';
+import { authRoutes } from './auth.route.js';
+import { clinicRoutes } from './clinic.route.js';
+import { patientRoutes } from './patients.route.js';
+import { setupRoutes } from './setup.route.js';
+import { userRoutes } from './users.route.js';
+
+/** Every API route; the OpenAPI document and the authorisation walk test read this list. */
+export const allRoutes: AnyRoute[] = [
+  ...setupRoutes,
+  ...authRoutes,
+  ...patientRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+  ...clinicRoutes,
+];

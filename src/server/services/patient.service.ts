@@ -1,0 +1,262 @@
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { canMoveCareStatus, type CareStatus } from '../../domain/patients/care-status.js';
+import { formatMrn } from '../../domain/patients/medical-record-number.js';
+import { birthDateProblem, type PatientFields } from '../../domain/patients/patient-fields.js';
+import type { Executor } from '../../db/client.js';
+import { clinicCounters, patientHistory, patients } from '../../db/schema.js';
+import type { AppDeps } from '../app-deps.js';
+import { badRequest, conflict, notFound } from '../http/api-error.js';
+import type { Actor } from '../http/define-route.js';
+import { appendAudit } from './audit.service.js';
+
+type PatientRow = typeof patients.$inferSelect;
+
+/** The patient as the API returns it: every stored field but the search helper column. */
+export function toPatientDto(row: PatientRow) {
+  const { searchName: _searchName, ...rest } = row;
+  return { ...rest, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+export type PatientDto = ReturnType<typeof toPatientDto>;
+
+const auditBase = (actor: Actor, clientIp: string) => ({
+  clinicId: actor.clinicId,
+  userId: actor.userId,
+  userLabel: actor.label,
+  clientIp,
+});
+
+function today(deps: AppDeps): string {
+  return deps.now().toISOString().slice(0, 10);
+}
+
+function assertBirthDate(deps: AppDeps, birthDate: string | undefined): void {
+  if (birthDate === undefined) return;
+  const problem = birthDateProblem(birthDate, today(deps));
+  if (problem) throw badRequest([{ field: 'body.birthDate', message: problem }]);
+}
+
+async function nextMrn(tx: Executor, clinicId: string): Promise<string> {
+  const [row] = await tx
+    .insert(clinicCounters)
+    .values({ clinicId, name: 'mrn', value: 1 })
+    .onConflictDoUpdate({ target: [clinicCounters.clinicId, clinicCounters.name], set: { value: sql`${clinicCounters.value} + 1` } })
+    .returning({ value: clinicCounters.value });
+  return formatMrn(row!.value);
+}
+
+/** Loads a patient of the caller's clinic, locked for update when asked; another clinic's id is a 404. */
+async function loadPatient(tx: Executor, clinicId: string, id: string, forUpdate: boolean): Promise<PatientRow> {
+  const query = tx.select().from(patients).where(and(eq(patients.id, id), eq(patients.clinicId, clinicId)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('Patient');
+  return row;
+}
+
+function snapshotOf(row: PatientRow): Record<string, unknown> {
+  const dto = toPatientDto(row);
+  return JSON.parse(JSON.stringify(dto)) as Record<string, unknown>;
+}
+
+export async function createPatient(
+  deps: AppDeps,
+  actor: Actor,
+  fields: PatientFields,
+  clientIp: string,
+  options: { isDemo?: boolean } = {},
+): Promise<PatientDto> {
+  assertBirthDate(deps, fields.birthDate);
+  return deps.db.transaction(async (tx) => {
+    const mrn = await nextMrn(tx, actor.clinicId);
+    const now = deps.now();
+    const [row] = await tx
+      .insert(patients)
+      .values({ ...fields, clinicId: actor.clinicId, mrn, isDemo: options.isDemo ?? false, createdBy: actor.userId, updatedBy: actor.userId, createdAt: now, updatedAt: now })
+      .returning();
+    await tx.insert(patientHistory).values({
+      clinicId: actor.clinicId,
+      patientId: row!.id,
+      version: 1,
+      snapshot: snapshotOf(row!),
+      changedFields: Object.keys(fields),
+      reason: 'created',
+      changedBy: actor.userId,
+      changedAt: now,
+    });
+    await appendAudit(tx, [{ ...auditBase(actor, clientIp), patientId: row!.id, action: 'create', entity: 'patient', entityId: row!.id, detail: { mrn }, outcome: 'success' }]);
+    return toPatientDto(row!);
+  });
+}
+
+export async function readPatient(deps: AppDeps, actor: Actor, id: string, clientIp: string): Promise<PatientDto> {
+  const [row] = await deps.db.select().from(patients).where(and(eq(patients.id, id), eq(patients.clinicId, actor.clinicId)));
+  if (!row) {
+    await deps.audit.record({ ...auditBase(actor, clientIp), action: 'read', entity: 'patient', entityId: id, outcome: 'failure', detail: { reason: 'not-found-in-clinic' } });
+    throw notFound('Patient');
+  }
+  await deps.audit.record({ ...auditBase(actor, clientIp), patientId: row.id, action: 'read', entity: 'patient', entityId: row.id, detail: { fields: 'demographics,conditions,alerts,care-status' }, outcome: 'success' });
+  return toPatientDto(row);
+}
+
+function changedKeys(before: PatientRow, changes: Partial<PatientFields>): string[] {
+  return Object.entries(changes)
+    .filter(([key, value]) => JSON.stringify(before[key as keyof PatientRow] ?? null) !== JSON.stringify(value ?? null))
+    .map(([key]) => key);
+}
+
+/**
+ * Optimistic concurrency: the caller sends the version it edited; if someone saved in between,
+ * the edit is refused with 409 and the current version, never silently merged or overwritten.
+ */
+export async function updatePatient(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { version: number; changes: Partial<PatientFields>; reason?: string | null },
+  clientIp: string,
+): Promise<PatientDto> {
+  assertBirthDate(deps, input.changes.birthDate);
+  return deps.db.transaction(async (tx) => {
+    const current = await loadPatient(tx, actor.clinicId, id, true);
+    if (current.version !== input.version) {
+      throw conflict(
+        `This record was changed by someone else (now version ${current.version}). Reload it and apply your change again.`,
+        { currentVersion: current.version },
+      );
+    }
+    if (!current.active) throw conflict('This record is deactivated; reactivate it before editing');
+    const nextStatus = input.changes.careStatus;
+    if (nextStatus && !canMoveCareStatus(current.careStatus as CareStatus, nextStatus)) {
+      throw badRequest([{ field: 'body.changes.careStatus', message: `cannot move from ${current.careStatus} to ${nextStatus}` }]);
+    }
+    const changed = changedKeys(current, input.changes);
+    if (changed.length === 0) return toPatientDto(current);
+    const now = deps.now();
+    const [row] = await tx
+      .update(patients)
+      .set({ ...input.changes, version: current.version + 1, updatedAt: now, updatedBy: actor.userId })
+      .where(and(eq(patients.id, id), eq(patients.clinicId, actor.clinicId)))
+      .returning();
+    await tx.insert(patientHistory).values({ clinicId: actor.clinicId, patientId: id, version: row!.version, snapshot: snapshotOf(row!), changedFields: changed, reason: input.reason ?? null, changedBy: actor.userId, changedAt: now });
+    await appendAudit(tx, [
+      { ...auditBase(actor, clientIp), patientId: id, action: 'update', entity: 'patient', entityId: id, detail: { fields: changed, fromVersion: current.version, toVersion: row!.version }, outcome: 'success' },
+    ]);
+    return toPatientDto(row!);
+  });
+}
+
+/** Records are never deleted (clinical.md: records law); deactivation keeps them, with a reason. */
+export async function setPatientActive(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  input: { version: number; active: boolean; reason: string },
+  clientIp: string,
+): Promise<PatientDto> {
+  return deps.db.transaction(async (tx) => {
+    const current = await loadPatient(tx, actor.clinicId, id, true);
+    if (current.version !== input.version) {
+      throw conflict(`This record was changed by someone else (now version ${current.version}).`, { currentVersion: current.version });
+    }
+    if (current.active === input.active) throw conflict(input.active ? 'The record is already active' : 'The record is already deactivated');
+    const now = deps.now();
+    const [row] = await tx
+      .update(patients)
+      .set({ active: input.active, version: current.version + 1, updatedAt: now, updatedBy: actor.userId })
+      .where(eq(patients.id, id))
+      .returning();
+    await tx.insert(patientHistory).values({ clinicId: actor.clinicId, patientId: id, version: row!.version, snapshot: snapshotOf(row!), changedFields: ['active'], reason: input.reason, changedBy: actor.userId, changedAt: now });
+    await appendAudit(tx, [
+      { ...auditBase(actor, clientIp), patientId: id, action: input.active ? 'reactivate' : 'deactivate', entity: 'patient', entityId: id, detail: { reason: input.reason }, outcome: 'success' },
+    ]);
+    return toPatientDto(row!);
+  });
+}
+
+export async function patientHistoryOf(deps: AppDeps, actor: Actor, id: string, clientIp: string) {
+  await loadPatient(deps.db, actor.clinicId, id, false);
+  const rows = await deps.db
+    .select()
+    .from(patientHistory)
+    .where(and(eq(patientHistory.patientId, id), eq(patientHistory.clinicId, actor.clinicId)))
+    .orderBy(desc(patientHistory.version));
+  await deps.audit.record({ ...auditBase(actor, clientIp), patientId: id, action: 'read', entity: 'patient.history', entityId: id, detail: { versions: rows.length }, outcome: 'success' });
+  return rows.map((row) => ({
+    version: row.version,
+    changedAt: row.changedAt.toISOString(),
+    changedBy: row.changedBy,
+    changedFields: row.changedFields as string[],
+    reason: row.reason,
+    snapshot: row.snapshot,
+  }));
+}
+
+export interface PatientSearch {
+  q?: string;
+  careStatus?: CareStatus;
+  includeInactive?: boolean;
+  limit: number;
+  offset: number;
+}
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$|^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** Turns "smith 1980-02-03" or "03/02/1980" into ISO; anything else stays a name or MRN token. */
+function asIsoDate(token: string): string | undefined {
+  const m = datePattern.exec(token);
+  if (!m) return undefined;
+  if (m[1]) return `${m[1]}-${m[2]}-${m[3]}`;
+  return `${m[6]}-${m[4]!.padStart(2, '0')}-${m[5]!.padStart(2, '0')}`;
+}
+
+/**
+ * Search by name (legal or preferred, any part), date of birth (YYYY-MM-DD or MM/DD/YYYY) or MRN.
+ * Name and MRN tokens use the trigram indexes, so a substring search stays fast at 100,000 rows.
+ */
+export async function searchPatients(deps: AppDeps, actor: Actor, search: PatientSearch, clientIp: string) {
+  const conditions: SQL[] = [eq(patients.clinicId, actor.clinicId)];
+  if (!search.includeInactive) conditions.push(eq(patients.active, true));
+  if (search.careStatus) conditions.push(eq(patients.careStatus, search.careStatus));
+  const tokens = (search.q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+  let rankBy: SQL | undefined;
+  for (const token of tokens) {
+    const iso = asIsoDate(token);
+    if (iso) {
+      conditions.push(sql`${patients.birthDate} = ${iso}::date`);
+    } else if (/^a?\d{3,}$/.test(token)) {
+      conditions.push(sql`lower(${patients.mrn}) LIKE ${'%' + token + '%'}`);
+    } else {
+      const escaped = token.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      conditions.push(sql`${patients.searchName} LIKE ${'%' + escaped + '%'}`);
+      rankBy ??= sql`similarity(${patients.searchName}, ${token})`;
+    }
+  }
+  const where = and(...conditions);
+  const rows = await deps.db
+    .select({
+      id: patients.id,
+      mrn: patients.mrn,
+      legalGivenName: patients.legalGivenName,
+      legalFamilyName: patients.legalFamilyName,
+      preferredName: patients.preferredName,
+      birthDate: patients.birthDate,
+      sexAtBirth: patients.sexAtBirth,
+      careStatus: patients.careStatus,
+      active: patients.active,
+      isDemo: patients.isDemo,
+      total: sql<number>`count(*) OVER ()`.mapWith(Number),
+    })
+    .from(patients)
+    .where(where)
+    .orderBy(...(rankBy ? [desc(rankBy)] : []), patients.legalFamilyName, patients.legalGivenName, patients.id)
+    .limit(search.limit)
+    .offset(search.offset);
+  const total = rows[0]?.total ?? 0;
+  await deps.audit.record({
+    ...auditBase(actor, clientIp),
+    action: 'query',
+    entity: 'patient',
+    detail: { q: search.q ?? '', careStatus: search.careStatus ?? null, results: rows.length, patientIds: rows.map((r) => r.id) },
+    outcome: 'success',
+  });
+  return { total, items: rows.map(({ total: _total, ...rest }) => rest) };
+}
