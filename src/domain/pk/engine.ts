@@ -214,7 +214,19 @@ class ModalPropagator implements Propagator {
     const p = this.p;
     const e = this.e;
     if (e && this.out.ce) {
-      runCpCe(p.state, p.decay, p.inf, e.state, e.decay, e.inf, this.rate, this.out.cp, this.out.ce, first, count);
+      runCpCe(
+        p.state,
+        p.decay,
+        p.inf,
+        e.state,
+        e.decay,
+        e.inf,
+        this.rate,
+        this.out.cp,
+        this.out.ce,
+        first,
+        count,
+      );
     } else {
       runCp(p.state, p.decay, p.inf, this.rate, this.out.cp, first, count);
     }

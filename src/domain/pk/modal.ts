@@ -58,7 +58,9 @@ export function eigenvalues(rc: RateConstants): Float64Array {
     const a2 = k10 + k12 + k13 + k21 + k31;
     const a1 = k10 * k21 + k10 * k31 + k21 * k31 + k12 * k31 + k13 * k21;
     const a0 = k10 * k21 * k31;
-    return Float64Array.from(cubicRoots(a2, a1, a0)).sort().reverse();
+    return Float64Array.from(cubicRoots(a2, a1, a0))
+      .sort()
+      .reverse();
   }
   throw new Error('models with more than 3 compartments are not supported');
 }

@@ -3,7 +3,14 @@
  * the paper or program it was taken from (pk.md = the project's PK reference, sections §1 models, §2 ke0).
  * Unresolved points are recorded as structured caveats so the UI and the docs show the same warnings.
  */
-import type { Ke0Rule, ModelCaveat, ModelParameter, ParameterName, ParameterUnit, PkModelData } from './model-types';
+import type {
+  Ke0Rule,
+  ModelCaveat,
+  ModelParameter,
+  ParameterName,
+  ParameterUnit,
+  PkModelData,
+} from './model-types';
 
 function perKg(name: ParameterName, value: number, unit: ParameterUnit, source: string): ModelParameter {
   return { name, value, unit, referenceWeightKg: 1, weightExponent: 1, source };
@@ -32,7 +39,8 @@ const KE0_NOT_VALIDATED: ModelCaveat = {
   source: 'pk.md §2',
 };
 
-const DOMINO_SRC = 'pk.md §1 Domino: STANPUMP DRUGS.C l.969–1017; stanpumpR drugs_ketamine.R; opentiva ketamine.py';
+const DOMINO_SRC =
+  'pk.md §1 Domino: STANPUMP DRUGS.C l.969–1017; stanpumpR drugs_ketamine.R; opentiva ketamine.py';
 const KAMP_SRC = 'pk.md §1 Kamp 2020 (Anesthesiology 133:1192), per 70 kg, as coded in opentiva and SimTIVA';
 
 const KAMP_KE0: Ke0Rule = {
@@ -166,8 +174,18 @@ export const PK_MODELS: readonly PkModelData[] = [
     ],
     reference: 'Domino EF et al. (cited as Clin Pharmacol Ther 36:645 and as Anesth Analg 1982)',
   },
-  kamp('kamp-2020', 'Kamp 2020 (clearances allometric, as SimTIVA)', 0.75, 'clearance exponent 0.75 as SimTIVA'),
-  kamp('kamp-2020-linear', 'Kamp 2020 (all linear in weight, as opentiva)', 1, 'linear W/70 as opentiva Klamp'),
+  kamp(
+    'kamp-2020',
+    'Kamp 2020 (clearances allometric, as SimTIVA)',
+    0.75,
+    'clearance exponent 0.75 as SimTIVA',
+  ),
+  kamp(
+    'kamp-2020-linear',
+    'Kamp 2020 (all linear in weight, as opentiva)',
+    1,
+    'linear W/70 as opentiva Klamp',
+  ),
   {
     id: 'clements-250',
     name: 'Clements 250 (racemic, 2-compartment)',
@@ -320,8 +338,7 @@ export const PK_MODELS: readonly PkModelData[] = [
       {
         topic: 'analyte',
         severity: 'warning',
-        text:
-          'Predicts S-ketamine (esketamine) only. Treating racemic total as 2 × S is only an approximation.',
+        text: 'Predicts S-ketamine (esketamine) only. Treating racemic total as 2 × S is only an approximation.',
         source: 'pk.md §1 enantiomers note',
       },
       {
@@ -377,8 +394,7 @@ export const PK_MODELS: readonly PkModelData[] = [
       {
         topic: 'sampling-site',
         severity: 'info',
-        text:
-          'Venous model: venous-sampled models give much longer context-sensitive half-times than arterial ones.',
+        text: 'Venous model: venous-sampled models give much longer context-sensitive half-times than arterial ones.',
         source: 'pk.md §1 covariates (Kamp 2020, Henthorn 2018)',
       },
       {

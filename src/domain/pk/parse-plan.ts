@@ -111,7 +111,8 @@ function parsePatient(raw: unknown, c: Collector): PkPatient | undefined {
   const heightCm = c.number(raw.heightCm, 'patient.heightCm', { positive: true, max: 300 });
   let sex: PatientSex | undefined;
   if (raw.sex !== undefined) {
-    if (typeof raw.sex === 'string' && (SEXES as readonly string[]).includes(raw.sex)) sex = raw.sex as PatientSex;
+    if (typeof raw.sex === 'string' && (SEXES as readonly string[]).includes(raw.sex))
+      sex = raw.sex as PatientSex;
     else c.add('patient.sex', `must be one of ${SEXES.join(', ')}`);
   }
   if (weightKg === undefined) return undefined;
@@ -158,7 +159,10 @@ function parseDose(raw: unknown, path: string, c: Collector): PkDose | undefined
         return { ...base, totalMgPerKg: value };
     }
   }
-  c.add(`${path}.kind`, raw.kind === undefined ? 'is required (bolus or infusion)' : 'must be bolus or infusion');
+  c.add(
+    `${path}.kind`,
+    raw.kind === undefined ? 'is required (bolus or infusion)' : 'must be bolus or infusion',
+  );
   return undefined;
 }
 

@@ -15,8 +15,7 @@ export interface PkPatient {
 
 /** A bolus enters V1 instantly; a sample taken at atMin already includes it. Exactly one amount field. */
 export type BolusDose = { kind: 'bolus'; atMin: number } & (
-  | { mg: number; mgPerKg?: undefined }
-  | { mgPerKg: number; mg?: undefined }
+  { mg: number; mgPerKg?: undefined } | { mgPerKg: number; mg?: undefined }
 );
 
 /** A constant-rate infusion running on [startMin, endMin). Exactly one rate or total field. */
