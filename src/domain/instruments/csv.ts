@@ -1,6 +1,6 @@
-import { MISSING, parseAnswerText, type CompiledInstrument } from './engine.js';
-import { compileScorer } from './score.js';
-import type { ScoreError, SettingsInput } from './types.js';
+import { MISSING, parseAnswerText, type CompiledInstrument } from './engine';
+import { compileScorer } from './score';
+import type { ScoreError, SettingsInput } from './types';
 
 /**
  * Streaming CSV scoring, kept free of I/O so the CLI, the server (bulk import) and the benchmark share it.
@@ -66,6 +66,7 @@ class StreamingCsvScorer implements CsvScorer {
   private headerSeen = false;
   private columnItem = new Int32Array(0);
   private hasId = false;
+  /** Output since the last flush; V8 builds it as a rope, flattened once when written. */
   private out = '';
   private err = '';
   private rows = 0;
@@ -85,7 +86,7 @@ class StreamingCsvScorer implements CsvScorer {
     this.chunkSize = options.chunkSize ?? 1 << 20;
     this.values = new Int32Array(c.itemIds.length);
     this.ev = c.newEvaluation();
-    this.severityText = c.severityIds.map((s) => s);
+    this.severityText = c.severityIds.map((s) => ',' + s);
     for (let i = 0; i <= 100; i++) this.intText.push(String(i));
   }
 
@@ -107,9 +108,8 @@ class StreamingCsvScorer implements CsvScorer {
     if (!this.fatal && this.carry !== '') this.line(this.carry, 0, this.carry.length);
     this.carry = '';
     if (!this.fatal && !this.headerSeen) this.fatal = 'the file is empty: expected a header row';
-    if (this.out !== '') this.write(this.out);
+    this.flush();
     if (this.err !== '') this.writeError(this.err);
-    this.out = '';
     this.err = '';
     return { rows: this.rows, scored: this.scored, invalid: this.invalid, fatal: this.fatal };
   }
@@ -216,26 +216,32 @@ class StreamingCsvScorer implements CsvScorer {
     }
     const ev = this.ev;
     this.c.evaluate(v, ev);
-    let line = this.hasId ? buf.slice(idStart, idEnd) : String(this.lineNo);
+    const id = this.hasId ? buf.slice(idStart, idEnd) : String(this.lineNo);
     const t = ev.total;
-    line += ',' + (t >= 0 && t <= 100 && t === (t | 0) ? this.intText[t]! : formatNumber(t));
-    line += ',' + (ev.severity < 0 ? '' : this.severityText[ev.severity]!);
-    line += ',' + this.flags(ev.flagMask);
+    // Severity and flags come with their leading commas from precomputed tables.
+    let line =
+      id +
+      ',' +
+      (t >= 0 && t <= 100 && t === (t | 0) ? this.intText[t]! : formatNumber(t)) +
+      (ev.severity < 0 ? ',' : this.severityText[ev.severity]!) +
+      this.flags(ev.flagMask);
     const subs = ev.subscores;
     for (let s = 0; s < subs.length; s++) line += ',' + formatNumber(subs[s]!);
     this.out += line + '\n';
     this.scored++;
-    if (this.out.length >= this.chunkSize) {
-      this.write(this.out);
-      this.out = '';
-    }
+    if (this.out.length >= this.chunkSize) this.flush();
   }
 
+  private flush(): void {
+    if (this.out !== '') this.write(this.out);
+    this.out = '';
+  }
+
+  /** The flags cell with its leading comma, cached per combination (there are few). */
   private flags(mask: number): string {
-    if (mask === 0) return '';
     let text = this.flagText.get(mask);
     if (text === undefined) {
-      text = this.c.flagIds.filter((_, i) => (mask & (1 << i)) !== 0).join(';');
+      text = ',' + this.c.flagIds.filter((_, i) => (mask & (1 << i)) !== 0).join(';');
       this.flagText.set(mask, text);
     }
     return text;

@@ -15,7 +15,7 @@ import type {
   SettingsInput,
   SettingValue,
   Threshold,
-} from './types.js';
+} from './types';
 
 /**
  * The one scoring engine. It compiles a definition (plus resolved settings) into index-based closures so the

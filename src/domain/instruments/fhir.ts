@@ -1,6 +1,6 @@
-import { describeExpression } from './engine.js';
-import { getInstrument } from './registry.js';
-import type { AnswerOption, CodeRef, InstrumentDefinition, ItemDefinition, ScoreResult } from './types.js';
+import { describeExpression } from './engine';
+import { getInstrument } from './registry';
+import type { AnswerOption, CodeRef, InstrumentDefinition, ItemDefinition, ScoreResult } from './types';
 
 /**
  * FHIR R4 views of the definitions and results. Plain JSON objects (no FHIR library): the server decides

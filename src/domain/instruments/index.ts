@@ -1,13 +1,13 @@
 /** Public API of the instrument library (definitions, scoring, FHIR views). */
-export * from './types.js';
+export * from './types';
 export {
   listInstruments,
   getInstrument,
   isInstrumentId,
   INSTRUMENT_IDS,
   type InstrumentSummary,
-} from './registry.js';
-export { scoreResponse, compileScorer } from './score.js';
+} from './registry';
+export { scoreResponse, compileScorer } from './score';
 export {
   MISSING,
   parseAnswerText,
@@ -16,7 +16,7 @@ export {
   describeExpression,
   type CompiledInstrument,
   type Evaluation,
-} from './engine.js';
+} from './engine';
 export {
   toFhirQuestionnaire,
   toFhirObservation,
@@ -24,5 +24,5 @@ export {
   type FhirQuestionnaire,
   type FhirObservation,
   type ObservationContext,
-} from './fhir.js';
-export { createCsvScorer, type CsvScorer, type CsvScorerOptions } from './csv.js';
+} from './fhir';
+export { createCsvScorer, type CsvScorer, type CsvScorerOptions } from './csv';

@@ -1,5 +1,5 @@
-import { INSTRUMENT_DEFINITIONS } from './definitions/index.js';
-import type { InstrumentDefinition, InstrumentId, Licence } from './types.js';
+import { INSTRUMENT_DEFINITIONS } from './definitions/index';
+import type { InstrumentDefinition, InstrumentId, Licence } from './types';
 
 const BY_ID = new Map<string, InstrumentDefinition>(INSTRUMENT_DEFINITIONS.map((d) => [d.id, d]));
 

@@ -1,6 +1,6 @@
-import { compileInstrument, normaliseAnswers, resolveSettings, type CompiledInstrument } from './engine.js';
-import { getInstrument, INSTRUMENT_IDS } from './registry.js';
-import type { AnswerInput, ScoreError, ScoreOutcome, SettingsInput } from './types.js';
+import { compileInstrument, normaliseAnswers, resolveSettings, type CompiledInstrument } from './engine';
+import { getInstrument, INSTRUMENT_IDS } from './registry';
+import type { AnswerInput, ScoreError, ScoreOutcome, SettingsInput } from './types';
 
 // Compiling is cheap but not free; the default-settings compilation of each instrument is reused.
 const defaultCompiled = new Map<string, CompiledInstrument>();

@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '../types.js';
-import { cite } from './common.js';
+import type { InstrumentDefinition } from '../types';
+import { cite } from './common';
 
 const SOURCE = cite('§4 Discharge', 'Modified Aldrete score (Aldrete 1995)', 'secondary');
 

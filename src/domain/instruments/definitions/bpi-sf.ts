@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '../types.js';
-import { cite, numericOptions } from './common.js';
+import type { InstrumentDefinition } from '../types';
+import { cite, numericOptions } from './common';
 
 const SOURCE = cite('§5 Pain', 'ePPOC wiki / IMMPACT summary of the BPI short form', 'secondary');
 

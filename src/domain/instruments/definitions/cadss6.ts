@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '../types.js';
-import { cite, numberedItems, numericOptions, sumOf } from './common.js';
+import type { InstrumentDefinition } from '../types';
+import { cite, numberedItems, numericOptions, sumOf } from './common';
 
 const RODRIGUES = cite(
   '§4 Dissociation scales',

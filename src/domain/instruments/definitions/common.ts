@@ -1,4 +1,4 @@
-import type { AnswerOption, Citation, ItemDefinition, Provenance, Term } from '../types.js';
+import type { AnswerOption, Citation, ItemDefinition, Provenance, Term } from '../types';
 
 /** Building blocks shared by the definitions, so that answer scales and item lists are written once. */
 

@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '../types.js';
-import { cite, YES_NO_OPTIONS } from './common.js';
+import type { InstrumentDefinition } from '../types';
+import { cite, YES_NO_OPTIONS } from './common';
 
 const SOURCE = cite(
   '§5 C-SSRS screener',

@@ -1,5 +1,5 @@
-import type { CodeRef, InstrumentDefinition } from '../types.js';
-import { cite, itemRange, numberedItems, ordinalOptions, sumOf } from './common.js';
+import type { CodeRef, InstrumentDefinition } from '../types';
+import { cite, itemRange, numberedItems, ordinalOptions, sumOf } from './common';
 
 const CAMCOPS = cite('§5 GAD-7', 'CamCOPS gad7.py and gad7.rst; re-implemented, not copied', 'primary');
 

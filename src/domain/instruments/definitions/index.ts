@@ -1,14 +1,14 @@
-import type { InstrumentDefinition, InstrumentId } from '../types.js';
-import { aldrete } from './aldrete.js';
-import { bpiSf } from './bpi-sf.js';
-import { cadss6 } from './cadss6.js';
-import { cssrsScreener } from './cssrs-screener.js';
-import { gad7 } from './gad7.js';
-import { madrs } from './madrs.js';
-import { painNrs } from './pain-nrs.js';
-import { pcl5 } from './pcl5.js';
-import { phq9 } from './phq9.js';
-import { qidsSr16 } from './qids-sr16.js';
+import type { InstrumentDefinition, InstrumentId } from '../types';
+import { aldrete } from './aldrete';
+import { bpiSf } from './bpi-sf';
+import { cadss6 } from './cadss6';
+import { cssrsScreener } from './cssrs-screener';
+import { gad7 } from './gad7';
+import { madrs } from './madrs';
+import { painNrs } from './pain-nrs';
+import { pcl5 } from './pcl5';
+import { phq9 } from './phq9';
+import { qidsSr16 } from './qids-sr16';
 
 /** Every built-in instrument, in the order the UI lists them. */
 export const INSTRUMENT_DEFINITIONS: readonly InstrumentDefinition[] = [

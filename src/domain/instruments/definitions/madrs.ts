@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '../types.js';
-import { cite, itemRange, numberedItems, numericOptions, sumOf } from './common.js';
+import type { InstrumentDefinition } from '../types';
+import { cite, itemRange, numberedItems, numericOptions, sumOf } from './common';
 
 const SNAITH = cite(
   '§5 MADRS',

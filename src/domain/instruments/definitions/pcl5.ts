@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '../types.js';
-import { cite, itemRange, numberedItems, ordinalOptions, sumOf } from './common.js';
+import type { InstrumentDefinition } from '../types';
+import { cite, itemRange, numberedItems, ordinalOptions, sumOf } from './common';
 
 const CAMCOPS = cite('§5 PCL-5', 'CamCOPS pcl5.py; re-implemented, not copied', 'primary');
 

@@ -1,5 +1,5 @@
-import type { AnswerOption, CodeRef, InstrumentDefinition } from '../types.js';
-import { cite, itemRange, numberedItems, sumOf } from './common.js';
+import type { AnswerOption, CodeRef, InstrumentDefinition } from '../types';
+import { cite, itemRange, numberedItems, sumOf } from './common';
 
 const NLM = cite(
   '§5 PHQ-9',

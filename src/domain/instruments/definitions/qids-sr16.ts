@@ -1,5 +1,5 @@
-import type { InstrumentDefinition } from '../types.js';
-import { cite, numberedItems, numericOptions } from './common.js';
+import type { InstrumentDefinition } from '../types';
+import { cite, numberedItems, numericOptions } from './common';
 
 const SOURCE = cite('§5 QIDS-SR16', 'Millisecond QIDS-SR16 manual; GuidelineCentral calculator', 'primary');
 
