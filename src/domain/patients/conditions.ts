@@ -10,13 +10,25 @@ export interface ConditionCode {
 
 export const conditionCatalog: readonly ConditionCode[] = [
   { code: 'F32.1', display: 'Major depressive disorder, single episode, moderate', group: 'depression' },
-  { code: 'F32.2', display: 'Major depressive disorder, single episode, severe without psychotic features', group: 'depression' },
+  {
+    code: 'F32.2',
+    display: 'Major depressive disorder, single episode, severe without psychotic features',
+    group: 'depression',
+  },
   { code: 'F32.9', display: 'Major depressive disorder, single episode, unspecified', group: 'depression' },
   { code: 'F33.0', display: 'Major depressive disorder, recurrent, mild', group: 'depression' },
   { code: 'F33.1', display: 'Major depressive disorder, recurrent, moderate', group: 'depression' },
-  { code: 'F33.2', display: 'Major depressive disorder, recurrent severe without psychotic features', group: 'depression' },
+  {
+    code: 'F33.2',
+    display: 'Major depressive disorder, recurrent severe without psychotic features',
+    group: 'depression',
+  },
   { code: 'F33.9', display: 'Major depressive disorder, recurrent, unspecified', group: 'depression' },
-  { code: 'F33.41', display: 'Major depressive disorder, recurrent, in partial remission', group: 'depression' },
+  {
+    code: 'F33.41',
+    display: 'Major depressive disorder, recurrent, in partial remission',
+    group: 'depression',
+  },
   { code: 'F33.42', display: 'Major depressive disorder, recurrent, in full remission', group: 'depression' },
   { code: 'F41.1', display: 'Generalized anxiety disorder', group: 'anxiety' },
   { code: 'F41.0', display: 'Panic disorder without agoraphobia', group: 'anxiety' },

@@ -16,7 +16,8 @@ export function luhnCheckDigit(digits: string): number {
 }
 
 export function formatMrn(sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError('MRN sequence must be a positive integer');
+  if (!Number.isInteger(sequence) || sequence < 1)
+    throw new RangeError('MRN sequence must be a positive integer');
   const digits = String(sequence).padStart(6, '0');
   return `A${digits}${luhnCheckDigit(digits)}`;
 }

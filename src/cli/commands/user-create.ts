@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { eq, sql } from 'drizzle-orm';
+import type { ArborConfig } from '../../config.js';
+import { staffRoles } from '../../domain/auth/permissions.js';
+import { clinics, users } from '../../db/schema.js';
+import { appendAudit } from '../../server/services/audit.service.js';
+import { assertAcceptablePassword, hashPassword } from '../../server/services/password.service.js';
+import { createClinicWithAdmin } from '../../server/services/setup.service.js';
+import { connectDatabase } from '../../server/start-server.js';
+import { ApiError } from '../../server/http/api-error.js';
+import type { CliIo } from '../cli-io.js';
+import { parseFlags } from '../parse-flags.js';
+
+const input = z.object({
+  email: z.email(),
+  name: z.string().trim().min(1).max(120),
+  role: z.enum(staffRoles).default('admin'),
+  clinic: z.string().trim().min(2).max(120).optional(),
+});
+
+/**
+ * Bootstraps a staff account without the web setup (for scripted installs). The password comes
+ * from standard input so it never appears in the process list or shell history.
+ */
+export async function userCreateCommand(args: string[], config: ArborConfig, io: CliIo): Promise<number> {
+  const { flags } = parseFlags(args);
+  const parsed = input.safeParse(flags);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) io.stderr(`--${issue.path.join('.')}: ${issue.message}\n`);
+    return 2;
+  }
+  const password = (await io.readStdin()).replace(/\r?\n$/, '');
+  try {
+    assertAcceptablePassword(password, 'password', parsed.data.email);
+  } catch (error) {
+    if (error instanceof ApiError) {
+      for (const field of error.fields) io.stderr(`password: ${field.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const connection = await connectDatabase(config, () => undefined);
+  try {
+    const db = connection.handle.db;
+    const { clinicId, userId } = await db.transaction(async (tx) => {
+      const existing = await tx.select().from(clinics).orderBy(clinics.createdAt);
+      const target = parsed.data.clinic ? existing.find((c) => c.name === parsed.data.clinic) : existing.length === 1 ? existing[0] : undefined;
+      if (!target) {
+        if (!parsed.data.clinic) throw new Error(existing.length === 0 ? 'No clinic exists yet: pass --clinic "Clinic name" to create it' : 'Several clinics exist: pass --clinic with the clinic name');
+        if (parsed.data.role !== 'admin') throw new Error('The first account of a new clinic must be an admin');
+        return createClinicWithAdmin(tx, { clinicName: parsed.data.clinic, email: parsed.data.email, displayName: parsed.data.name, password });
+      }
+      const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${parsed.data.email.toLowerCase()}`);
+      if (taken) throw new Error('A user with this email already exists');
+      const [user] = await tx
+        .insert(users)
+        .values({ clinicId: target.id, email: parsed.data.email, displayName: parsed.data.name, role: parsed.data.role, passwordHash: await hashPassword(password) })
+        .returning({ id: users.id });
+      return { clinicId: target.id, userId: user!.id };
+    });
+    await db.transaction((tx) =>
+      appendAudit(tx, [
+        { clinicId, userId: null, userLabel: 'arbor user create (command line)', action: 'create', entity: 'user', entityId: userId, detail: { email: parsed.data.email, role: parsed.data.role }, outcome: 'success', clientIp: 'local' },
+      ]),
+    );
+    const [clinic] = await db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId));
+    io.stdout(`Created ${parsed.data.role} ${parsed.data.email} in ${clinic?.name}. They enrol an authenticator at first sign-in.\n`);
+    return 0;
+  } finally {
+    await connection.close();
+  }
+}
