@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PkDose } from '../pk/plan';
 import { ESKETAMINE_TRD, IV_DEPRESSION } from '../protocols';
 import { computeDose, type ComputedDose } from './compute-dose';
 import { DEFAULT_DOSING_SETTINGS } from './dosing-settings';
@@ -60,5 +61,15 @@ describe('doseToPkSegments', () => {
     expect(canSimulate(nasal)).toBe(false);
     expect(canSimulate(ivDose)).toBe(true);
     expect(() => doseToPkSegments(nasal)).toThrow(RangeError);
+  });
+
+  it('fits the simulator plan type (checked by the type-checker)', () => {
+    const doses: PkDose[] = doseToPkSegments(ivDose);
+    expect(doses).toHaveLength(1);
+  });
+
+  it('rejects a negative or non-finite start time', () => {
+    expect(() => doseToPkSegments(ivDose, -1)).toThrow(RangeError);
+    expect(() => doseToPkSegments(ivDose, Number.NaN)).toThrow(RangeError);
   });
 });

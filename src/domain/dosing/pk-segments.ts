@@ -16,13 +16,18 @@ export function canSimulate(dose: ComputedDose): boolean {
  * Turn a computed IV dose into simulator segments starting at `startMin`. The infusion lasts as long as
  * the pump takes at the programmed (rounded) rate, since that is what the patient receives.
  *
+ * The models scale with total body weight (pk.md), so simulate with `dose.patient.weightKg`, not the
+ * dosing weight `dose.weightBasis.weightUsedKg`.
+ *
  * Intranasal doses are refused: the simulator's models are IV models with no nasal absorption phase, so
  * treating devices as IV boluses would overstate concentrations.
  */
 export function doseToPkSegments(dose: ComputedDose, startMin = 0): PkDoseSegment[] {
   if (dose.route !== 'iv')
     throw new RangeError('intranasal doses cannot be simulated with the IV pharmacokinetic models');
-  if (!Number.isFinite(startMin)) throw new RangeError('startMin must be a finite number');
+  // The simulator's plan parser rejects negative times, so fail here where the cause is clear.
+  if (!Number.isFinite(startMin) || startMin < 0)
+    throw new RangeError('startMin must be a finite number ≥ 0');
   if (dose.delivery === 'bolus') return [{ kind: 'bolus', atMin: startMin, mg: dose.totalMg }];
   return [{ kind: 'infusion', startMin, endMin: startMin + dose.infusionTimeMin, totalMg: dose.totalMg }];
 }
