@@ -65,8 +65,7 @@ export const alertSchema = z
   .strict();
 
 /** The demographic fields a person may enter or change; server-owned fields are not accepted. */
-export const patientFieldsSchema = z
-  .object({
+const patientFieldShape = {
     legalGivenName: trimmed(100),
     legalFamilyName: trimmed(100),
     preferredName: optionalText(100),
@@ -79,11 +78,23 @@ export const patientFieldsSchema = z
     address: addressSchema.nullish(),
     emergencyContact: contactPersonSchema.nullish(),
     referringClinician: referringClinicianSchema.nullish(),
-    conditions: z.array(conditionSchema).max(50).default([]),
-    alerts: z.array(alertSchema).max(20).default([]),
-    careStatus: z.enum(careStatuses).default('referred'),
+    conditions: z.array(conditionSchema).max(50),
+    alerts: z.array(alertSchema).max(20),
+    careStatus: z.enum(careStatuses),
+};
+
+/** Registration: lists start empty and a new patient starts as referred unless stated. */
+export const patientFieldsSchema = z
+  .object({
+    ...patientFieldShape,
+    conditions: patientFieldShape.conditions.default([]),
+    alerts: patientFieldShape.alerts.default([]),
+    careStatus: patientFieldShape.careStatus.default('referred'),
   })
   .strict();
+
+/** An edit names only what changes: no defaults, so an omitted list is left as it was. */
+export const patientChangesSchema = z.object(patientFieldShape).partial().strict();
 
 export type PatientFields = z.infer<typeof patientFieldsSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { careStatuses } from '../../domain/patients/care-status.js';
-import { patientFieldsSchema } from '../../domain/patients/patient-fields.js';
+import { patientChangesSchema, patientFieldsSchema } from '../../domain/patients/patient-fields.js';
 import { defineRoute, idParam } from '../http/define-route.js';
 import {
   createPatient,
@@ -24,7 +24,7 @@ export const patientSearchQuery = z
 export const patientUpdateBody = z
   .object({
     version: z.number().int().min(1),
-    changes: patientFieldsSchema.partial().strict(),
+    changes: patientChangesSchema,
     reason: z.string().trim().max(500).nullish(),
   })
   .strict();

@@ -1,0 +1,18 @@
+/**
+ * A valid request body for every API route that takes one, so the authorisation walk reaches
+ * the record check instead of stopping at validation. A new route with a body must add one here:
+ * the walk test fails otherwise.
+ */
+export const sampleBodies: Record<string, unknown> = {
+  'post /api/setup': { setupCode: 'AAAA-BBBB', clinicName: 'Sample Clinic', displayName: 'Sam', email: 'sam@example.test', password: 'correct horse battery staple' },
+  'post /api/auth/login': { email: 'nobody@example.test', password: 'wrong password here' },
+  'post /api/auth/mfa': { code: '123456' },
+  'post /api/auth/mfa/enrol/confirm': { code: '123456' },
+  'post /api/patients': { legalGivenName: 'Sample', legalFamilyName: 'Patient', birthDate: '1980-01-01', sexAtBirth: 'female' },
+  'patch /api/patients/:id': { version: 1, changes: { phone: '555-0100' } },
+  'post /api/patients/:id/deactivate': { version: 1, reason: 'duplicate record' },
+  'post /api/patients/:id/reactivate': { version: 1, reason: 'entered in error' },
+  'post /api/users': { email: 'new.person@example.test', displayName: 'New Person', role: 'nurse', temporaryPassword: 'correct horse battery staple' },
+  'patch /api/users/:id': { version: 1, displayName: 'Renamed' },
+  'patch /api/clinic': { settings: { security: { sessionIdleMinutes: 10 } } },
+};
