@@ -34,6 +34,25 @@ export interface CompileOptions {
   forceMatrixExponential?: boolean;
 }
 
+/**
+ * ke0 values solved from a time to peak, keyed by model, weight and rule. Solving takes ~0.1 ms of
+ * nested bisection; a page re-plotting on every keystroke asks for the same patient again and again.
+ */
+const solvedKe0 = new Map<string, number>();
+const SOLVED_KE0_LIMIT = 64;
+
+function cachedKe0(model: PkModelData, plasma: Modes, weightKg: number): number {
+  if (model.ke0.kind !== 'time-to-peak') return resolveKe0(model.ke0, plasma, weightKg);
+  const key = `${model.id}|${weightKg}|${model.ke0.tPeakMin}|${plasma.lambda.join(',')}`;
+  let ke0 = solvedKe0.get(key);
+  if (ke0 === undefined) {
+    ke0 = resolveKe0(model.ke0, plasma, weightKg);
+    if (solvedKe0.size >= SOLVED_KE0_LIMIT) solvedKe0.clear();
+    solvedKe0.set(key, ke0);
+  }
+  return ke0;
+}
+
 function populationWarnings(model: PkModelData, patient: PkPatient): string[] {
   const warnings: string[] = [];
   const age = patient.ageYears;
@@ -71,7 +90,7 @@ export function compileModel(
     ke0 = options.ke0PerMin;
     ke0Source = `ke0 ${ke0} min⁻¹ set for this plan (overrides: ${describeKe0Rule(model.ke0)})`;
   } else {
-    ke0 = resolveKe0(model.ke0, plasma, patient.weightKg);
+    ke0 = cachedKe0(model, plasma, patient.weightKg);
     ke0Source = describeKe0Rule(model.ke0);
   }
   if (!(ke0 > 0) || !Number.isFinite(ke0)) throw new Error(`ke0 must be positive (got ${ke0})`);

@@ -141,6 +141,8 @@ interface ModeSet {
   inf: Float64Array;
   state: Float64Array;
   decay: Float64Array;
+  /** ln(decay) = −λ·step, for predicting when a deviation becomes negligible. */
+  logDecay: Float64Array;
 }
 
 function modeSet(lambda: Float64Array, bolusMgPerLPerMg: Float64Array, width: number): ModeSet {
@@ -150,6 +152,7 @@ function modeSet(lambda: Float64Array, bolusMgPerLPerMg: Float64Array, width: nu
     inf: new Float64Array(width),
     state: new Float64Array(width),
     decay: new Float64Array(width).fill(1),
+    logDecay: new Float64Array(width),
   };
   for (let i = 0; i < lambda.length; i++) {
     set.lambda[i] = lambda[i]!;
@@ -158,6 +161,34 @@ function modeSet(lambda: Float64Array, bolusMgPerLPerMg: Float64Array, width: nu
     set.inf[i] = set.bolus[i]! / lambda[i]!;
   }
   return set;
+}
+
+/**
+ * Mode deviations from steady state below this (ng/mL) are set to exactly 0. Left alone they become
+ * subnormal numbers, which x86 multiplies 10–100× more slowly, and with a decay factor near 1 the
+ * smallest subnormal rounds back to itself, so a decayed mode would stay subnormal for days of samples.
+ * The C ceiling gets the same effect from -ffast-math's flush-to-zero. 1e-200 ng/mL is physically nil.
+ */
+const FLUSH_BELOW = 1e-200;
+
+function flushModes(m: ModeSet, rate: number): void {
+  for (let i = 0; i < m.state.length; i++) {
+    const ss = rate * m.inf[i]!;
+    if (Math.abs(m.state[i]! - ss) < FLUSH_BELOW) m.state[i] = ss;
+  }
+}
+
+/** Whole steps until the first non-zero mode deviation drops below FLUSH_BELOW (Infinity if none). */
+function stepsUntilTiny(m: ModeSet, rate: number): number {
+  let steps = Infinity;
+  for (let i = 0; i < m.state.length; i++) {
+    const dev = Math.abs(m.state[i]! - rate * m.inf[i]!);
+    const logDecay = m.logDecay[i]!;
+    if (dev === 0 || logDecay === 0) continue;
+    const k = Math.max(1, Math.ceil(Math.log(FLUSH_BELOW / dev) / logDecay));
+    if (k < steps) steps = k;
+  }
+  return steps;
 }
 
 function advanceModes(m: ModeSet, rate: number, dt: number): void {
@@ -191,7 +222,10 @@ class ModalPropagator implements Propagator {
 
   prepareStep(step: number): void {
     for (const m of this.e ? [this.p, this.e] : [this.p]) {
-      for (let i = 0; i < m.lambda.length; i++) m.decay[i] = Math.exp(-m.lambda[i]! * step);
+      for (let i = 0; i < m.lambda.length; i++) {
+        m.decay[i] = Math.exp(-m.lambda[i]! * step);
+        m.logDecay[i] = -m.lambda[i]! * step;
+      }
     }
   }
 
@@ -213,23 +247,38 @@ class ModalPropagator implements Propagator {
   run(first: number, count: number): void {
     const p = this.p;
     const e = this.e;
-    if (e && this.out.ce) {
-      runCpCe(
-        p.state,
-        p.decay,
-        p.inf,
-        e.state,
-        e.decay,
-        e.inf,
-        this.rate,
-        this.out.cp,
-        this.out.ce,
-        first,
-        count,
-      );
-    } else {
-      runCp(p.state, p.decay, p.inf, this.rate, this.out.cp, first, count);
+    let done = 0;
+    while (done < count) {
+      this.flushTiny();
+      // Run up to the sample where the next mode deviation would fall below FLUSH_BELOW, then flush it.
+      let n = count - done;
+      n = Math.min(n, stepsUntilTiny(p, this.rate));
+      if (e) n = Math.min(n, stepsUntilTiny(e, this.rate));
+      if (e && this.out.ce) {
+        runCpCe(
+          p.state,
+          p.decay,
+          p.inf,
+          e.state,
+          e.decay,
+          e.inf,
+          this.rate,
+          this.out.cp,
+          this.out.ce,
+          first + done,
+          n,
+        );
+      } else {
+        runCp(p.state, p.decay, p.inf, this.rate, this.out.cp, first + done, n);
+      }
+      done += n;
     }
+    this.flushTiny();
+  }
+
+  private flushTiny(): void {
+    flushModes(this.p, this.rate);
+    if (this.e) flushModes(this.e, this.rate);
   }
 
   write(index: number): void {
