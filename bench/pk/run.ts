@@ -174,12 +174,21 @@ const editedPlan = (i: number, model: string): unknown => ({
     { kind: 'infusion', startMin: 100, endMin: 140, mgPerHour: 12 },
   ],
 });
-const replotRuns = (model: string): number[] => {
+/** Wall time per edit. On a shared machine the maximum mostly measures preemption by other processes. */
+const replotRuns = (model: string): { wall: number[] } => {
   let i = 0;
-  return timeRuns(200, 20, () => replot(editedPlan(i++, model), replotCp, replotCe));
+  for (let w = 0; w < 20; w++) replot(editedPlan(i++, model), replotCp, replotCe);
+  const wall: number[] = [];
+  for (let r = 0; r < 500; r++) {
+    const t0 = performance.now();
+    replot(editedPlan(i++, model), replotCp, replotCe);
+    wall.push(performance.now() - t0);
+  }
+  return { wall };
 };
 const replotDomino = replotRuns('domino');
-const replotHornik = replotRuns('hornik-2018'); // ke0 solved from tPeak at every compile
+// The first compile solves ke0 from tPeak; later edits for the same patient reuse the memoised value.
+const replotHornik = replotRuns('hornik-2018');
 
 // ---------- report ----------
 
@@ -241,12 +250,12 @@ console.log(
 );
 console.log('');
 console.log(
-  `Re-plot of an edited 3-hour plan at 1-s resolution (${180 * 60 + 1} samples, Cp + Ce; parse + compile + schedule + simulate), 200 edits:`,
+  `Re-plot of an edited 3-hour plan at 1-s resolution (${180 * 60 + 1} samples, Cp + Ce; parse + compile + schedule + simulate), 500 edits:`,
 );
-console.log(
-  `  domino      median ${median(replotDomino).toFixed(3)} ms, p99 ${p99(replotDomino).toFixed(3)} ms`,
-);
-console.log(
-  `  hornik-2018 median ${median(replotHornik).toFixed(3)} ms, p99 ${p99(replotHornik).toFixed(3)} ms (includes solving ke0 from tPeak)`,
-);
-console.log(`  frame budget 16 ms: ${p99(replotDomino) < 16 && p99(replotHornik) < 16 ? 'met' : 'NOT met'}`);
+const replotLine = (name: string, r: { wall: number[] }): string =>
+  `  ${name.padEnd(12)} wall median ${median(r.wall).toFixed(3)} ms, p99 ${p99(r.wall).toFixed(3)} ms, ` +
+  `max ${Math.max(...r.wall).toFixed(3)} ms`;
+console.log(replotLine('domino', replotDomino));
+console.log(replotLine('hornik-2018', replotHornik));
+const worstP99 = Math.max(p99(replotDomino.wall), p99(replotHornik.wall));
+console.log(`  16-ms frame budget at p99: ${worstP99 < 16 ? 'met' : 'NOT met'}`);
