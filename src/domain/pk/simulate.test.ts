@@ -281,6 +281,38 @@ describe('conventions', () => {
   });
 });
 
+describe('long series', () => {
+  it('multi-day gaps (where fast modes are flushed to 0) match the dense path and the closed form', () => {
+    const doses: PkDose[] = [0, 3, 7].map((d) => ({
+      kind: 'infusion',
+      startMin: d * 1440,
+      endMin: d * 1440 + 40,
+      totalMgPerKg: 0.5,
+    }));
+    const opts = { untilMin: 10 * 1440, stepMin: 1 / 6 };
+    const modal = simulate(plan(doses), opts);
+    const dense = simulate(plan(doses), { ...opts, forceMatrixExponential: true });
+    const scale = maxAbs(modal.cpNgMl);
+    expect(maxDiff(modal.cpNgMl, dense.cpNgMl) / scale).toBeLessThan(1e-10);
+    expect(maxDiff(modal.ceNgMl!, dense.ceNgMl!) / scale).toBeLessThan(1e-10);
+    // Day 10, long after the last infusion: Σ over infusions of the closed-form post-infusion decay.
+    const c = compileModel('domino', { weightKg: 70 });
+    const rate = 35 / 40;
+    const t = 10 * 1440;
+    let expected = 0;
+    for (const d of [0, 3, 7]) {
+      const end = d * 1440 + 40;
+      for (let i = 0; i < 3; i++) {
+        const l = c.plasma.lambda[i]!;
+        const inf = (c.plasma.bolus[i]! / l) * 1000;
+        expected += rate * inf * (1 - Math.exp(-l * 40)) * Math.exp(-l * (t - end));
+      }
+    }
+    const last = modal.cpNgMl[modal.cpNgMl.length - 1]!;
+    expect(Math.abs(last - expected) / expected).toBeLessThan(1e-9);
+  });
+});
+
 describe('coinciding decay rates', () => {
   it('ke0 equal to a plasma eigenvalue switches to the matrix exponential and stays exact', () => {
     const lambda2 = compileModel('domino', { weightKg: 70 }).plasma.lambda[1]!;
