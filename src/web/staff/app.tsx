@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, apiGet, apiPost, onSessionEnded } from './api-client';
+import type { Me, SessionStage } from './api-types';
+import { CodeStepPage } from './auth/code-step-page';
+import { EnrolPage } from './auth/enrol-page';
+import { RecoveryCodesPage } from './auth/recovery-codes-page';
+import { SetupPage } from './auth/setup-page';
+import { SignInPage } from './auth/sign-in-page';
+import { SessionContext } from './session-context';
+import { AppShell } from './shell/app-shell';
+
+/** Where the person is in signing in; only 'app' holds data, and leaving it drops all of it. */
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'sign-in'; notice?: string }
+  | { kind: 'code' }
+  | { kind: 'enrol' }
+  | { kind: 'recovery-codes'; codes: string[] }
+  | { kind: 'app'; me: Me; generation: number };
+
+let generation = 0;
+
+export function App() {
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+
+  const toStage = useCallback(async (stage?: SessionStage) => {
+    try {
+      const me = await apiGet<Me>('/api/auth/me', { expectUnauthenticated: true });
+      const current = stage ?? me.stage;
+      if (current === 'full') setScreen({ kind: 'app', me, generation: ++generation });
+      else setScreen({ kind: current === 'enrol' ? 'enrol' : 'code' });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setScreen({ kind: 'sign-in' });
+      else setScreen({ kind: 'unavailable', message: (error as Error).message });
+    }
+  }, []);
+
+  useEffect(() => {
+    apiGet<{ needsSetup: boolean }>('/api/setup').then(
+      ({ needsSetup }) => (needsSetup ? setScreen({ kind: 'setup' }) : void toStage()),
+      (error: unknown) => setScreen({ kind: 'unavailable', message: (error as Error).message }),
+    );
+  }, [toStage]);
+
+  // A 401 from any data call means the server ended the session (idle timeout, revoked, signed out elsewhere).
+  useEffect(() => {
+    onSessionEnded(() => setScreen({ kind: 'sign-in', notice: 'Your session ended. Sign in again to continue.' }));
+    return () => onSessionEnded(undefined);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await apiPost('/api/auth/logout', {}, { expectUnauthenticated: true });
+    } catch {
+      // The screen is cleared either way; the server also ends idle sessions by itself.
+    }
+    setScreen({ kind: 'sign-in', notice: 'You have signed out.' });
+  }, []);
+
+  const me = screen.kind === 'app' ? screen.me : undefined;
+  const session = useMemo(
+    () => (me ? { me, signOut: () => void signOut(), refresh: () => void toStage() } : undefined),
+    [me, signOut, toStage],
+  );
+
+  switch (screen.kind) {
+    case 'loading':
+      return (
+        <main className="auth-card" id="main">
+          <h1 className="visually-hidden">Arbor</h1>
+          <p role="status">Loading…</p>
+        </main>
+      );
+    case 'unavailable':
+      return (
+        <main className="auth-card" id="main">
+          <h1>Arbor is not reachable</h1>
+          <p role="alert">{screen.message}</p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Try again
+          </button>
+        </main>
+      );
+    case 'setup':
+      return <SetupPage onDone={() => setScreen({ kind: 'enrol' })} />;
+    case 'sign-in':
+      return (
+        <SignInPage
+          notice={screen.notice}
+          onStage={(stage) => (stage === 'enrol' ? setScreen({ kind: 'enrol' }) : stage === 'mfa' ? setScreen({ kind: 'code' }) : void toStage())}
+        />
+      );
+    case 'code':
+      return <CodeStepPage onDone={() => void toStage()} onCancel={() => void signOut()} />;
+    case 'enrol':
+      return <EnrolPage onDone={(codes) => setScreen({ kind: 'recovery-codes', codes })} onCancel={() => void signOut()} />;
+    case 'recovery-codes':
+      return <RecoveryCodesPage codes={screen.codes} onDone={() => void toStage()} />;
+    case 'app':
+      return (
+        <SessionContext.Provider value={session}>
+          {/* A new key per sign-in: nothing from a previous person's session survives in memory. */}
+          <AppShell key={screen.generation} />
+        </SessionContext.Provider>
+      );
+  }
+}

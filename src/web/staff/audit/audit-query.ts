@@ -1,0 +1,42 @@
+import { toQueryString } from '../query-string';
+
+export const auditSortKeys = ['time', 'user', 'patient', 'action', 'entity', 'outcome', 'client'] as const;
+export type AuditSortKey = (typeof auditSortKeys)[number];
+
+export interface AuditFilters {
+  /** As typed in a datetime-local input: local wall-clock time without a zone. */
+  from: string;
+  to: string;
+  userId: string;
+  patientId: string;
+  action: string;
+}
+
+export const emptyAuditFilters: AuditFilters = { from: '', to: '', userId: '', patientId: '', action: '' };
+
+/** A datetime-local value is the browser's local time; the API wants an instant. */
+export function localToIso(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+export function auditQuery(filters: AuditFilters, sort: AuditSortKey, dir: 'asc' | 'desc', page?: { limit: number; offset: number }): string {
+  return toQueryString({
+    from: localToIso(filters.from),
+    to: localToIso(filters.to),
+    userId: filters.userId,
+    patientId: filters.patientId,
+    action: filters.action,
+    sort,
+    dir,
+    limit: page?.limit,
+    offset: page?.offset,
+  });
+}
+
+/** Clicking the sorted column flips its direction; a new column starts with the natural order. */
+export function nextSort(current: { sort: AuditSortKey; dir: 'asc' | 'desc' }, clicked: AuditSortKey) {
+  if (current.sort === clicked) return { sort: clicked, dir: current.dir === 'asc' ? ('desc' as const) : ('asc' as const) };
+  return { sort: clicked, dir: clicked === 'time' ? ('desc' as const) : ('asc' as const) };
+}

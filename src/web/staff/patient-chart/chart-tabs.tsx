@@ -1,0 +1,16 @@
+import { EditTab } from './edit-tab';
+import { HistoryTab } from './history-tab';
+import type { ChartTab } from './chart-tab-types';
+import { StatusTab } from './status-tab';
+import { SummaryTab } from './summary-tab';
+
+/**
+ * The chart's tabs, in display order. To add a capability to the chart, add one line here:
+ *   { id: 'dosing', label: 'Dosing', element: (p) => <DosingTab {...p} />, visible: (perms) => perms.includes('...') },
+ */
+export const chartTabs: ChartTab[] = [
+  { id: 'summary', label: 'Summary', element: (p) => <SummaryTab {...p} />, visible: (perms) => perms.includes('patient.read') },
+  { id: 'edit', label: 'Edit', element: (p) => <EditTab {...p} />, visible: (perms) => perms.includes('patient.update') },
+  { id: 'history', label: 'History', element: (p) => <HistoryTab {...p} />, visible: (perms) => perms.includes('patient.history') },
+  { id: 'status', label: 'Status', element: (p) => <StatusTab {...p} />, visible: (perms) => perms.includes('patient.update') },
+];

@@ -1,0 +1,5 @@
+import { careStatusLabels, type CareStatus } from '../../../domain/patients/care-status';
+
+export function CareStatusBadge({ status }: { status: CareStatus }) {
+  return <span className={`badge badge--status badge--${status}`}>{careStatusLabels[status] ?? status}</span>;
+}

@@ -1,0 +1,38 @@
+/** The staff app's pages, parsed from the path under /app/ (the server sends index.html for all of them). */
+export type Route =
+  | { name: 'patients' }
+  | { name: 'patient-new' }
+  | { name: 'patient'; id: string; tab: string | undefined }
+  | { name: 'users' }
+  | { name: 'audit' }
+  | { name: 'settings' }
+  | { name: 'not-found' };
+
+export const appBase = '/app';
+
+export function parseRoute(pathname: string): Route {
+  const rest = pathname.startsWith(`${appBase}/`) ? pathname.slice(appBase.length + 1) : pathname === appBase ? '' : null;
+  if (rest === null) return { name: 'not-found' };
+  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, third] = parts;
+  if (!first) return { name: 'patients' };
+  if (first === 'patients') {
+    if (!second) return { name: 'patients' };
+    if (second === 'new' && !third) return { name: 'patient-new' };
+    if (parts.length <= 3) return { name: 'patient', id: second, tab: third };
+  }
+  if (parts.length === 1 && first === 'users') return { name: 'users' };
+  if (parts.length === 1 && first === 'audit') return { name: 'audit' };
+  if (parts.length === 1 && first === 'settings') return { name: 'settings' };
+  return { name: 'not-found' };
+}
+
+export const paths = {
+  patients: () => `${appBase}/patients`,
+  newPatient: () => `${appBase}/patients/new`,
+  patient: (id: string, tab?: string) =>
+    `${appBase}/patients/${encodeURIComponent(id)}${tab ? `/${encodeURIComponent(tab)}` : ''}`,
+  users: () => `${appBase}/users`,
+  audit: () => `${appBase}/audit`,
+  settings: () => `${appBase}/settings`,
+};

@@ -1,0 +1,22 @@
+import type { Action } from '../../../domain/auth/permissions';
+import { paths, type Route } from '../routing/routes';
+
+export interface NavItem {
+  label: string;
+  href: string;
+  /** The permission that makes the item useful; the server enforces it regardless. */
+  requires: Action;
+  matches: (route: Route) => boolean;
+}
+
+export const navItems: NavItem[] = [
+  {
+    label: 'Patients',
+    href: paths.patients(),
+    requires: 'patient.search',
+    matches: (r) => r.name === 'patients' || r.name === 'patient' || r.name === 'patient-new',
+  },
+  { label: 'Users & access', href: paths.users(), requires: 'user.manage', matches: (r) => r.name === 'users' },
+  { label: 'Audit report', href: paths.audit(), requires: 'audit.read', matches: (r) => r.name === 'audit' },
+  { label: 'Clinic settings', href: paths.settings(), requires: 'clinic.settings.update', matches: (r) => r.name === 'settings' },
+];

@@ -1,0 +1,3 @@
+import { roleLabels, staffRoles } from '../../../domain/auth/permissions';
+
+export const roleOptions = staffRoles.map((role) => ({ value: role, label: roleLabels[role] }));
