@@ -1,0 +1,3 @@
+CREATE INDEX "patients_family_prefix" ON "patients" USING btree ("clinic_id",lower("legal_family_name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "patients_given_prefix" ON "patients" USING btree ("clinic_id",lower("legal_given_name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "patients_preferred_prefix" ON "patients" USING btree ("clinic_id",lower("preferred_name") text_pattern_ops);
