@@ -59,10 +59,20 @@ export function App() {
     setScreen({ kind: 'sign-in', notice: 'You have signed out.' });
   }, []);
 
+  // Same generation: the pages stay as they are and only the header's facts (clinic name) update.
+  const refresh = useCallback(async () => {
+    try {
+      const fresh = await apiGet<Me>('/api/auth/me');
+      setScreen((current) => (current.kind === 'app' ? { ...current, me: fresh } : current));
+    } catch {
+      // A 401 here already sent the person to sign-in; anything else leaves the header as it was.
+    }
+  }, []);
+
   const me = screen.kind === 'app' ? screen.me : undefined;
   const session = useMemo(
-    () => (me ? { me, signOut: () => void signOut(), refresh: () => void toStage() } : undefined),
-    [me, signOut, toStage],
+    () => (me ? { me, signOut: () => void signOut(), refresh: () => void refresh() } : undefined),
+    [me, signOut, refresh],
   );
 
   switch (screen.kind) {
