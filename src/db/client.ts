@@ -45,3 +45,8 @@ export async function openDatabase(connectionString: string, options: { max?: nu
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }
+
+/** The pool behind a Drizzle handle, for prepared statements on the hottest paths. */
+export function clientOf(db: Database): pg.Pool {
+  return (db as unknown as { $client: pg.Pool }).$client;
+}

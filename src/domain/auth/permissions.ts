@@ -26,6 +26,8 @@ export const actions = [
   'audit.read',
   'clinic.settings.read',
   'clinic.settings.update',
+  'enquiry.read',
+  'enquiry.update',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -42,11 +44,13 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'audit.read',
     'clinic.settings.read',
     'clinic.settings.update',
+    'enquiry.read',
+    'enquiry.update',
   ],
-  physician: [...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read'],
-  nurse: [...patientCare, 'user.read', 'clinic.settings.read'],
-  // Front desk registers and finds patients and keeps demographics current.
-  front_desk: [...patientCare, 'clinic.settings.read'],
+  physician: [...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read', 'enquiry.read'],
+  nurse: [...patientCare, 'user.read', 'clinic.settings.read', 'enquiry.read'],
+  // Front desk registers and finds patients, keeps demographics current and answers site enquiries.
+  front_desk: [...patientCare, 'clinic.settings.read', 'enquiry.read', 'enquiry.update'],
 };
 
 export function isStaffRole(value: unknown): value is StaffRole {

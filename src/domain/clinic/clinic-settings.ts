@@ -27,16 +27,88 @@ export const crisisLineSchema = z
   })
   .strict();
 
+/** A colour as #rrggbb, so that the site's stylesheet can be built from settings without injection. */
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f5b');
+
+export const siteLocationSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    address: z.string().trim().min(1).max(300),
+    hours: z.string().trim().max(300).default(''),
+  })
+  .strict();
+
+/**
+ * The public education site's white label (issue 5): what the clinic calls itself, how it looks
+ * and how to reach it. The demo values are placeholders a clinic replaces in the staff app.
+ */
+export const siteSettingsSchema = z
+  .object({
+    /** Shown in the header and page titles; empty means the clinic's name. */
+    displayName: z.string().trim().max(120).default(''),
+    tagline: z.string().trim().max(200).default('Careful, evidence-based ketamine treatment'),
+    logoText: z.string().trim().max(40).default('Arbor'),
+    /** A same-origin path or https URL of a logo image; empty shows the logo text. */
+    logoUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((v) => v === '' || v.startsWith('/') || v.startsWith('https://'), 'must be a path or an https URL')
+      .default(''),
+    primaryColour: hexColour.default('#1f5f5b'),
+    accentColour: hexColour.default('#8a4b14'),
+    phone: z.string().trim().max(40).default('(555) 010-0199'),
+    email: z.string().trim().max(200).default('hello@demo.arbor.test'),
+    address: z.string().trim().max(300).default('100 Example Street, Suite 2, Springfield, ST 00000'),
+    hours: z.string().trim().max(300).default('Monday to Friday 8 am – 5 pm; infusions by appointment'),
+    /** An external booking page; empty sends visitors to the consultation form. */
+    bookingUrl: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((v) => v === '' || v.startsWith('https://') || v.startsWith('/'), 'must be a path or an https URL')
+      .default(''),
+    /** The site's public address, used for canonical links and the sitemap; empty uses the request's host. */
+    publicUrl: z
+      .string()
+      .trim()
+      .max(200)
+      .refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v), 'must be an origin such as https://clinic.example')
+      .default(''),
+    locations: z
+      .array(siteLocationSchema)
+      .max(20)
+      .default([{ name: 'Main clinic', address: '100 Example Street, Suite 2, Springfield, ST 00000', hours: 'Mon–Fri 8 am – 5 pm' }]),
+    costNote: z
+      .string()
+      .trim()
+      .max(1000)
+      .default(
+        'A consultation is billed separately from infusions. Infusions for depression are usually paid for by the patient; we give you a written estimate before you start.',
+      ),
+    insuranceNote: z
+      .string()
+      .trim()
+      .max(1000)
+      .default(
+        'Most insurers do not cover off-label IV ketamine. We provide a receipt (superbill) you can submit for possible out-of-network reimbursement. Esketamine (Spravato) is often covered; ask us to check your plan.',
+      ),
+  })
+  .strict();
+
 export const clinicSettingsSchema = z
   .object({
     timeZone: z.string().trim().min(1).max(64).default('America/New_York'),
     security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
     crisisLine: crisisLineSchema.default(crisisLineSchema.parse({})),
+    site: siteSettingsSchema.default(siteSettingsSchema.parse({})),
   })
   .passthrough();
 
 export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+export type CrisisLine = z.infer<typeof crisisLineSchema>;
 
 /** Settings as stored may predate a newer default; unknown sections are kept for other modules. */
 export function readClinicSettings(stored: unknown): ClinicSettings {

@@ -78,6 +78,8 @@ describe('patient registry', () => {
       return ((await response.json()) as { items: Array<{ id: string }> }).items.map((i) => i.id);
     };
     expect(await search('kowal')).toContain(created.id);
+    // Not the start of any name part: found by the substring (trigram) fallback.
+    expect(await search('walcz')).toContain(created.id);
     expect(await search('TOMASZ kowalczyk')).toContain(created.id);
     expect(await search('1990-11-02')).toEqual([created.id]);
     expect(await search('11/02/1990')).toEqual([created.id]);

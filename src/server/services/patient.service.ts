@@ -2,7 +2,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { canMoveCareStatus, type CareStatus } from '../../domain/patients/care-status.js';
 import { formatMrn } from '../../domain/patients/medical-record-number.js';
 import { birthDateProblem, type PatientFields } from '../../domain/patients/patient-fields.js';
-import type { Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { clinicCounters, patientHistory, patients } from '../../db/schema.js';
 import type { AppDeps } from '../app-deps.js';
 import { badRequest, conflict, notFound } from '../http/api-error.js';
@@ -87,8 +87,19 @@ export async function createPatient(
   });
 }
 
+function preparePatientRead(db: Database) {
+  return db
+    .select()
+    .from(patients)
+    .where(and(eq(patients.id, sql.placeholder('id')), eq(patients.clinicId, sql.placeholder('clinicId'))))
+    .prepare('arbor-read-patient');
+}
+const patientReads = new WeakMap<Database, ReturnType<typeof preparePatientRead>>();
+
 export async function readPatient(deps: AppDeps, actor: Actor, id: string, clientIp: string): Promise<PatientDto> {
-  const [row] = await deps.db.select().from(patients).where(and(eq(patients.id, id), eq(patients.clinicId, actor.clinicId)));
+  let statement = patientReads.get(deps.db);
+  if (!statement) patientReads.set(deps.db, (statement = preparePatientRead(deps.db)));
+  const [row] = await statement.execute({ id, clinicId: actor.clinicId });
   if (!row) {
     await deps.audit.record({ ...auditBase(actor, clientIp), action: 'read', entity: 'patient', entityId: id, outcome: 'failure', detail: { reason: 'not-found-in-clinic' } });
     throw notFound('Patient');
@@ -208,16 +219,16 @@ function asIsoDate(token: string): string | undefined {
   return `${m[6]}-${m[4]!.padStart(2, '0')}-${m[5]!.padStart(2, '0')}`;
 }
 
-/**
- * Search by name (legal or preferred, any part), date of birth (YYYY-MM-DD or MM/DD/YYYY) or MRN.
- * Name and MRN tokens use the trigram indexes, so a substring search stays fast at 100,000 rows.
- */
-export async function searchPatients(deps: AppDeps, actor: Actor, search: PatientSearch, clientIp: string) {
+/** A search matching more than this asks the user to refine it instead of ranking everything. */
+export const searchCandidateCap = 500;
+
+type NameMatch = 'prefix' | 'substring';
+
+/** The WHERE conditions for a search; name tokens match name starts, or anywhere in a name. */
+function searchConditions(actor: Actor, search: PatientSearch, tokens: string[], nameMatch: NameMatch): SQL[] {
   const conditions: SQL[] = [eq(patients.clinicId, actor.clinicId)];
   if (!search.includeInactive) conditions.push(eq(patients.active, true));
   if (search.careStatus) conditions.push(eq(patients.careStatus, search.careStatus));
-  const tokens = (search.q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
-  let rankBy: SQL | undefined;
   for (const token of tokens) {
     const iso = asIsoDate(token);
     if (iso) {
@@ -226,31 +237,61 @@ export async function searchPatients(deps: AppDeps, actor: Actor, search: Patien
       conditions.push(sql`lower(${patients.mrn}) LIKE ${'%' + token + '%'}`);
     } else {
       const escaped = token.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-      conditions.push(sql`${patients.searchName} LIKE ${'%' + escaped + '%'}`);
-      rankBy ??= sql`similarity(${patients.searchName}, ${token})`;
+      conditions.push(
+        nameMatch === 'prefix'
+          ? sql`(lower(${patients.legalFamilyName}) LIKE ${escaped + '%'} OR lower(${patients.legalGivenName}) LIKE ${escaped + '%'} OR lower(${patients.preferredName}) LIKE ${escaped + '%'})`
+          : sql`${patients.searchName} LIKE ${'%' + escaped + '%'}`,
+      );
     }
   }
-  const where = and(...conditions);
-  const rows = await deps.db
-    .select({
-      id: patients.id,
-      mrn: patients.mrn,
-      legalGivenName: patients.legalGivenName,
-      legalFamilyName: patients.legalFamilyName,
-      preferredName: patients.preferredName,
-      birthDate: patients.birthDate,
-      sexAtBirth: patients.sexAtBirth,
-      careStatus: patients.careStatus,
-      active: patients.active,
-      isDemo: patients.isDemo,
-      total: sql<number>`count(*) OVER ()`.mapWith(Number),
-    })
-    .from(patients)
-    .where(where)
-    .orderBy(...(rankBy ? [desc(rankBy)] : []), patients.legalFamilyName, patients.legalGivenName, patients.id)
-    .limit(search.limit)
-    .offset(search.offset);
-  const total = rows[0]?.total ?? 0;
+  return conditions;
+}
+
+/**
+ * Search by name (legal or preferred), date of birth (YYYY-MM-DD or MM/DD/YYYY) or MRN. Name
+ * tokens first match the start of a name part (btree prefix indexes: "smi" finds Smith); only if
+ * that finds nobody do they match anywhere in a name (trigram index: "walc" finds Kowalczyk).
+ * At most 500 candidates are ranked: beyond that the answer says `more: true` and the list asks
+ * for a more precise search, so a one-letter search never ranks the whole registry.
+ */
+export async function searchPatients(deps: AppDeps, actor: Actor, search: PatientSearch, clientIp: string) {
+  const tokens = (search.q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+  const nameTokens = tokens.filter((t) => !asIsoDate(t) && !/^a?\d{3,}$/.test(t));
+  const rankBy = nameTokens[0] ? sql`similarity(${patients.searchName}, ${nameTokens.join(' ')})` : undefined;
+  const run = (nameMatch: NameMatch) => {
+    const candidates = deps.db
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(...searchConditions(actor, search, tokens, nameMatch)))
+      .limit(searchCandidateCap + 1)
+      .as('candidates');
+    return deps.db
+      .select({
+        id: patients.id,
+        mrn: patients.mrn,
+        legalGivenName: patients.legalGivenName,
+        legalFamilyName: patients.legalFamilyName,
+        preferredName: patients.preferredName,
+        birthDate: patients.birthDate,
+        sexAtBirth: patients.sexAtBirth,
+        careStatus: patients.careStatus,
+        active: patients.active,
+        isDemo: patients.isDemo,
+        total: sql<number>`count(*) OVER ()`.mapWith(Number),
+      })
+      .from(candidates)
+      .innerJoin(patients, eq(patients.id, candidates.id))
+      .orderBy(...(rankBy ? [desc(rankBy)] : []), patients.legalFamilyName, patients.legalGivenName, patients.id)
+      .limit(search.limit)
+      .offset(search.offset);
+  };
+  let nameMatch: NameMatch = 'prefix';
+  let rows = await run(nameMatch);
+  if (rows.length === 0 && nameTokens.length > 0 && search.offset === 0) {
+    nameMatch = 'substring';
+    rows = await run(nameMatch);
+  }
+  const matched = rows[0]?.total ?? 0;
   await deps.audit.record({
     ...auditBase(actor, clientIp),
     action: 'query',
@@ -258,5 +299,10 @@ export async function searchPatients(deps: AppDeps, actor: Actor, search: Patien
     detail: { q: search.q ?? '', careStatus: search.careStatus ?? null, results: rows.length, patientIds: rows.map((r) => r.id) },
     outcome: 'success',
   });
-  return { total, items: rows.map(({ total: _total, ...rest }) => rest) };
+  return {
+    total: Math.min(matched, searchCandidateCap),
+    more: matched > searchCandidateCap,
+    nameMatch,
+    items: rows.map(({ total: _total, ...rest }) => rest),
+  };
 }

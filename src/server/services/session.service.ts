@@ -4,8 +4,8 @@ import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { isStaffRole, type StaffRole } from '../../domain/auth/permissions.js';
 import { readClinicSettings } from '../../domain/clinic/clinic-settings.js';
-import type { Executor } from '../../db/client.js';
-import { clinics, sessions, users } from '../../db/schema.js';
+import { clientOf, type Database, type Executor } from '../../db/client.js';
+import { clinics, sessions } from '../../db/schema.js';
 
 export type SessionStage = 'mfa' | 'enrol' | 'full';
 
@@ -88,48 +88,62 @@ export interface LiveSession {
  * timeout, and belonging to an active user. The role is read from the user on every request, so
  * a role change or a disabled account takes effect at once.
  */
-export async function findLiveSession(db: Executor, token: string, now: Date): Promise<LiveSession | undefined> {
+const defaultIdleMinutes = readClinicSettings({}).security.sessionIdleMinutes;
+
+/**
+ * Finds a live session: not ended, within its absolute lifetime, active within the clinic's idle
+ * timeout, and belonging to an active user. The role is read from the user on every request, so
+ * a role change or a disabled account takes effect at once. This runs on every request, so it is
+ * one prepared statement that reads only the idle setting, not the whole settings document.
+ */
+export async function findLiveSession(db: Database, token: string, now: Date): Promise<LiveSession | undefined> {
   const tokenHash = hashToken(token);
-  const rows = await db
-    .select({
-      stage: sessions.stage,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      userId: users.id,
-      clinicId: sessions.clinicId,
-      role: users.role,
-      status: users.status,
-      displayName: users.displayName,
-      email: users.email,
-      settings: clinics.settings,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(clinics, eq(clinics.id, sessions.clinicId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
+  const { rows } = await clientOf(db).query<{
+    stage: string;
+    last_seen_at: Date;
+    expires_at: Date;
+    user_id: string;
+    clinic_id: string;
+    role: string;
+    status: string;
+    display_name: string;
+    email: string;
+    idle_minutes: number | null;
+  }>({
+    name: 'arbor-find-live-session',
+    text: `SELECT s.stage, s.last_seen_at, s.expires_at, u.id AS user_id, s.clinic_id, u.role, u.status,
+                  u.display_name, u.email,
+                  CASE WHEN jsonb_typeof(c.settings #> '{security,sessionIdleMinutes}') = 'number'
+                       THEN (c.settings #>> '{security,sessionIdleMinutes}')::int END AS idle_minutes
+           FROM sessions s
+           JOIN users u ON u.id = s.user_id
+           JOIN clinics c ON c.id = s.clinic_id
+           WHERE s.token_hash = $1 AND s.ended_at IS NULL`,
+    values: [tokenHash],
+  });
   const row = rows[0];
   if (!row || row.status !== 'active' || !isStaffRole(row.role)) return undefined;
-  const idleMs = readClinicSettings(row.settings).security.sessionIdleMinutes * 60_000;
-  if (row.expiresAt.getTime() <= now.getTime()) {
+  const idleMs = (row.idle_minutes ?? defaultIdleMinutes) * 60_000;
+  if (row.expires_at.getTime() <= now.getTime()) {
     await endSession(db, tokenHash, 'expired');
     return undefined;
   }
-  if (row.lastSeenAt.getTime() + idleMs <= now.getTime()) {
+  if (row.last_seen_at.getTime() + idleMs <= now.getTime()) {
     await endSession(db, tokenHash, 'idle-timeout');
     return undefined;
   }
   // Writing last_seen on every request would turn every read into a write; 15 s of slack is
   // far below the idle timeout.
-  if (now.getTime() - row.lastSeenAt.getTime() > 15_000) {
+  if (now.getTime() - row.last_seen_at.getTime() > 15_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
   return {
     tokenHash,
     stage: row.stage as SessionStage,
-    userId: row.userId,
-    clinicId: row.clinicId,
+    userId: row.user_id,
+    clinicId: row.clinic_id,
     role: row.role,
-    label: row.displayName,
+    label: row.display_name,
     email: row.email,
   };
 }

@@ -1,0 +1,130 @@
+// Registry benchmark: 100,000 synthetic patients, audit on, 32 connections against a real
+// Arbor server process on 127.0.0.1 (autocannon runs in this process, the server in another).
+//   npm run bench            (ARBOR_BENCH_PATIENTS, ARBOR_BENCH_SECONDS to change the size)
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { ensureDatabase, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
+import { runMigrations } from '../../src/db/migrate.js';
+import { openDatabase } from '../../src/db/client.js';
+import { seededRandom, syntheticPatient } from '../../src/domain/patients/synthetic-patients.js';
+import { formatMrn } from '../../src/domain/patients/medical-record-number.js';
+import { createClinicWithAdmin } from '../../src/server/services/setup.service.js';
+import { createSession } from '../../src/server/services/session.service.js';
+
+const patientCount = Number(process.env.ARBOR_BENCH_PATIENTS ?? 100_000);
+const seconds = Number(process.env.ARBOR_BENCH_SECONDS ?? 15);
+const connections = 32;
+const port = 3990;
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function seed(ownerUrl: string) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  const random = seededRandom(7);
+  const handle = await openDatabase(ownerUrl, { max: 2 });
+  const { clinicId, userId } = await handle.db.transaction((tx) =>
+    createClinicWithAdmin(tx, { clinicName: 'Bench Clinic', email: 'bench@example.test', displayName: 'Bench', password: 'correct horse battery staple' }),
+  );
+  const started = Date.now();
+  const batch = 1000;
+  for (let offset = 0; offset < patientCount; offset += batch) {
+    const rows = [];
+    for (let i = offset; i < Math.min(offset + batch, patientCount); i++) {
+      const p = syntheticPatient(random, i, '2026-11-24');
+      rows.push({ ...p, clinic_id: clinicId, mrn: formatMrn(i + 1) });
+    }
+    await client.query(
+      `INSERT INTO patients (clinic_id, mrn, legal_given_name, legal_family_name, preferred_name, birth_date, sex_at_birth, pronouns, phone, email, address, emergency_contact, referring_clinician, conditions, alerts, care_status)
+       SELECT clinic_id, mrn, legal_given_name, legal_family_name, preferred_name, birth_date, sex_at_birth, pronouns, phone, email, address, emergency_contact, referring_clinician, conditions, alerts, care_status
+       FROM json_populate_recordset(NULL::patients, $1::json)`,
+      [JSON.stringify(rows.map((r) => ({
+        clinic_id: r.clinic_id, mrn: r.mrn, legal_given_name: r.legalGivenName, legal_family_name: r.legalFamilyName, preferred_name: r.preferredName,
+        birth_date: r.birthDate, sex_at_birth: r.sexAtBirth, pronouns: r.pronouns, phone: r.phone, email: r.email, address: r.address,
+        emergency_contact: r.emergencyContact, referring_clinician: r.referringClinician, conditions: r.conditions, alerts: r.alerts, care_status: r.careStatus,
+      })))],
+    );
+    if ((offset / batch) % 10 === 0) process.stdout.write(`\rseeding ${offset + batch} / ${patientCount}`);
+  }
+  await client.query('ANALYZE');
+  log(`\nseeded ${patientCount} patients in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const token = await createSession(handle.db, { clinicId, userId, stage: 'full', clientIp: '127.0.0.1', userAgent: 'bench', now: new Date() });
+  const { rows: ids } = await client.query<{ id: string }>('SELECT id FROM patients ORDER BY random() LIMIT 2000');
+  await handle.close();
+  await client.end();
+  return { token, ids: ids.map((r) => r.id) };
+}
+
+function run(title: string, requests: () => string, cookie: string): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration: seconds,
+        headers: { cookie },
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: requests() }) }],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    void instance;
+    log(`running: ${title} (${connections} connections, ${seconds} s)`);
+  });
+}
+
+function summary(title: string, result: autocannon.Result) {
+  const non2xx = result.non2xx + result.errors;
+  return `| ${title} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p97_5} | ${result.latency.p99} | ${non2xx} |`;
+}
+
+const dir = await mkdtemp(path.join(path.resolve('.test-data'), 'bench-'));
+const server = await startEmbeddedPostgres({ dir, port: 58990 });
+let child: ReturnType<typeof spawn> | undefined;
+try {
+  await ensureDatabase(server.ownerUrl, 'arbor');
+  const ownerUrl = server.ownerUrl('arbor');
+  await runMigrations(ownerUrl);
+  const { token, ids } = await seed(ownerUrl);
+  if (process.env.ARBOR_BENCH_EXPLAIN) {
+    const client = new pg.Client({ connectionString: ownerUrl });
+    await client.connect();
+    const plan = await client.query(
+      `EXPLAIN (ANALYZE, BUFFERS) SELECT p.id FROM (SELECT id FROM patients WHERE active AND search_name LIKE '%smith%' AND search_name LIKE '%maya%' LIMIT 501) c
+       JOIN patients p ON p.id = c.id ORDER BY similarity(p.search_name, 'smith') DESC, p.legal_family_name LIMIT 25`,
+    );
+    log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
+  }
+  child = spawn(process.execPath, ['bin/arbor', 'start'], { env: { ...process.env, DATABASE_URL: ownerUrl, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve()));
+  const cookie = `__Host-arbor_session=${token}`;
+  const random = seededRandom(11);
+  // What a front desk types: a surname, a surname and a first name, or the start of a surname.
+  const names = ['smith', 'nguyen maya', 'okafor', 'garcia luis', 'kowal', 'lindqvist', 'cohen ravi', 'tanaka', 'hughes grace', 'petrov'];
+  const results: string[] = [];
+  // Warm-up, then the measured runs.
+  await run('warm-up', () => `/api/patients/${ids[Math.floor(random() * ids.length)]}`, cookie);
+  const chart = await run('chart read', () => `/api/patients/${ids[Math.floor(random() * ids.length)]}`, cookie);
+  results.push(summary('chart read `GET /api/patients/:id`', chart));
+  const search = await run('search', () => `/api/patients?q=${encodeURIComponent(names[Math.floor(random() * names.length)]!)}`, cookie);
+  results.push(summary('name search `GET /api/patients?q=…`', search));
+  const dob = await run('dob search', () => `/api/patients?q=19${50 + Math.floor(random() * 50)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`, cookie);
+  results.push(summary('date-of-birth search', dob));
+  log('');
+  log(`${patientCount} patients, ${connections} connections, ${seconds} s per run, audit on`);
+  log('| request | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | non-2xx/errors |');
+  log('|---|---|---|---|---|---|---|');
+  for (const line of results) log(line);
+  const audit = new pg.Client({ connectionString: ownerUrl });
+  await audit.connect();
+  const { rows } = await audit.query<{ n: string }>('SELECT count(*) AS n FROM audit_log');
+  log(`audit rows written during the runs: ${rows[0]?.n}`);
+  await audit.end();
+} finally {
+  child?.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await server.stop();
+  await rm(dir, { recursive: true, force: true });
+}
