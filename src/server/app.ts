@@ -76,7 +76,6 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
       return c.html(indexHtml);
     });
   }
-  app.get('/', (c) => c.redirect('/app/'));
 
   app.notFound((c) => c.json(errorBody(new ApiError(404, 'not_found', 'Not found')), 404));
   app.onError((error, c) => {

@@ -11,6 +11,7 @@ import { createApp, type AppOptions } from './app.js';
 import { AuditWriter } from './services/audit.service.js';
 import { createMailer } from './services/mailer.js';
 import { issueSetupCode } from './services/setup.service.js';
+import { mountSite } from './site/mount-site.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -90,7 +91,8 @@ export async function startArbor(
   try {
     await options.beforeListen?.(deps);
     const setupCode = await issueSetupCode(deps.db);
-    const app = createApp(deps, { webRoot: path.join(projectRoot, 'dist', 'web'), ...options.app });
+    // The public education site owns / and its pages (issue 5); the staff app stays under /app/.
+    const app = createApp(deps, { webRoot: path.join(projectRoot, 'dist', 'web'), extend: mountSite, ...options.app });
     const server: ServerType = await new Promise((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', reject);
