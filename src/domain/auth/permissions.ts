@@ -28,10 +28,24 @@ export const actions = [
   'clinic.settings.update',
   'enquiry.read',
   'enquiry.update',
+  // Protocols and dosing (docs/dosing.md).
+  'protocol.read',
+  'protocol.manage',
+  'dose.read',
+  'dose.calculate',
+  'dose.order',
+  'dose.verify',
 ] as const;
 export type Action = (typeof actions)[number];
 
 const patientCare: Action[] = ['patient.search', 'patient.read', 'patient.create', 'patient.update', 'patient.history'];
+
+/**
+ * Dosing: prescribers order; a second clinician (physician or nurse, never the orderer — enforced by
+ * the dose service) verifies. Administrators keep the clinic's protocols but see no patient's dose.
+ */
+const dosingPhysician: Action[] = ['protocol.read', 'protocol.manage', 'dose.read', 'dose.calculate', 'dose.order', 'dose.verify'];
+const dosingNurse: Action[] = ['protocol.read', 'dose.read', 'dose.calculate', 'dose.verify'];
 
 export const permissionTable: Record<StaffRole, readonly Action[]> = {
   // Clinic owners administer accounts, settings and the audit trail, and see the registry.
@@ -46,9 +60,11 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'clinic.settings.update',
     'enquiry.read',
     'enquiry.update',
+    'protocol.read',
+    'protocol.manage',
   ],
-  physician: [...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read', 'enquiry.read'],
-  nurse: [...patientCare, 'user.read', 'clinic.settings.read', 'enquiry.read'],
+  physician: [...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read', 'enquiry.read', ...dosingPhysician],
+  nurse: [...patientCare, 'user.read', 'clinic.settings.read', 'enquiry.read', ...dosingNurse],
   // Front desk registers and finds patients, keeps demographics current and answers site enquiries.
   front_desk: [...patientCare, 'clinic.settings.read', 'enquiry.read', 'enquiry.update'],
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DOSING_SETTINGS, dosingSettingsSchema } from '../dosing/dosing-settings';
 
 /**
  * Per-clinic settings with their defaults. Security values follow the issue's defaults and ASVS
@@ -102,6 +103,12 @@ export const clinicSettingsSchema = z
     security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
     crisisLine: crisisLineSchema.default(crisisLineSchema.parse({})),
     site: siteSettingsSchema.default(siteSettingsSchema.parse({})),
+    /**
+     * Dosing (issue 3): weight basis, plausible ranges, bag convention, rounding and second-clinician
+     * verification. Defaults and their sources live with the calculator (DEFAULT_DOSING_SETTINGS and
+     * DOSING_SETTING_SOURCES in src/domain/dosing; docs/dosing.md §3).
+     */
+    dosing: dosingSettingsSchema.default(structuredClone(DEFAULT_DOSING_SETTINGS)),
   })
   .passthrough();
 

@@ -2,7 +2,9 @@ import type { AnyRoute } from '../http/define-route.js';
 import { auditRoutes } from './audit.route.js';
 import { authRoutes } from './auth.route.js';
 import { clinicRoutes } from './clinic.route.js';
+import { doseRoutes } from './doses.route.js';
 import { patientRoutes } from './patients.route.js';
+import { protocolRoutes } from './protocols.route.js';
 import { setupRoutes } from './setup.route.js';
 import { userRoutes } from './users.route.js';
 
@@ -14,4 +16,6 @@ export const allRoutes: AnyRoute[] = [
   ...userRoutes,
   ...auditRoutes,
   ...clinicRoutes,
+  ...protocolRoutes,
+  ...doseRoutes,
 ];

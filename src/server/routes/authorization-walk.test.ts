@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, staffRoles } from '../../domain/auth/permissions.js';
 import { clinics, patients, users } from '../../db/schema.js';
+import { clinicProtocols, doses } from '../../db/schema-dosing.js';
 import { createTestContext, type TestClinic, type TestContext } from '../../test/test-app.js';
 import type { AnyRoute } from '../http/define-route.js';
 import { allRoutes } from './all-routes.js';
@@ -16,12 +17,16 @@ let ctx: TestContext;
 let home: TestClinic;
 let other: TestClinic;
 let otherPatientId: string;
+let otherDoseId: string;
+let otherProtocolRowId: string;
 let cookies: Record<string, string>;
 
 /** Another clinic's record of the kind the route addresses. */
 function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/patients/')) return otherPatientId;
   if (route.path.startsWith('/api/users/')) return other.users.nurse.id;
+  if (route.path.startsWith('/api/doses/')) return otherDoseId;
+  if (route.path.startsWith('/api/protocols/')) return otherProtocolRowId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -40,6 +45,30 @@ beforeAll(async () => {
     .values({ clinicId: other.id, mrn: 'A0000018', legalGivenName: 'Foreign', legalFamilyName: 'Record', birthDate: '1970-05-05', sexAtBirth: 'male' })
     .returning();
   otherPatientId = patient!.id;
+  const [protocol] = await ctx.deps.db
+    .insert(clinicProtocols)
+    .values({ clinicId: other.id, protocolId: 'foreign-protocol', version: 1, name: 'Foreign protocol', definition: {}, createdBy: other.users.physician.id })
+    .returning();
+  otherProtocolRowId = protocol!.id;
+  const [dose] = await ctx.deps.db
+    .insert(doses)
+    .values({
+      clinicId: other.id,
+      patientId: otherPatientId,
+      protocolOrigin: 'library',
+      protocolId: 'iv-depression',
+      protocolVersion: 1,
+      stepId: 'standard',
+      protocolSnapshot: {},
+      inputs: {},
+      settings: {},
+      totalMg: 35,
+      result: { note: 'Foreign' },
+      verificationRequired: true,
+      orderedBy: other.users.physician.id,
+    })
+    .returning();
+  otherDoseId = dose!.id;
   cookies = {};
   for (const role of staffRoles) cookies[role] = await ctx.cookieFor(home.users[role].id, home.id);
 });

@@ -3,6 +3,16 @@
  * the record check instead of stopping at validation. A new route with a body must add one here:
  * the walk test fails otherwise.
  */
+/** 70 kg, 0.5 mg/kg over 40 min from a 50 mg/mL vial into 100 mL: the worked example of docs/dosing.md §2.2. */
+function sampleDoseInputs() {
+  return {
+    protocol: { origin: 'library', id: 'iv-depression', version: 1 },
+    stepId: 'standard',
+    patient: { weight: { value: 70, unit: 'kg' }, height: { value: 175, unit: 'cm' }, sex: 'female' },
+    preparation: { vialConcentration: { value: 50, unit: 'mg/mL' }, bagVolume: { value: 100, unit: 'mL' } },
+  };
+}
+
 export const sampleBodies: Record<string, unknown> = {
   'post /api/setup': { setupCode: 'AAAA-BBBB', clinicName: 'Sample Clinic', displayName: 'Sam', email: 'sam@example.test', password: 'correct horse battery staple' },
   'post /api/auth/login': { email: 'nobody@example.test', password: 'wrong password here' },
@@ -15,4 +25,12 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/users': { email: 'new.person@example.test', displayName: 'New Person', role: 'nurse', temporaryPassword: 'correct horse battery staple' },
   'patch /api/users/:id': { version: 1, displayName: 'Renamed' },
   'patch /api/clinic': { settings: { security: { sessionIdleMinutes: 10 } } },
+  'post /api/protocols/copy': { source: { origin: 'library', id: 'iv-depression', version: 1 }, id: 'sample-copy', name: 'Sample copy' },
+  'post /api/protocols/:id/revise': { changes: { name: 'Sample copy, renamed' }, note: 'sample revision' },
+  'post /api/patients/:id/doses/preview': sampleDoseInputs(),
+  'post /api/patients/:id/doses': { ...sampleDoseInputs(), confirmTotalMg: 35 },
+  'post /api/doses/:id/verify': {},
+  'post /api/doses/:id/finalise': {},
+  'post /api/doses/:id/cancel': { reason: 'entered in error' },
+  'post /api/doses/:id/amend': { ...sampleDoseInputs(), confirmTotalMg: 35, reason: 'weight re-measured' },
 };
