@@ -6,6 +6,7 @@ export type Route =
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'settings' }
+  | { name: 'enquiries' }
   | { name: 'not-found' };
 
 export const appBase = '/app';
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && first === 'users') return { name: 'users' };
   if (parts.length === 1 && first === 'audit') return { name: 'audit' };
   if (parts.length === 1 && first === 'settings') return { name: 'settings' };
+  if (parts.length === 1 && first === 'enquiries') return { name: 'enquiries' };
   return { name: 'not-found' };
 }
 
@@ -35,4 +37,5 @@ export const paths = {
   users: () => `${appBase}/users`,
   audit: () => `${appBase}/audit`,
   settings: () => `${appBase}/settings`,
+  enquiries: () => `${appBase}/enquiries`,
 };

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { AuditPage } from '../audit/audit-page';
+import { EnquiriesPage } from '../enquiries/enquiries-page';
 import { PatientChartPage } from '../patient-chart/patient-chart-page';
 import { NewPatientPage } from '../patients/new-patient-page';
 import { PatientListPage } from '../patients/patient-list-page';
@@ -25,6 +26,8 @@ function page(route: Route) {
       return <AuditPage />;
     case 'settings':
       return <ClinicSettingsPage />;
+    case 'enquiries':
+      return <EnquiriesPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

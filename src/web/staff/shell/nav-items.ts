@@ -16,6 +16,7 @@ export const navItems: NavItem[] = [
     requires: 'patient.search',
     matches: (r) => r.name === 'patients' || r.name === 'patient' || r.name === 'patient-new',
   },
+  { label: 'Enquiries', href: paths.enquiries(), requires: 'enquiry.read', matches: (r) => r.name === 'enquiries' },
   { label: 'Users & access', href: paths.users(), requires: 'user.manage', matches: (r) => r.name === 'users' },
   { label: 'Audit report', href: paths.audit(), requires: 'audit.read', matches: (r) => r.name === 'audit' },
   { label: 'Clinic settings', href: paths.settings(), requires: 'clinic.settings.update', matches: (r) => r.name === 'settings' },
