@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { clinics, patients, users } from './schema.js';
 
 /**
@@ -38,7 +49,9 @@ export const assessmentResponses = pgTable(
   },
   (t) => [
     index('assessment_responses_patient_idx').on(t.clinicId, t.patientId, t.instrumentId, t.administeredAt),
-    uniqueIndex('assessment_responses_amends_unique').on(t.amendsId).where(sql`${t.amendsId} IS NOT NULL`),
+    uniqueIndex('assessment_responses_amends_unique')
+      .on(t.amendsId)
+      .where(sql`${t.amendsId} IS NOT NULL`),
   ],
 );
 
@@ -65,7 +78,9 @@ export const assessmentObservations = pgTable(
     code: text('code').notNull(),
     value: doublePrecision('value'),
     severity: text('severity'),
-    flags: jsonb('flags').notNull().default(sql`'[]'::jsonb`),
+    flags: jsonb('flags')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     effectiveAt: at('effective_at').notNull(),
     result: jsonb('result').notNull(),
     fhir: jsonb('fhir').notNull(),
@@ -198,7 +213,10 @@ export const measurementPlans = pgTable(
     updatedBy: uuid('updated_by').references(() => users.id),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('measurement_plans_patient_idx').on(t.clinicId, t.patientId), index('measurement_plans_status_idx').on(t.clinicId, t.status)],
+  (t) => [
+    index('measurement_plans_patient_idx').on(t.clinicId, t.patientId),
+    index('measurement_plans_status_idx').on(t.clinicId, t.status),
+  ],
 );
 
 /** Dates the plan is relative to: infusions entered by hand until a scheduling module supplies them. */

@@ -28,6 +28,15 @@ export const actions = [
   'clinic.settings.update',
   'enquiry.read',
   'enquiry.update',
+  // Measurement-based care (docs/measurement-based-care.md#permissions).
+  'assessment.read',
+  'assessment.record',
+  'assessment.amend',
+  'selfreport.send',
+  'safety.read',
+  'safety.resolve',
+  'schedule.read',
+  'schedule.manage',
   // Protocols and dosing (docs/dosing.md).
   'protocol.read',
   'protocol.manage',
@@ -38,14 +47,36 @@ export const actions = [
 ] as const;
 export type Action = (typeof actions)[number];
 
-const patientCare: Action[] = ['patient.search', 'patient.read', 'patient.create', 'patient.update', 'patient.history'];
+const patientCare: Action[] = [
+  'patient.search',
+  'patient.read',
+  'patient.create',
+  'patient.update',
+  'patient.history',
+];
 
+/**
+ * Clinicians read scores, record and correct responses and act on safety alerts. The front desk
+ * sends self-report links, starts kiosk mode, keeps infusion dates and sees the due list, and sees
+ * that a safety alert is open (to route a call) but not the scores behind it.
+ */
+const measurementClinician: Action[] = [
+  'assessment.read',
+  'assessment.record',
+  'assessment.amend',
+  'selfreport.send',
+  'safety.read',
+  'safety.resolve',
+  'schedule.read',
+  'schedule.manage',
+];
 /**
  * Dosing: prescribers order; a second clinician (physician or nurse, never the orderer — enforced by
  * the dose service) verifies. Administrators keep the clinic's protocols but see no patient's dose.
  */
 const dosingPhysician: Action[] = ['protocol.read', 'protocol.manage', 'dose.read', 'dose.calculate', 'dose.order', 'dose.verify'];
 const dosingNurse: Action[] = ['protocol.read', 'dose.read', 'dose.calculate', 'dose.verify'];
+const measurementFrontDesk: Action[] = ['selfreport.send', 'safety.read', 'schedule.read', 'schedule.manage'];
 
 export const permissionTable: Record<StaffRole, readonly Action[]> = {
   // Clinic owners administer accounts, settings and the audit trail, and see the registry.
@@ -60,13 +91,14 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'clinic.settings.update',
     'enquiry.read',
     'enquiry.update',
+    'schedule.read',
     'protocol.read',
     'protocol.manage',
   ],
-  physician: [...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read', 'enquiry.read', ...dosingPhysician],
-  nurse: [...patientCare, 'user.read', 'clinic.settings.read', 'enquiry.read', ...dosingNurse],
+  physician: [...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read', 'enquiry.read', ...measurementClinician, ...dosingPhysician],
+  nurse: [...patientCare, 'user.read', 'clinic.settings.read', 'enquiry.read', ...measurementClinician, ...dosingNurse],
   // Front desk registers and finds patients, keeps demographics current and answers site enquiries.
-  front_desk: [...patientCare, 'clinic.settings.read', 'enquiry.read', 'enquiry.update'],
+  front_desk: [...patientCare, 'clinic.settings.read', 'enquiry.read', 'enquiry.update', ...measurementFrontDesk],
 };
 
 export function isStaffRole(value: unknown): value is StaffRole {

@@ -28,6 +28,33 @@ export const crisisLineSchema = z
   })
   .strict();
 
+/**
+ * Measurement-based care (issue 4; docs/measurement-based-care.md). Each default cites clinical.md;
+ * [secondary] and disputed values are settings for exactly that reason.
+ */
+export const measurementSettingsSchema = z
+  .object({
+    /** Self-report links expire after this many hours (issue 4 default: 72 h). */
+    linkExpiryHours: z.number().int().min(1).max(336).default(72),
+    /** A kiosk hand-over is for the patient at the desk now: it lapses sooner. */
+    kioskExpiryMinutes: z.number().int().min(5).max(240).default(30),
+    /** Response = reduction from baseline ≥ this percent (clinical.md §5 Outcome definitions [primary]). */
+    responsePercent: z.number().min(1).max(100).default(50),
+    /** PHQ-9 remission: total below this (McInnes 2022, clinical.md §5 [primary]). */
+    phq9RemissionBelow: z.number().int().min(1).max(27).default(5),
+    /** QIDS-SR16 remission: total at most this (CRTCE, clinical.md §5 [primary]). */
+    qidsRemissionAtMost: z.number().int().min(0).max(27).default(5),
+    /** MADRS remission: total at most this (KetECT ≤ 10; TRANSFORM-3 used ≤ 12; clinical.md §5). */
+    madrsRemissionAtMost: z.number().int().min(0).max(60).default(10),
+    /** PCL-5 provisional cut-off (VA National Center for PTSD 31–33, clinical.md §5 [secondary]). */
+    pcl5CutOff: z.number().int().min(0).max(80).default(33),
+    /** Modified Aldrete discharge threshold (clinical.md §4 Discharge, §8 [secondary]: usually ≥ 9). */
+    aldreteDischargeThreshold: z.number().int().min(0).max(10).default(9),
+    /** How long after it falls due a scheduled questionnaire counts as overdue rather than due. */
+    overdueAfterHours: z.number().int().min(1).max(336).default(24),
+  })
+  .strict();
+
 /** A colour as #rrggbb, so that the site's stylesheet can be built from settings without injection. */
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f5f5b');
 
@@ -102,6 +129,7 @@ export const clinicSettingsSchema = z
     timeZone: z.string().trim().min(1).max(64).default('America/New_York'),
     security: securitySettingsSchema.default(securitySettingsSchema.parse({})),
     crisisLine: crisisLineSchema.default(crisisLineSchema.parse({})),
+    measurement: measurementSettingsSchema.default(measurementSettingsSchema.parse({})),
     site: siteSettingsSchema.default(siteSettingsSchema.parse({})),
     /**
      * Dosing (issue 3): weight basis, plausible ranges, bag convention, rounding and second-clinician
@@ -116,6 +144,7 @@ export type ClinicSettings = z.infer<typeof clinicSettingsSchema>;
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export type CrisisLine = z.infer<typeof crisisLineSchema>;
+export type MeasurementSettings = z.infer<typeof measurementSettingsSchema>;
 
 /** Settings as stored may predate a newer default; unknown sections are kept for other modules. */
 export function readClinicSettings(stored: unknown): ClinicSettings {

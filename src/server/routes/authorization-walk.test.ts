@@ -4,12 +4,17 @@ import { can, staffRoles } from '../../domain/auth/permissions.js';
 import { clinics, patients, users } from '../../db/schema.js';
 import { clinicProtocols, doses } from '../../db/schema-dosing.js';
 import { createTestContext, type TestClinic, type TestContext } from '../../test/test-app.js';
+import { seedMeasurementRecords, type SeededMeasurementRecords } from '../services/assessment-fixtures.js';
 import type { AnyRoute } from '../http/define-route.js';
 import { allRoutes } from './all-routes.js';
 import { sampleBodies } from './route-samples.js';
 
 /** Routes anyone may call: each is reviewed and listed here on purpose. */
-const publicRoutes = new Set(['get /api/setup', 'post /api/setup', 'post /api/auth/login', 'post /api/auth/logout', 'get /api/auth/me']);
+const publicRoutes = new Set([
+  'get /api/setup', 'post /api/setup', 'post /api/auth/login', 'post /api/auth/logout', 'get /api/auth/me',
+  // Self-report pages: the single-use token is the credential (docs/measurement-based-care.md).
+  'get /portal/assets/portal.css', 'get /r/:token', 'post /r/:token',
+]);
 
 const keyOf = (route: AnyRoute) => `${route.method} ${route.path}`;
 
@@ -19,6 +24,7 @@ let other: TestClinic;
 let otherPatientId: string;
 let otherDoseId: string;
 let otherProtocolRowId: string;
+let otherMbc: SeededMeasurementRecords;
 let cookies: Record<string, string>;
 
 /** Another clinic's record of the kind the route addresses. */
@@ -27,6 +33,11 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/users/')) return other.users.nurse.id;
   if (route.path.startsWith('/api/doses/')) return otherDoseId;
   if (route.path.startsWith('/api/protocols/')) return otherProtocolRowId;
+  if (route.path.startsWith('/api/assessments/')) return otherMbc.responseId;
+  if (route.path.startsWith('/api/safety-alerts/')) return otherMbc.alertId;
+  if (route.path.startsWith('/api/measurement-plans/')) return otherMbc.planId;
+  if (route.path.startsWith('/api/anchors/')) return otherMbc.anchorId;
+  if (route.path.startsWith('/api/self-report-links/')) return otherMbc.linkId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -69,6 +80,7 @@ beforeAll(async () => {
     })
     .returning();
   otherDoseId = dose!.id;
+  otherMbc = await seedMeasurementRecords(ctx.deps.db, other.id, otherPatientId, other.users.physician.id);
   cookies = {};
   for (const role of staffRoles) cookies[role] = await ctx.cookieFor(home.users[role].id, home.id);
 });

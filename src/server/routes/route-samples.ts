@@ -33,4 +33,13 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/doses/:id/finalise': {},
   'post /api/doses/:id/cancel': { reason: 'entered in error' },
   'post /api/doses/:id/amend': { ...sampleDoseInputs(), confirmTotalMg: 35, reason: 'weight re-measured' },
+  // Measurement-based care (docs/measurement-based-care.md).
+  'post /api/patients/:id/assessments': { instrumentId: 'phq9', answers: { item1: 1, item2: 1, item3: 0, item4: 0, item5: 0, item6: 0, item7: 0, item8: 0, item9: 0 } },
+  'post /api/assessments/:id/amend': { answers: { item1: 2, item2: 1, item3: 0, item4: 0, item5: 0, item6: 0, item7: 0, item8: 0, item9: 0 }, reason: 'item 1 was entered wrongly' },
+  'post /api/safety-alerts/:id/actions': { kind: 'safety-assessment', note: 'Assessed in person; no current intent; safety plan reviewed' },
+  'post /api/patients/:id/measurement-plans': { name: 'Induction', rules: [{ kind: 'before-anchor', instruments: ['phq9', 'gad7'], windowHours: 48 }] },
+  'patch /api/measurement-plans/:id': { version: 1, name: 'Induction and maintenance' },
+  'post /api/patients/:id/anchors': { at: '2030-01-07T14:00:00.000Z', label: 'Infusion 1' },
+  'post /api/patients/:id/self-report-links': { instrumentId: 'phq9', channel: 'copy' },
+  'post /api/patients/:id/kiosk': { instrumentId: 'phq9' },
 };
