@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiPost, fieldErrors, onSessionEnded, toApiError } from './api-client';
+import { ApiError, apiPost, fieldErrors, onSessionEnded, plainFieldMessage, toApiError } from './api-client';
 
 describe('toApiError', () => {
   it('reads code, message, fields and currentVersion', () => {
@@ -61,5 +61,18 @@ describe('request', () => {
     onSessionEnded(ended);
     await expect(apiPost('/api/auth/mfa', { code: '1' })).rejects.toMatchObject({ message: 'bad code' });
     expect(ended).not.toHaveBeenCalled();
+  });
+});
+
+describe('plainFieldMessage', () => {
+  it('says the common schema messages plainly', () => {
+    expect(plainFieldMessage('Too small: expected string to have >=1 characters')).toBe('Required');
+    expect(plainFieldMessage('Invalid option: expected one of "female"|"male"')).toBe('Choose one of the options');
+    expect(plainFieldMessage('Too big: expected number to be <=30')).toBe('Must be at most 30');
+    expect(plainFieldMessage('Too small: expected number to be >=1')).toBe('Must be at least 1');
+    expect(plainFieldMessage('Invalid input: expected number, received string')).toBe('Enter a whole number');
+  });
+  it('keeps messages written for people', () => {
+    expect(plainFieldMessage('must not be in the future')).toBe('must not be in the future');
   });
 });

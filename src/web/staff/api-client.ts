@@ -134,7 +134,7 @@ export function fieldErrors(error: unknown, prefixes: string[]): Record<string, 
     }
     const key = name || '_form';
     // Keep the first message per field: it is usually the most specific.
-    out[key] ??= problem.message;
+    out[key] ??= plainFieldMessage(problem.message);
   }
   return out;
 }
@@ -143,4 +143,23 @@ export function fieldErrors(error: unknown, prefixes: string[]): Record<string, 
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Something went wrong. Try again.';
+}
+
+/**
+ * The server's schema messages are precise but technical ("Too small: expected string to have
+ * >=1 characters"); the common ones are said plainly beside the field, the rest pass through.
+ */
+export function plainFieldMessage(message: string): string {
+  if (/^Too small: expected string to have >=1 characters?$/.test(message)) return 'Required';
+  if (/^Invalid input: expected \w+, received undefined$/.test(message)) return 'Required';
+  if (/^Invalid option: expected one of/.test(message)) return 'Choose one of the options';
+  if (/^Invalid email address$/i.test(message)) return 'Enter an email address such as name@example.org';
+  const tooBig = /^Too big: expected (?:number|int) to be <=?\s*(-?\d+)$/.exec(message);
+  if (tooBig) return `Must be at most ${tooBig[1]}`;
+  const tooSmall = /^Too small: expected (?:number|int) to be >=?\s*(-?\d+)$/.exec(message);
+  if (tooSmall) return `Must be at least ${tooSmall[1]}`;
+  const tooLong = /^Too big: expected string to have <=\s*(\d+) characters?$/.exec(message);
+  if (tooLong) return `Use at most ${tooLong[1]} characters`;
+  if (/^Invalid input: expected number, received string$/.test(message)) return 'Enter a whole number';
+  return message;
 }

@@ -1,3 +1,4 @@
+import { DosingTab } from '../dosing/dosing-tab';
 import { EditTab } from './edit-tab';
 import { HistoryTab } from './history-tab';
 import type { ChartTab } from './chart-tab-types';
@@ -12,5 +13,6 @@ export const chartTabs: ChartTab[] = [
   { id: 'summary', label: 'Summary', element: (p) => <SummaryTab {...p} />, visible: (perms) => perms.includes('patient.read') },
   { id: 'edit', label: 'Edit', element: (p) => <EditTab {...p} />, visible: (perms) => perms.includes('patient.update') },
   { id: 'history', label: 'History', element: (p) => <HistoryTab {...p} />, visible: (perms) => perms.includes('patient.history') },
+  { id: 'dosing', label: 'Dosing', element: (p) => <DosingTab {...p} />, visible: (perms) => perms.includes('dose.read') },
   { id: 'status', label: 'Status', element: (p) => <StatusTab {...p} />, visible: (perms) => perms.includes('patient.update') },
 ];

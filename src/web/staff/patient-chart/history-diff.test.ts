@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots, flatten } from './history-diff';
+import { diffSnapshots, fieldLabel, flatten } from './history-diff';
 
 describe('flatten', () => {
   it('turns nested objects and lists into dotted paths and skips bookkeeping fields', () => {
@@ -30,5 +30,13 @@ describe('diffSnapshots', () => {
   });
   it('treats the first version as a change from nothing', () => {
     expect(diffSnapshots(undefined, { legalGivenName: 'Ada' })).toEqual([{ field: 'legalGivenName', before: '', after: 'Ada' }]);
+  });
+});
+
+describe('fieldLabel', () => {
+  it('turns field paths into words, counting list entries from 1', () => {
+    expect(fieldLabel('emergencyContact.phone')).toBe('Emergency contact phone');
+    expect(fieldLabel('conditions.0.code')).toBe('Conditions 1 code');
+    expect(fieldLabel('phone')).toBe('Phone');
   });
 });

@@ -36,3 +36,12 @@ export function diffSnapshots(before: Record<string, unknown> | undefined, after
     .filter((field) => (a[field] ?? '') !== (b[field] ?? ''))
     .map((field) => ({ field, before: a[field] ?? '', after: b[field] ?? '' }));
 }
+
+/** "emergencyContact.phone" → "Emergency contact phone"; "conditions.0.code" → "Conditions 1 code". */
+export function fieldLabel(path: string): string {
+  const words = path
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()))
+    .join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

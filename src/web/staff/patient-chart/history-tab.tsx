@@ -6,7 +6,7 @@ import { useCan } from '../session-context';
 import { LoadState } from '../ui/load-state';
 import { useLoad } from '../ui/use-load';
 import type { ChartTabProps } from './chart-tab-types';
-import { diffSnapshots } from './history-diff';
+import { diffSnapshots, fieldLabel } from './history-diff';
 
 export function HistoryTab({ patient }: ChartTabProps) {
   const can = useCan();
@@ -36,7 +36,7 @@ export function HistoryTab({ patient }: ChartTabProps) {
       {items.length > 0 ? (
         <div className="history">
           <div className="table-wrap" role="region" aria-label="Record versions" tabIndex={0}>
-            <table className="table">
+            <table className="table table--stack">
               <thead>
                 <tr>
                   <th scope="col">Version</th>
@@ -49,7 +49,7 @@ export function HistoryTab({ patient }: ChartTabProps) {
               <tbody>
                 {items.map((entry) => (
                   <tr key={entry.version} className={entry === chosen ? 'is-selected' : undefined}>
-                    <td>
+                    <td data-label="Version">
                       <button
                         type="button"
                         className="button button--link"
@@ -59,10 +59,10 @@ export function HistoryTab({ patient }: ChartTabProps) {
                         Version {entry.version}
                       </button>
                     </td>
-                    <td>{formatDateTime(entry.changedAt)}</td>
-                    <td>{nameOf(entry.changedBy)}</td>
-                    <td>{entry.changedFields.join(', ')}</td>
-                    <td>{entry.reason ?? ''}</td>
+                    <td data-label="When">{formatDateTime(entry.changedAt)}</td>
+                    <td data-label="Who">{nameOf(entry.changedBy)}</td>
+                    <td data-label="Changed">{entry.version === 1 ? 'Record created' : entry.changedFields.map(fieldLabel).join(', ')}</td>
+                    <td data-label="Reason">{entry.reason ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
@@ -89,9 +89,7 @@ export function HistoryTab({ patient }: ChartTabProps) {
                     <tbody>
                       {diff.map((row) => (
                         <tr key={row.field}>
-                          <th scope="row" className="mono">
-                            {row.field}
-                          </th>
+                          <th scope="row">{fieldLabel(row.field)}</th>
                           <td className="diff-before">{row.before || <span className="muted">(empty)</span>}</td>
                           <td className="diff-after">{row.after || <span className="muted">(empty)</span>}</td>
                         </tr>

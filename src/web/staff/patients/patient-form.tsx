@@ -52,7 +52,7 @@ export function PatientForm({ state, onChange, errors, careStatusOptions, submit
           <TextField label="Legal given name" value={state.legalGivenName} onChange={set('legalGivenName')} error={err('legalGivenName')} required autoComplete="off" />
           <TextField label="Legal family name" value={state.legalFamilyName} onChange={set('legalFamilyName')} error={err('legalFamilyName')} required autoComplete="off" />
           <TextField label="Preferred name" value={state.preferredName} onChange={set('preferredName')} error={err('preferredName')} autoComplete="off" />
-          <TextField label="Date of birth" type="date" value={state.birthDate} onChange={set('birthDate')} error={err('birthDate')} required hint="YYYY-MM-DD" />
+          <TextField label="Date of birth" type="date" value={state.birthDate} onChange={set('birthDate')} error={err('birthDate')} required />
           <SelectField label="Sex assigned at birth" value={state.sexAtBirth} onChange={set('sexAtBirth')} options={sexOptions} error={err('sexAtBirth')} required />
           <TextField label="Gender identity" value={state.genderIdentity} onChange={set('genderIdentity')} error={err('genderIdentity')} autoComplete="off" />
           <TextField label="Pronouns" value={state.pronouns} onChange={set('pronouns')} error={err('pronouns')} autoComplete="off" hint="For example she/her, he/him, they/them" />

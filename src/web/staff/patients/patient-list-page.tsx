@@ -84,7 +84,7 @@ export function PatientListPage() {
             autoFocus
           />
           <p className="field__hint" id="patient-search-hint">
-            For example “garcia”, “1984-03-12” or “03/12/1984”, or “A000012”. Press / to come back here, Enter to open
+            For example “garcia”, “1984-03-12” or “03/12/1984”, or an MRN such as “A0000018”. Press / to come back here, Enter to open
             the first result.
           </p>
         </div>
@@ -119,7 +119,7 @@ export function PatientListPage() {
           </p>
           {data.items.length > 0 ? (
             <div className="table-wrap" role="region" aria-label="Search results" tabIndex={0}>
-              <table className="table">
+              <table className="table table--stack">
                 <thead>
                   <tr>
                     <th scope="col">MRN</th>
@@ -132,14 +132,17 @@ export function PatientListPage() {
                 <tbody>
                   {data.items.map((p) => (
                     <tr key={p.id}>
-                      <td className="mono">{p.mrn}</td>
-                      <td>
-                        <Link href={paths.patient(p.id)}>{fullName(p)}</Link>
-                        {!p.active ? <span className="badge badge--inactive">Inactive</span> : null}
+                      <td className="mono" data-label="MRN">{p.mrn}</td>
+                      <td data-label="Name">
+                        {/* One wrapper, so the name and its badge share a cell in the phone layout. */}
+                        <span>
+                          <Link href={paths.patient(p.id)}>{fullName(p)}</Link>
+                          {!p.active ? <span className="badge badge--inactive">Inactive</span> : null}
+                        </span>
                       </td>
-                      <td>{p.preferredName ?? ''}</td>
-                      <td>{dobWithAge(p.birthDate)}</td>
-                      <td>
+                      <td data-label="Preferred name">{p.preferredName ?? ''}</td>
+                      <td data-label="Born (age)">{dobWithAge(p.birthDate)}</td>
+                      <td data-label="Care status">
                         <CareStatusBadge status={p.careStatus} />
                       </td>
                     </tr>

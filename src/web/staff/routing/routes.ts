@@ -6,6 +6,8 @@ export type Route =
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'settings' }
+  | { name: 'protocols' }
+  | { name: 'simulator' }
   | { name: 'enquiries' }
   | { name: 'not-found' };
 
@@ -25,6 +27,8 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && first === 'users') return { name: 'users' };
   if (parts.length === 1 && first === 'audit') return { name: 'audit' };
   if (parts.length === 1 && first === 'settings') return { name: 'settings' };
+  if (parts.length === 1 && first === 'protocols') return { name: 'protocols' };
+  if (parts.length === 1 && first === 'simulator') return { name: 'simulator' };
   if (parts.length === 1 && first === 'enquiries') return { name: 'enquiries' };
   return { name: 'not-found' };
 }
@@ -37,5 +41,7 @@ export const paths = {
   users: () => `${appBase}/users`,
   audit: () => `${appBase}/audit`,
   settings: () => `${appBase}/settings`,
+  protocols: () => `${appBase}/protocols`,
+  simulator: () => `${appBase}/simulator`,
   enquiries: () => `${appBase}/enquiries`,
 };

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { AuditPage } from '../audit/audit-page';
+import { ProtocolsPage } from '../dosing/protocols-page';
 import { EnquiriesPage } from '../enquiries/enquiries-page';
 import { PatientChartPage } from '../patient-chart/patient-chart-page';
 import { NewPatientPage } from '../patients/new-patient-page';
@@ -7,6 +8,7 @@ import { PatientListPage } from '../patients/patient-list-page';
 import { usePathname } from '../routing/navigation';
 import { parseRoute, type Route } from '../routing/routes';
 import { ClinicSettingsPage } from '../settings/clinic-settings-page';
+import { SimulatorPage } from '../simulator/simulator-page';
 import { UsersPage } from '../users/users-page';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
@@ -28,6 +30,10 @@ function page(route: Route) {
       return <ClinicSettingsPage />;
     case 'enquiries':
       return <EnquiriesPage />;
+    case 'protocols':
+      return <ProtocolsPage />;
+    case 'simulator':
+      return <SimulatorPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -17,6 +17,8 @@ export const navItems: NavItem[] = [
     matches: (r) => r.name === 'patients' || r.name === 'patient' || r.name === 'patient-new',
   },
   { label: 'Enquiries', href: paths.enquiries(), requires: 'enquiry.read', matches: (r) => r.name === 'enquiries' },
+  { label: 'Protocols', href: paths.protocols(), requires: 'protocol.read', matches: (r) => r.name === 'protocols' },
+  { label: 'PK simulator', href: paths.simulator(), requires: 'protocol.read', matches: (r) => r.name === 'simulator' },
   { label: 'Users & access', href: paths.users(), requires: 'user.manage', matches: (r) => r.name === 'users' },
   { label: 'Audit report', href: paths.audit(), requires: 'audit.read', matches: (r) => r.name === 'audit' },
   { label: 'Clinic settings', href: paths.settings(), requires: 'clinic.settings.update', matches: (r) => r.name === 'settings' },
