@@ -35,7 +35,9 @@ export function QuestionnaireForm({
     <div className="mbc-questionnaire">
       {def.stem ? <p className="mbc-questionnaire__stem">{def.stem}</p> : null}
       {!def.licence.wordingStored ? (
-        <p className="field__hint">Short labels only: use the official wording with the patient ({def.licence.note})</p>
+        <p className="field__hint">
+          Short labels only: use the official wording with the patient ({def.licence.note})
+        </p>
       ) : null}
       <ol className="mbc-questionnaire__items">
         {def.items.map((item, index) => {
@@ -44,7 +46,10 @@ export function QuestionnaireForm({
           const name = `${idPrefix}-${item.id}`;
           return (
             <li key={item.id}>
-              <fieldset className={error ? 'mbc-item mbc-item--invalid' : 'mbc-item'} aria-describedby={error ? `${name}-error` : undefined}>
+              <fieldset
+                className={error ? 'mbc-item mbc-item--invalid' : 'mbc-item'}
+                aria-describedby={error ? `${name}-error` : undefined}
+              >
                 <legend>
                   <span className="muted">{index + 1}.</span> {item.text ?? item.label}
                   {item.required === false ? <span className="muted"> (optional)</span> : null}

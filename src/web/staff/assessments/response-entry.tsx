@@ -6,7 +6,15 @@ import { measurementApi, localInputToIso, type InstrumentEntry, type ScoreSummar
 import { askedAnswers, QuestionnaireForm, type Answers } from './questionnaire-form';
 
 /** Staff enter a response for the patient (any instrument); the score comes back from the server. */
-export function ResponseEntry({ patientId, instruments, onRecorded }: { patientId: string; instruments: InstrumentEntry[]; onRecorded: () => void }) {
+export function ResponseEntry({
+  patientId,
+  instruments,
+  onRecorded,
+}: {
+  patientId: string;
+  instruments: InstrumentEntry[];
+  onRecorded: () => void;
+}) {
   const [instrumentId, setInstrumentId] = useState<InstrumentId>('phq9');
   const [answers, setAnswers] = useState<Answers>({});
   const [when, setWhen] = useState('');
@@ -64,7 +72,12 @@ export function ResponseEntry({ patientId, instruments, onRecorded }: { patientI
         </div>
         <div className="field">
           <label htmlFor="mbc-entry-when">Answered at (blank = now)</label>
-          <input id="mbc-entry-when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+          <input
+            id="mbc-entry-when"
+            type="datetime-local"
+            value={when}
+            onChange={(e) => setWhen(e.target.value)}
+          />
         </div>
       </div>
       {result ? (
@@ -76,7 +89,15 @@ export function ResponseEntry({ patientId, instruments, onRecorded }: { patientI
         </div>
       ) : null}
       {problem ? <ErrorBanner>{problem}</ErrorBanner> : null}
-      {entry ? <QuestionnaireForm def={entry.definition} answers={answers} onChange={setAnswers} errors={errors} idPrefix="entry" /> : null}
+      {entry ? (
+        <QuestionnaireForm
+          def={entry.definition}
+          answers={answers}
+          onChange={setAnswers}
+          errors={errors}
+          idPrefix="entry"
+        />
+      ) : null}
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Saving…' : 'Save response'}

@@ -1,3 +1,4 @@
+import { SafetyStrip } from '../assessments/safety-panel';
 import type { Patient } from '../api-types';
 import { dobWithAge, fullName } from '../format';
 import { CareStatusBadge } from '../patients/care-status-badge';
@@ -50,6 +51,7 @@ export function ChartBanner({ patient }: { patient: Patient }) {
           ))}
         </ul>
       ) : null}
+      <SafetyStrip patientId={patient.id} />
     </header>
   );
 }

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'protocols' }
   | { name: 'simulator' }
   | { name: 'enquiries' }
+  | { name: 'due' }
   | { name: 'not-found' };
 
 export const appBase = '/app';
@@ -30,6 +31,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && first === 'protocols') return { name: 'protocols' };
   if (parts.length === 1 && first === 'simulator') return { name: 'simulator' };
   if (parts.length === 1 && first === 'enquiries') return { name: 'enquiries' };
+  if (parts.length === 1 && first === 'due') return { name: 'due' };
   return { name: 'not-found' };
 }
 
@@ -44,4 +46,5 @@ export const paths = {
   protocols: () => `${appBase}/protocols`,
   simulator: () => `${appBase}/simulator`,
   enquiries: () => `${appBase}/enquiries`,
+  due: () => `${appBase}/due`,
 };

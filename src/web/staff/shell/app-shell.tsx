@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { DueListPage } from '../assessments/due-list-page';
 import { AuditPage } from '../audit/audit-page';
 import { ProtocolsPage } from '../dosing/protocols-page';
 import { EnquiriesPage } from '../enquiries/enquiries-page';
@@ -28,6 +29,8 @@ function page(route: Route) {
       return <AuditPage />;
     case 'settings':
       return <ClinicSettingsPage />;
+    case 'due':
+      return <DueListPage />;
     case 'enquiries':
       return <EnquiriesPage />;
     case 'protocols':

@@ -16,6 +16,7 @@ export const navItems: NavItem[] = [
     requires: 'patient.search',
     matches: (r) => r.name === 'patients' || r.name === 'patient' || r.name === 'patient-new',
   },
+  { label: 'Due questionnaires', href: paths.due(), requires: 'schedule.read', matches: (r) => r.name === 'due' },
   { label: 'Enquiries', href: paths.enquiries(), requires: 'enquiry.read', matches: (r) => r.name === 'enquiries' },
   { label: 'Protocols', href: paths.protocols(), requires: 'protocol.read', matches: (r) => r.name === 'protocols' },
   { label: 'PK simulator', href: paths.simulator(), requires: 'protocol.read', matches: (r) => r.name === 'simulator' },
