@@ -23,7 +23,9 @@ describe('checkPassword', () => {
   });
 
   it('refuses a password built on the email address', () => {
-    expect(checkPassword('janedoe-2026!', { ...context, email: 'janedoe@clinic.test' })).toEqual(['contains-email']);
+    expect(checkPassword('janedoe-2026!', { ...context, email: 'janedoe@clinic.test' })).toEqual([
+      'contains-email',
+    ]);
   });
 
   it('imposes no composition rule: any long enough uncommon string passes', () => {
