@@ -41,7 +41,12 @@ describe('the public education site', () => {
   });
 
   const watch = (page: Page) => {
-    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && consoleProblems.push(`${page.url()}: ${m.text()}`));
+    page.on(
+      'console',
+      (m) =>
+        (m.type() === 'error' || m.type() === 'warning') &&
+        consoleProblems.push(`${page.url()}: ${m.text()}`),
+    );
     page.on('pageerror', (e) => consoleProblems.push(`${page.url()}: ${e.message}`));
     return page;
   };
@@ -50,7 +55,16 @@ describe('the public education site', () => {
     const page = watch(await visitor.newPage());
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Maple Street Clinic' }).waitFor();
-    for (const label of ['What is ketamine', 'What it treats', 'How it works', 'Your treatment', 'Self-check', 'Consultation', 'Contact', 'Evidence']) {
+    for (const label of [
+      'What is ketamine',
+      'What it treats',
+      'How it works',
+      'Your treatment',
+      'Self-check',
+      'Consultation',
+      'Contact',
+      'Evidence',
+    ]) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
       await page.waitForLoadState('load');
       expect(await page.locator('h1').count(), label).toBe(1);
@@ -78,7 +92,9 @@ describe('the public education site', () => {
     // Before any score: the notice beside the question and the panel at the top of the page.
     await page.locator('#item9-crisis').waitFor({ state: 'visible' });
     expect(await page.locator('#self-check-crisis').isVisible()).toBe(true);
-    expect(await page.locator('#item9-crisis').getByRole('link', { name: '988' }).first().getAttribute('href')).toBe('tel:988');
+    expect(
+      await page.locator('#item9-crisis').getByRole('link', { name: '988' }).first().getAttribute('href'),
+    ).toBe('tel:988');
     await answer('gad7', 7, () => 1);
     await page.getByRole('button', { name: 'See my results' }).click();
     const results = page.locator('#self-check-results');
@@ -101,7 +117,11 @@ describe('the public education site', () => {
   });
 
   it('takes a consultation request without JavaScript, naming a missing field first', async () => {
-    const noJs = await browser.newContext({ baseURL: server.url, viewport: desktop, javaScriptEnabled: false });
+    const noJs = await browser.newContext({
+      baseURL: server.url,
+      viewport: desktop,
+      javaScriptEnabled: false,
+    });
     const page = await noJs.newPage();
     await page.goto('/consultation');
     await page.getByLabel('Your name').fill('Nora NoScript');
@@ -129,7 +149,9 @@ describe('the public education site', () => {
     await checkPage(staff, 'staff-enquiries');
     await nora.getByRole('button', { name: 'Mark contacted' }).click();
     await staff.getByRole('listitem', { name: /Nora NoScript/ }).waitFor({ state: 'detached' });
-    const list = (await (await staff.request.get('/api/enquiries')).json()) as { items: Array<{ name: string; status: string }> };
+    const list = (await (await staff.request.get('/api/enquiries')).json()) as {
+      items: Array<{ name: string; status: string }>;
+    };
     expect(list.items.find((i) => i.name === 'Nora NoScript')?.status).toBe('contacted');
   });
 });

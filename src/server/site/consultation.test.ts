@@ -122,6 +122,26 @@ describe('POST /site/consultation', () => {
       },
     );
     expect(cross.status).toBe(403);
+    const crossSite = await post(
+      JSON.stringify({ name: 'A', email: 'a@example.test', consent: true }),
+      'application/json',
+      nextIp(),
+      {
+        'sec-fetch-site': 'cross-site',
+      },
+    );
+    expect(crossSite.status).toBe(403);
+    // A same-origin form post under Referrer-Policy no-referrer: Origin null, Sec-Fetch-Site same-origin.
+    const sameSite = await post(
+      new URLSearchParams({ name: 'A', email: 'a.same@example.test', consent: 'yes' }).toString(),
+      'application/x-www-form-urlencoded',
+      nextIp(),
+      {
+        origin: 'null',
+        'sec-fetch-site': 'same-origin',
+      },
+    );
+    expect(sameSite.status).toBe(303);
     expect((await post('x', 'text/plain')).status).toBe(415);
   });
 });

@@ -29,9 +29,17 @@ function originOf(c: Context, clinic: SiteClinic, trustProxy: boolean): string {
   return `${proto}://${host}`;
 }
 
+/**
+ * Refuses cross-site posts. Browsers send Sec-Fetch-Site on every request; with the server's
+ * Referrer-Policy no-referrer a same-site form post carries `Origin: null`, so Origin alone is
+ * only trusted when it names a host. Clients that send neither (curl, tests) are not browsers.
+ */
 function sameOrigin(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site === 'same-origin' || site === 'none';
   const origin = c.req.header('origin');
   if (!origin) return true;
+  if (origin === 'null') return false;
   try {
     const host = c.req.header('x-forwarded-host') ?? new URL(c.req.url).host;
     return new URL(origin).host === host;

@@ -49,7 +49,11 @@ export function consultationForm(
     ? `<div class="error-summary" role="alert" tabindex="-1" id="${p}-errors"><h2>Please check ${Object.keys(e).length === 1 ? 'this field' : 'these fields'}</h2><ul>${Object.entries(
         e,
       )
-        .map(([field, message]) => `<li><a href="#${p}-${field}">${escapeHtml(message)}</a></li>`)
+        .map(([field, message]) =>
+          field === 'form'
+            ? `<li>${escapeHtml(message)}</li>`
+            : `<li><a href="#${p}-${field}">${escapeHtml(message)}</a></li>`,
+        )
         .join('')}</ul></div>`
     : '';
   const concernOptions = ['<option value="">Choose one (optional)</option>']
