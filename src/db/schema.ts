@@ -131,6 +131,8 @@ export const auditLog = pgTable(
     index('audit_clinic_time_idx').on(t.clinicId, t.occurredAt),
     index('audit_patient_idx').on(t.patientId, t.occurredAt),
     index('audit_user_idx').on(t.userId, t.occurredAt),
+    // Searches list the patients they showed in detail.patientIds; the report filters on them too.
+    index('audit_patient_ids_idx').using('gin', sql`(${t.detail} -> 'patientIds') jsonb_path_ops`),
   ],
 );
 

@@ -65,6 +65,15 @@ describe('patient registry', () => {
     expect(after.length).toBe(before.length);
   });
 
+  it('explains field problems in words a person at the form can act on', async () => {
+    const response = await create({ ...newPatient, legalGivenName: '', sexAtBirth: 'robot', email: 'not-an-email' });
+    const body = (await response.json()) as { error: { fields: Array<{ field: string; message: string }> } };
+    const messages = Object.fromEntries(body.error.fields.map((f) => [f.field, f.message]));
+    expect(messages['body.legalGivenName']).toBe('is required');
+    expect(messages['body.sexAtBirth']).toBe('must be one of: female, male, intersex, unknown');
+    expect(messages['body.email']).toBe('must be an email address');
+  });
+
   it('refuses mass assignment of server-owned fields', async () => {
     const response = await create({ ...newPatient, clinicId: '00000000-0000-0000-0000-000000000000', mrn: 'A0000001', version: 7 });
     expect(response.status).toBe(400);
@@ -110,6 +119,7 @@ describe('patient registry', () => {
     const items = ((await history.json()) as { items: Array<{ version: number; changedFields: string[] }> }).items;
     expect(items.map((i) => i.version)).toEqual([2, 1]);
     expect(items[0]?.changedFields).toEqual(['phone']);
+    expect((items[0] as unknown as { changedByLabel: string }).changedByLabel).toBe('front_desk 1');
   });
 
   it('allows only the care-status moves of the clinical path', async () => {

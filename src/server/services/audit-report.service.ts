@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema.js';
 import type { AppDeps } from '../app-deps.js';
 import type { Actor } from '../http/define-route.js';
@@ -32,7 +32,12 @@ function whereOf(actor: Actor, query: AuditReportQuery): SQL {
   if (query.from) conditions.push(gte(auditLog.occurredAt, new Date(query.from)));
   if (query.to) conditions.push(lt(auditLog.occurredAt, new Date(query.to)));
   if (query.userId) conditions.push(eq(auditLog.userId, query.userId));
-  if (query.patientId) conditions.push(eq(auditLog.patientId, query.patientId));
+  // A patient's accesses include the searches that listed them, not only reads of their chart.
+  if (query.patientId) {
+    conditions.push(
+      or(eq(auditLog.patientId, query.patientId), sql`(${auditLog.detail} -> 'patientIds') @> ${JSON.stringify([query.patientId])}::jsonb`)!,
+    );
+  }
   if (query.action) conditions.push(eq(auditLog.action, query.action));
   return and(...conditions)!;
 }

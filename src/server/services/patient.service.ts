@@ -3,7 +3,7 @@ import { canMoveCareStatus, type CareStatus } from '../../domain/patients/care-s
 import { formatMrn } from '../../domain/patients/medical-record-number.js';
 import { birthDateProblem, type PatientFields } from '../../domain/patients/patient-fields.js';
 import type { Database, Executor } from '../../db/client.js';
-import { clinicCounters, patientHistory, patients } from '../../db/schema.js';
+import { clinicCounters, patientHistory, patients, users } from '../../db/schema.js';
 import type { AppDeps } from '../app-deps.js';
 import { badRequest, conflict, notFound } from '../http/api-error.js';
 import type { Actor } from '../http/define-route.js';
@@ -186,15 +186,18 @@ export async function setPatientActive(
 export async function patientHistoryOf(deps: AppDeps, actor: Actor, id: string, clientIp: string) {
   await loadPatient(deps.db, actor.clinicId, id, false);
   const rows = await deps.db
-    .select()
+    .select({ history: patientHistory, changedByLabel: users.displayName })
     .from(patientHistory)
+    .leftJoin(users, and(eq(users.id, patientHistory.changedBy), eq(users.clinicId, actor.clinicId)))
     .where(and(eq(patientHistory.patientId, id), eq(patientHistory.clinicId, actor.clinicId)))
     .orderBy(desc(patientHistory.version));
   await deps.audit.record({ ...auditBase(actor, clientIp), patientId: id, action: 'read', entity: 'patient.history', entityId: id, detail: { versions: rows.length }, outcome: 'success' });
-  return rows.map((row) => ({
+  return rows.map(({ history: row, changedByLabel }) => ({
     version: row.version,
     changedAt: row.changedAt.toISOString(),
     changedBy: row.changedBy,
+    // Who made a change is part of the record's history, whatever the reader's role.
+    changedByLabel: changedByLabel ?? null,
     changedFields: row.changedFields as string[],
     reason: row.reason,
     snapshot: row.snapshot,

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_patient_ids_idx" ON "audit_log" USING gin (("detail" -> 'patientIds') jsonb_path_ops);
