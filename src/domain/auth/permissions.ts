@@ -14,6 +14,7 @@ export const roleLabels: Record<StaffRole, string> = {
 };
 
 export const actions = [
+  'account.password',
   'patient.search',
   'patient.read',
   'patient.create',
@@ -78,9 +79,13 @@ const dosingPhysician: Action[] = ['protocol.read', 'protocol.manage', 'dose.rea
 const dosingNurse: Action[] = ['protocol.read', 'dose.read', 'dose.calculate', 'dose.verify'];
 const measurementFrontDesk: Action[] = ['selfreport.send', 'safety.read', 'schedule.read', 'schedule.manage'];
 
+/** Every signed-in person may change their own password (after re-authenticating). */
+const ownAccount: Action[] = ['account.password'];
+
 export const permissionTable: Record<StaffRole, readonly Action[]> = {
   // Clinic owners administer accounts, settings and the audit trail, and see the registry.
   admin: [
+    ...ownAccount,
     ...patientCare,
     'patient.deactivate',
     'user.read',
@@ -95,10 +100,10 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'protocol.read',
     'protocol.manage',
   ],
-  physician: [...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read', 'enquiry.read', ...measurementClinician, ...dosingPhysician],
-  nurse: [...patientCare, 'user.read', 'clinic.settings.read', 'enquiry.read', ...measurementClinician, ...dosingNurse],
+  physician: [...ownAccount, ...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read', 'enquiry.read', ...measurementClinician, ...dosingPhysician],
+  nurse: [...ownAccount, ...patientCare, 'user.read', 'clinic.settings.read', 'enquiry.read', ...measurementClinician, ...dosingNurse],
   // Front desk registers and finds patients, keeps demographics current and answers site enquiries.
-  front_desk: [...patientCare, 'clinic.settings.read', 'enquiry.read', 'enquiry.update', ...measurementFrontDesk],
+  front_desk: [...ownAccount, ...patientCare, 'clinic.settings.read', 'enquiry.read', 'enquiry.update', ...measurementFrontDesk],
 };
 
 export function isStaffRole(value: unknown): value is StaffRole {

@@ -207,3 +207,35 @@ describe('sessions', () => {
     expect((await ctx.request('/api/patients', { cookie })).status).toBe(401);
   });
 });
+
+describe('changing one’s own password', () => {
+  let clinic: TestClinic;
+  beforeAll(async () => {
+    clinic = await ctx.seedClinic('Larch');
+  });
+
+  it('needs the current password and a fresh code, then ends the other sessions but not this one', async () => {
+    const user = clinic.users.nurse;
+    const here = await ctx.cookieFor(user.id, clinic.id);
+    const elsewhere = await ctx.cookieFor(user.id, clinic.id);
+    const change = (body: object) => ctx.request('/api/auth/password', { method: 'POST', cookie: here, json: body });
+    const wrongPassword = await change({ currentPassword: 'not it at all', newPassword: 'a brand new passphrase', code: await totpCodeAt(user.totpSecret, ctx.clock.now()) });
+    expect(wrongPassword.status).toBe(400);
+    expect(JSON.stringify(await wrongPassword.json())).toContain('body.currentPassword');
+    const wrongCode = await change({ currentPassword: testPassword, newPassword: 'a brand new passphrase', code: '000000' });
+    expect(JSON.stringify(await wrongCode.json())).toContain('body.code');
+    ctx.clock.advance(30_000);
+    const common = await change({ currentPassword: testPassword, newPassword: 'password123', code: await totpCodeAt(user.totpSecret, ctx.clock.now()) });
+    expect(JSON.stringify(await common.json())).toContain('body.newPassword');
+    ctx.clock.advance(30_000);
+    const ok = await change({ currentPassword: testPassword, newPassword: 'a brand new passphrase', code: await totpCodeAt(user.totpSecret, ctx.clock.now()) });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ endedSessions: 1 });
+    expect((await ctx.request('/api/auth/me', { cookie: here })).status).toBe(200);
+    expect((await ctx.request('/api/auth/me', { cookie: elsewhere })).status).toBe(401);
+    const oldPassword = await ctx.request('/api/auth/login', { method: 'POST', json: { email: user.email, password: testPassword } });
+    expect(oldPassword.status).toBe(401);
+    const newPassword = await ctx.request('/api/auth/login', { method: 'POST', json: { email: user.email, password: 'a brand new passphrase' } });
+    expect(newPassword.status).toBe(200);
+  });
+});

@@ -3,6 +3,7 @@ import { actions, permissionTable } from '../../domain/auth/permissions.js';
 import { unauthenticated } from '../http/api-error.js';
 import { defineRoute } from '../http/define-route.js';
 import {
+  changeOwnPassword,
   completeSecondFactor,
   confirmTotpEnrolment,
   signInWithPassword,
@@ -17,6 +18,15 @@ const stage = z.enum(['mfa', 'enrol', 'full']);
 
 export const loginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }).strict();
 export const codeBody = z.object({ code: z.string().trim().min(6).max(40) }).strict();
+
+export const changePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(1024),
+    newPassword: z.string().max(1024),
+    code: z.string().trim().min(6).max(10),
+    endOtherSessions: z.boolean().default(true),
+  })
+  .strict();
 
 export const meResponse = z.object({
   stage,
@@ -91,6 +101,17 @@ export const authRoutes = [
       clearSessionCookie(ctx.c, ctx.deps.trustProxy);
       return { ok: true as const };
     },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change your own password (current password and a TOTP code required)',
+    tag: 'auth',
+    auth: 'staff',
+    action: 'account.password',
+    body: changePasswordBody,
+    response: z.object({ endedSessions: z.number() }),
+    handler: async ({ body, ctx, actor }) => changeOwnPassword(ctx.deps, actor, body, ctx),
   }),
   defineRoute({
     method: 'get',

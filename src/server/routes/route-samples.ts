@@ -18,6 +18,7 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/auth/login': { email: 'nobody@example.test', password: 'wrong password here' },
   'post /api/auth/mfa': { code: '123456' },
   'post /api/auth/mfa/enrol/confirm': { code: '123456' },
+  'post /api/auth/password': { currentPassword: 'wrong password here', newPassword: 'a brand new passphrase', code: '123456' },
   'post /api/patients': { legalGivenName: 'Sample', legalFamilyName: 'Patient', birthDate: '1980-01-01', sexAtBirth: 'female' },
   'patch /api/patients/:id': { version: 1, changes: { phone: '555-0100' } },
   'post /api/patients/:id/deactivate': { version: 1, reason: 'duplicate record' },

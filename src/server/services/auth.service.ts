@@ -1,11 +1,11 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { readClinicSettings } from '../../domain/clinic/clinic-settings.js';
-import { clinics, recoveryCodes, users } from '../../db/schema.js';
+import { clinics, recoveryCodes, sessions, users } from '../../db/schema.js';
 import type { AppDeps } from '../app-deps.js';
 import { ApiError } from '../http/api-error.js';
 import { appendAudit } from './audit.service.js';
-import { verifyAgainstDummy, verifyPassword } from './password.service.js';
+import { assertAcceptablePassword, hashPassword, verifyAgainstDummy, verifyPassword } from './password.service.js';
 import { createSession, endSession, type SessionStage } from './session.service.js';
 import { assertNotThrottled, clearFailures, recordFailure } from './throttle.service.js';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from './totp.service.js';
@@ -173,5 +173,54 @@ export async function signOut(
     await appendAudit(tx, [
       { clinicId: session.clinicId, userId: session.userId, userLabel: session.label, action: 'logout', entity: 'session', outcome: 'success', clientIp: caller.clientIp },
     ]);
+  });
+}
+
+/**
+ * A signed-in user changes their own password. They re-authenticate with the current password and
+ * a fresh TOTP code (ASVS 7.5.1, and a reset never bypasses MFA: 6.4.3); other sessions end unless
+ * they choose to keep them (ASVS 7.4.3). The current session continues.
+ */
+export async function changeOwnPassword(
+  deps: AppDeps,
+  actor: { userId: string; clinicId: string; label: string; sessionTokenHash: string },
+  input: { currentPassword: string; newPassword: string; code: string; endOtherSessions: boolean },
+  caller: CallerInfo,
+): Promise<{ endedSessions: number }> {
+  const now = deps.now();
+  const userKey = `mfa:user:${actor.userId}`;
+  await assertNotThrottled(deps.db, [userKey], now);
+  const [user] = await deps.db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user?.totpSecret) throw new ApiError(401, 'unauthenticated', 'Sign in to continue');
+  const passwordOk = await verifyPassword(user.passwordHash, input.currentPassword);
+  const totp = passwordOk ? await verifyTotp(user.totpSecret, input.code.trim(), user.totpLastStep, now) : { valid: false as const };
+  if (!passwordOk || !totp.valid) {
+    const security = await securityOf(deps, actor.clinicId);
+    await recordFailure(deps.db, userKey, { maxFailures: security.mfaFailuresPerUser, windowMinutes: security.lockMinutes, lockMinutes: security.lockMinutes }, now);
+    await deps.audit.record({ clinicId: actor.clinicId, userId: actor.userId, userLabel: actor.label, action: 'update', entity: 'user.password', entityId: actor.userId, outcome: 'failure', clientIp: caller.clientIp });
+    throw new ApiError(400, 'reauthentication_failed', 'Your current password or the code is not right', [
+      { field: passwordOk ? 'body.code' : 'body.currentPassword', message: 'not accepted' },
+    ]);
+  }
+  assertAcceptablePassword(input.newPassword, 'body.newPassword', user.email);
+  if (input.newPassword === input.currentPassword) {
+    throw new ApiError(400, 'invalid_request', 'Choose a password you have not been using', [{ field: 'body.newPassword', message: 'is the same as the current password' }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return deps.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, totpLastStep: totp.step, version: user.version + 1, updatedAt: now }).where(eq(users.id, user.id));
+    let endedSessions = 0;
+    if (input.endOtherSessions) {
+      const ended = await tx
+        .update(sessions)
+        .set({ endedAt: now, endReason: 'password-changed' })
+        .where(and(eq(sessions.userId, user.id), isNull(sessions.endedAt), ne(sessions.tokenHash, actor.sessionTokenHash)))
+        .returning({ tokenHash: sessions.tokenHash });
+      endedSessions = ended.length;
+    }
+    await appendAudit(tx, [
+      { clinicId: actor.clinicId, userId: actor.userId, userLabel: actor.label, action: 'update', entity: 'user.password', entityId: actor.userId, detail: { endedOtherSessions: endedSessions }, outcome: 'success', clientIp: caller.clientIp },
+    ]);
+    return { endedSessions };
   });
 }
