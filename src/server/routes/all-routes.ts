@@ -3,6 +3,7 @@ import { assessmentRoutes } from './assessments.route.js';
 import { auditRoutes } from './audit.route.js';
 import { authRoutes } from './auth.route.js';
 import { clinicRoutes } from './clinic.route.js';
+import { enquiryRoutes } from './enquiries.route.js';
 import { doseRoutes } from './doses.route.js';
 import { patientRoutes } from './patients.route.js';
 import { protocolRoutes } from './protocols.route.js';
@@ -18,6 +19,7 @@ export const allRoutes: AnyRoute[] = [
   ...userRoutes,
   ...auditRoutes,
   ...clinicRoutes,
+  ...enquiryRoutes,
   ...protocolRoutes,
   ...doseRoutes,
   ...assessmentRoutes,
