@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.spec.ts'],
-    exclude: ['e2e/site/**', 'node_modules/**'],
+    exclude: ['node_modules/**'],
     environment: 'node',
     fileParallelism: false,
     pool: 'forks',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, staffRoles } from '../../domain/auth/permissions.js';
 import { clinics, patients, users } from '../../db/schema.js';
 import { clinicProtocols, doses } from '../../db/schema-dosing.js';
+import { leads } from '../../db/schema-site.js';
 import { createTestContext, type TestClinic, type TestContext } from '../../test/test-app.js';
 import { seedMeasurementRecords, type SeededMeasurementRecords } from '../services/assessment-fixtures.js';
 import type { AnyRoute } from '../http/define-route.js';
@@ -25,6 +26,7 @@ let otherPatientId: string;
 let otherDoseId: string;
 let otherProtocolRowId: string;
 let otherMbc: SeededMeasurementRecords;
+let otherLeadId: string;
 let cookies: Record<string, string>;
 
 /** Another clinic's record of the kind the route addresses. */
@@ -38,6 +40,7 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/measurement-plans/')) return otherMbc.planId;
   if (route.path.startsWith('/api/anchors/')) return otherMbc.anchorId;
   if (route.path.startsWith('/api/self-report-links/')) return otherMbc.linkId;
+  if (route.path.startsWith('/api/enquiries/')) return otherLeadId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -56,6 +59,11 @@ beforeAll(async () => {
     .values({ clinicId: other.id, mrn: 'A0000018', legalGivenName: 'Foreign', legalFamilyName: 'Record', birthDate: '1970-05-05', sexAtBirth: 'male' })
     .returning();
   otherPatientId = patient!.id;
+  const [lead] = await ctx.deps.db
+    .insert(leads)
+    .values({ clinicId: other.id, name: 'Foreign', email: 'foreign@example.test', consentAt: new Date() })
+    .returning();
+  otherLeadId = lead!.id;
   const [protocol] = await ctx.deps.db
     .insert(clinicProtocols)
     .values({ clinicId: other.id, protocolId: 'foreign-protocol', version: 1, name: 'Foreign protocol', definition: {}, createdBy: other.users.physician.id })

@@ -25,6 +25,7 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/patients/:id/reactivate': { version: 1, reason: 'entered in error' },
   'post /api/users': { email: 'new.person@example.test', displayName: 'New Person', role: 'nurse', temporaryPassword: 'correct horse battery staple' },
   'patch /api/users/:id': { version: 1, displayName: 'Renamed' },
+  'patch /api/enquiries/:id': { version: 1, status: 'contacted' },
   'patch /api/clinic': { settings: { security: { sessionIdleMinutes: 10 } } },
   'post /api/protocols/copy': { source: { origin: 'library', id: 'iv-depression', version: 1 }, id: 'sample-copy', name: 'Sample copy' },
   'post /api/protocols/:id/revise': { changes: { name: 'Sample copy, renamed' }, note: 'sample revision' },
