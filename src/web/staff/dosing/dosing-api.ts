@@ -40,7 +40,10 @@ export interface DoseInputsBody {
   protocol: ProtocolRef;
   stepId: string;
   patient?: { weight: { value: number; unit: string }; height: { value: number; unit: string }; sex: string };
-  preparation?: { vialConcentration: { value: number; unit: string }; bagVolume?: { value: number; unit: string } };
+  preparation?: {
+    vialConcentration: { value: number; unit: string };
+    bagVolume?: { value: number; unit: string };
+  };
   doseOverride?: { value: number; unit: string };
   history?: { sessionsWithoutResponse: number };
 }
@@ -65,7 +68,10 @@ export interface DoseRecord {
   status: 'ordered' | 'verified' | 'final' | 'cancelled';
   verificationRequired: boolean;
   result: ComputedDose;
-  recomputed: { onBasisUsed: { mgPerKg: number; weightKg: number; basis: string }; onActualWeight: { mgPerKg: number; weightKg: number } } | null;
+  recomputed: {
+    onBasisUsed: { mgPerKg: number; weightKg: number; basis: string };
+    onActualWeight: { mgPerKg: number; weightKg: number };
+  } | null;
   ordered: Who;
   verified: Who | null;
   finalised: Who | null;
@@ -84,7 +90,11 @@ export function parseRefKey(key: string): ProtocolRef | undefined {
 /** The hard stops a 400 from the dose API carries (each names the request field to change). */
 export function hardStopsOf(error: unknown): HardStop[] {
   if (!(error instanceof ApiError) || error.code !== 'hard_stop') return [];
-  return error.fields.map((f) => ({ code: 'missing-input', field: f.field.replace(/^body\./, ''), message: f.message }));
+  return error.fields.map((f) => ({
+    code: 'missing-input',
+    field: f.field.replace(/^body\./, ''),
+    message: f.message,
+  }));
 }
 
 /** Maps a calculator field path to the form input that must change (`patient.weight.unit` → `weight`). */

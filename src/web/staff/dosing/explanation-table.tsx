@@ -1,11 +1,11 @@
 import type { ExplanationLine } from '../../../domain/dosing';
 
-const fmt = (v: number | string) => (typeof v === 'number' ? String(Number(v.toPrecision(10))) : v);
+const fmt = (v: number | string) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : v);
 
 /** Every number of a dose with the formula, the inputs it used and how it was rounded (docs/dosing.md §2.2). */
 export function ExplanationTable({ lines, caption }: { lines: readonly ExplanationLine[]; caption: string }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="table dosing__explanation">
         <caption>{caption}</caption>
         <thead>

@@ -50,12 +50,24 @@ export function PkChart({ series, band, label, height = 320, onReady, onDrawn }:
       height,
       legend: { show: false },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.05)] } },
+      scales: {
+        x: { time: false }, // Keep the whole shaded band in view, and every curve.
+        y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.05, band ? band.hi * 1.1 : 0)] },
+      },
       axes: [
         { label: 'Time (min)', stroke: '#1b2430', grid: { stroke: '#e3e7ec' } },
         { label: 'Concentration (ng/mL)', stroke: '#1b2430', grid: { stroke: '#e3e7ec' }, size: 60 },
       ],
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.stroke, width: 2, ...(s.dash ? { dash: s.dash } : {}), points: { show: false } }))],
+      series: [
+        {},
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.stroke,
+          width: 2,
+          ...(s.dash ? { dash: s.dash } : {}),
+          points: { show: false },
+        })),
+      ],
       hooks: {
         drawClear: [
           (u) => {
@@ -82,14 +94,16 @@ export function PkChart({ series, band, label, height = 320, onReady, onDrawn }:
     const chart = new uPlot(opts, empty, el);
     chart.root.querySelector('canvas')?.setAttribute('aria-hidden', 'true');
     readyRef.current(chart);
-    const observer = new ResizeObserver(() => chart.setSize({ width: Math.max(280, el.clientWidth), height }));
+    const observer = new ResizeObserver(() =>
+      chart.setSize({ width: Math.max(280, el.clientWidth), height }),
+    );
     observer.observe(el);
     return () => {
       observer.disconnect();
       readyRef.current(null);
       chart.destroy();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shape` stands for series, band and height.
+    // `shape` stands for series, band and height: the chart is rebuilt only when what it plots changes.
   }, [shape]);
 
   return <div className="pk-chart" ref={host} role="img" aria-label={label} />;

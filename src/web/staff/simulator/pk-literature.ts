@@ -16,11 +16,22 @@ export const DISSOCIATIVE_RANGE = {
 /** ≈185 ng/mL at the end of 0.5 mg/kg over 40 min (Zarate et al. 2006 via Zanos 2018 Table 1; pk.md §6). */
 export const PUBLISHED_END_OF_INFUSION = {
   ngMl: 185,
-  source: 'Zarate et al. 2006, as tabulated in Zanos et al. 2018 Table 1; pk.md §6 (a comparison, not a target)',
+  source:
+    'Zarate et al. 2006, as tabulated in Zanos et al. 2018 Table 1; pk.md §6 (a comparison, not a target)',
 } as const;
 
 /** Distinct, print-safe line colours with at least 4.5:1 contrast on white. */
-export const MODEL_COLOURS = ['#1f5f4a', '#a4262c', '#1d4f91', '#7a4d00', '#6b2fa0', '#00707a', '#4a4a4a', '#b0006d', '#3d5c00'];
+export const MODEL_COLOURS = [
+  '#1f5f4a',
+  '#a4262c',
+  '#1d4f91',
+  '#7a4d00',
+  '#6b2fa0',
+  '#00707a',
+  '#4a4a4a',
+  '#b0006d',
+  '#3d5c00',
+];
 
 /** Band fill: a light tint, so lines stay readable over it. */
 export const BAND_FILL = 'rgba(29, 79, 145, 0.12)';

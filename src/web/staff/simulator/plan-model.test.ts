@@ -38,7 +38,11 @@ describe('simulator plan form', () => {
     const result = planFromForm(defaultPlanForm(), 'domino');
     if (!result.ok) throw new Error('plan');
     const r = simulate(result.plan, { untilMin: 2, stepMin: 1, outputs: { ce: true, occupancy: true } });
-    const csv = toCsv(r.tMin, [{ modelId: 'domino', cp: r.cpNgMl, ce: r.ceNgMl!, occupancy: r.occupancy! }], r.tMin.length);
+    const csv = toCsv(
+      r.tMin,
+      [{ modelId: 'domino', cp: r.cpNgMl, ce: r.ceNgMl!, occupancy: r.occupancy! }],
+      r.tMin.length,
+    );
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('t_min,domino_cp_ng_ml,domino_ce_ng_ml,domino_nmda_occupancy_illustrative');
     expect(lines).toHaveLength(4);

@@ -38,7 +38,9 @@ export function defaultPlanForm(): PlanForm {
     weightKg: '70',
     ageYears: '40',
     untilMin: '180',
-    rows: [{ key: rowKey(), kind: 'infusion', startMin: '0', endMin: '40', amount: '0.5', unit: 'total mg/kg' }],
+    rows: [
+      { key: rowKey(), kind: 'infusion', startMin: '0', endMin: '40', amount: '0.5', unit: 'total mg/kg' },
+    ],
   };
 }
 
@@ -85,7 +87,8 @@ export function applyPauses(doses: PkDose[], pauses: Array<[number, number]>, we
   return out;
 }
 
-export type PlanResult = { ok: true; plan: PkPlan; untilMin: number } | { ok: false; problems: PlanProblem[] };
+export type PlanResult =
+  { ok: true; plan: PkPlan; untilMin: number } | { ok: false; problems: PlanProblem[] };
 
 /** Form → validated plan for one model; every problem names its row and field. */
 export function planFromForm(form: PlanForm, model: string): PlanResult {
@@ -94,8 +97,10 @@ export function planFromForm(form: PlanForm, model: string): PlanResult {
   const ageYears = num(form.ageYears);
   const untilMin = num(form.untilMin);
   if (!(weightKg > 0)) problems.push({ field: 'weightKg', message: 'Enter the weight in kg (> 0)' });
-  if (form.ageYears.trim() !== '' && !(ageYears >= 0)) problems.push({ field: 'ageYears', message: 'Enter the age in years' });
-  if (!(untilMin > 0) || untilMin > 60 * 24 * 7) problems.push({ field: 'untilMin', message: 'Between 0 and 10,080 minutes' });
+  if (form.ageYears.trim() !== '' && !(ageYears >= 0))
+    problems.push({ field: 'ageYears', message: 'Enter the age in years' });
+  if (!(untilMin > 0) || untilMin > 60 * 24 * 7)
+    problems.push({ field: 'untilMin', message: 'Between 0 and 10,080 minutes' });
   const doses: PkDose[] = [];
   const pauses: Array<[number, number]> = [];
   form.rows.forEach((row, i) => {
@@ -104,7 +109,8 @@ export function planFromForm(form: PlanForm, model: string): PlanResult {
     const amount = num(row.amount);
     const at = (field: string) => `rows[${i}].${field}`;
     if (!(start >= 0)) problems.push({ field: at('startMin'), message: 'Time must be ≥ 0 minutes' });
-    if (row.kind !== 'bolus' && !(end > start)) problems.push({ field: at('endMin'), message: 'End must be after the start' });
+    if (row.kind !== 'bolus' && !(end > start))
+      problems.push({ field: at('endMin'), message: 'End must be after the start' });
     if (row.kind === 'pause') {
       if (start >= 0 && end > start) pauses.push([start, end]);
       return;
@@ -124,7 +130,11 @@ export function planFromForm(form: PlanForm, model: string): PlanResult {
     else if (row.unit === 'mg/kg/h') doses.push({ ...base, mgPerKgPerHour: amount });
     else if (row.unit === 'total mg') doses.push({ ...base, totalMg: amount });
     else if (row.unit === 'total mg/kg') doses.push({ ...base, totalMgPerKg: amount });
-    else problems.push({ field: at('unit'), message: 'An infusion is in mg/h, mg/kg/h, total mg or total mg/kg' });
+    else
+      problems.push({
+        field: at('unit'),
+        message: 'An infusion is in mg/h, mg/kg/h, total mg or total mg/kg',
+      });
   });
   if (problems.length > 0) return { ok: false, problems };
   const plan = {
@@ -134,7 +144,11 @@ export function planFromForm(form: PlanForm, model: string): PlanResult {
   };
   // The engine's own parser is the final gate (unknown model, negative amounts, end ≤ start…).
   const parsed = parsePlan(plan);
-  if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => ({ field: e.path, message: formatPlanError(e) })) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      problems: parsed.errors.map((e) => ({ field: e.path, message: formatPlanError(e) })),
+    };
   return { ok: true, plan: parsed.plan, untilMin };
 }
 
@@ -147,7 +161,14 @@ export interface CsvSeries {
 
 /** CSV with one row per sample: t_min, then Cp, Ce and illustrative occupancy per model (full precision). */
 export function toCsv(t: Float64Array, series: CsvSeries[], count: number): string {
-  const header = ['t_min', ...series.flatMap((s) => [`${s.modelId}_cp_ng_ml`, `${s.modelId}_ce_ng_ml`, `${s.modelId}_nmda_occupancy_illustrative`])];
+  const header = [
+    't_min',
+    ...series.flatMap((s) => [
+      `${s.modelId}_cp_ng_ml`,
+      `${s.modelId}_ce_ng_ml`,
+      `${s.modelId}_nmda_occupancy_illustrative`,
+    ]),
+  ];
   const lines = [header.join(',')];
   for (let i = 0; i < count; i++) {
     const cells = [String(Number(t[i]!.toPrecision(12)))];

@@ -53,6 +53,8 @@ interface Summary {
 }
 
 interface Timing {
+  /** The weight the plot was made for, so a test can wait for the re-plot of its own edit. */
+  weightKg: number;
   computeMs: number;
   drawnMs: number | null;
   samples: number;
@@ -74,6 +76,7 @@ export function SimulatorPage() {
   const [timing, setTiming] = useState<Timing | null>(null);
   const buffers = useRef<Buffers>({ capacity: 0, t: new Float64Array(0), byModel: new Map() });
   const drawStart = useRef<number | null>(null);
+  const lastDrawnMs = useRef<number | null>(null);
 
   const result = useMemo(() => planFromForm(form, selected[0] ?? DEFAULT_MODEL_ID), [form, selected]);
   const problems = useMemo(() => {
@@ -129,7 +132,12 @@ export function SimulatorPage() {
       if (!model) continue;
       let s = b.byModel.get(id);
       if (!s) {
-        s = { modelId: id, cp: new Float64Array(b.capacity), ce: new Float64Array(b.capacity), occupancy: new Float64Array(b.capacity) };
+        s = {
+          modelId: id,
+          cp: new Float64Array(b.capacity),
+          ce: new Float64Array(b.capacity),
+          occupancy: new Float64Array(b.capacity),
+        };
         b.byModel.set(id, s);
       }
       simulateInto(model, schedule, grid, { cp: s.cp, ce: s.ce });
@@ -161,13 +169,22 @@ export function SimulatorPage() {
       });
     }
     setSummary(next);
-    setTiming((t) => ({ computeMs, drawnMs: t?.drawnMs ?? null, samples: count, models: selected.length }));
+    // uPlot may draw inside setData or in a later microtask; onDrawn covers the second case.
+    const drawnMs = drawStart.current === null ? lastDrawnMs.current : null;
+    setTiming({
+      weightKg: result.plan.patient.weightKg,
+      computeMs,
+      drawnMs,
+      samples: count,
+      models: selected.length,
+    });
   }, [chart, result, compiled, selected, count, stepMin]);
 
   const onDrawn = useCallback(() => {
     if (drawStart.current === null) return;
     const drawnMs = performance.now() - drawStart.current;
     drawStart.current = null;
+    lastDrawnMs.current = drawnMs;
     setTiming((t) => (t ? { ...t, drawnMs } : t));
   }, []);
 
@@ -180,12 +197,21 @@ export function SimulatorPage() {
         kind === 'bolus'
           ? { key: rowKey(), kind, startMin: String(last), endMin: '', amount: '0.1', unit: 'mg/kg' }
           : kind === 'infusion'
-            ? { key: rowKey(), kind, startMin: String(last), endMin: String(last + 20), amount: '0.25', unit: 'mg/kg/h' }
+            ? {
+                key: rowKey(),
+                kind,
+                startMin: String(last),
+                endMin: String(last + 20),
+                amount: '0.25',
+                unit: 'mg/kg/h',
+              }
             : { key: rowKey(), kind, startMin: '10', endMin: '15', amount: '', unit: 'mg/h' };
       return { ...f, rows: [...f.rows, row] };
     });
   const toggleModel = (id: string, on: boolean) =>
-    setSelected((s) => (on ? [...s.filter((x) => x !== id), id] : s.length > 1 ? s.filter((x) => x !== id) : s));
+    setSelected((s) =>
+      on ? [...s.filter((x) => x !== id), id] : s.length > 1 ? s.filter((x) => x !== id) : s,
+    );
 
   const exportCsv = () => {
     const b = buffers.current;
@@ -194,7 +220,11 @@ export function SimulatorPage() {
   };
   const exportPng = async () => {
     if (!chart) return;
-    const blob = await chartPng(chart, series, `Predicted ketamine concentrations (${DISSOCIATIVE_RANGE.label} shaded)`);
+    const blob = await chartPng(
+      chart,
+      series,
+      `Predicted ketamine concentrations (${DISSOCIATIVE_RANGE.label} shaded)`,
+    );
     if (blob) download(blob, 'arbor-pk-simulation.png');
   };
 
@@ -205,9 +235,9 @@ export function SimulatorPage() {
     <div className="simulator">
       <h1>Pharmacokinetic simulator</h1>
       <p className="simulator__disclaimer">
-        Model estimates for education and planning, <strong>never a dosing instruction</strong>. The published ketamine
-        models disagree by up to ~28× right after a bolus; no effect-site rate constant (ke0) is validated for psychiatric
-        endpoints (project PK reference pk.md §1, §2, §6).
+        Model estimates for education and planning, <strong>never a dosing instruction</strong>. The published
+        ketamine models disagree by up to ~28× right after a bolus; no effect-site rate constant (ke0) is
+        validated for psychiatric endpoints (project PK reference pk.md §1, §2, §6).
       </p>
 
       <div className="simulator__layout">
@@ -216,25 +246,48 @@ export function SimulatorPage() {
           <fieldset>
             <legend>Patient</legend>
             <div className="grid grid--compact">
-              <TextField label="Weight (kg)" inputMode="decimal" value={form.weightKg} onChange={(weightKg) => setForm({ ...form, weightKg })} error={problems.weightKg ?? problems['patient.weightKg']} />
-              <TextField label="Age (years)" inputMode="decimal" value={form.ageYears} onChange={(ageYears) => setForm({ ...form, ageYears })} error={problems.ageYears} hint="Used only for population warnings" />
-              <TextField label="Show until (min)" inputMode="decimal" value={form.untilMin} onChange={(u) => setForm({ ...form, untilMin: u })} error={problems.untilMin} />
+              <TextField
+                label="Weight (kg)"
+                inputMode="decimal"
+                value={form.weightKg}
+                onChange={(weightKg) => setForm({ ...form, weightKg })}
+                error={problems.weightKg ?? problems['patient.weightKg']}
+              />
+              <TextField
+                label="Age (years)"
+                inputMode="decimal"
+                value={form.ageYears}
+                onChange={(ageYears) => setForm({ ...form, ageYears })}
+                error={problems.ageYears}
+                hint="Used only for population warnings"
+              />
+              <TextField
+                label="Show until (min)"
+                inputMode="decimal"
+                value={form.untilMin}
+                onChange={(u) => setForm({ ...form, untilMin: u })}
+                error={problems.untilMin}
+              />
             </div>
-            <p className="muted">Models scale with total body weight. None of them uses sex or height (pk.md §1 covariates).</p>
+            <p className="muted">
+              Models scale with total body weight. None of them uses sex or height (pk.md §1 covariates).
+            </p>
           </fieldset>
 
           <fieldset>
             <legend>Doses</legend>
             <p className="muted">
-              A bolus is given at its time (a sample then already includes it); an infusion runs from its start up to its
-              end. Overlapping infusions add. A pause stops the pump: infusions across it resume at the same rate.
+              A bolus is given at its time (a sample then already includes it); an infusion runs from its
+              start up to its end. Overlapping infusions add. A pause stops the pump: infusions across it
+              resume at the same rate.
             </p>
             <ol className="simulator__rows">
               {form.rows.map((row, i) => (
                 <li key={row.key} className="simulator__row">
                   <fieldset>
                     <legend>
-                      {i + 1}. {row.kind === 'bolus' ? 'Bolus' : row.kind === 'infusion' ? 'Infusion' : 'Pause'}
+                      {i + 1}.{' '}
+                      {row.kind === 'bolus' ? 'Bolus' : row.kind === 'infusion' ? 'Infusion' : 'Pause'}
                     </legend>
                     <div className="grid grid--compact">
                       <SelectField
@@ -247,18 +300,39 @@ export function SimulatorPage() {
                           { value: 'pause', label: 'Pause' },
                         ]}
                       />
-                      <TextField label={row.kind === 'bolus' ? 'At (min)' : 'Start (min)'} inputMode="decimal" value={row.startMin} onChange={(startMin) => setRow(row.key, { startMin })} error={problems[`rows[${i}].startMin`]} />
+                      <TextField
+                        label={row.kind === 'bolus' ? 'At (min)' : 'Start (min)'}
+                        inputMode="decimal"
+                        value={row.startMin}
+                        onChange={(startMin) => setRow(row.key, { startMin })}
+                        error={problems[`rows[${i}].startMin`]}
+                      />
                       {row.kind !== 'bolus' ? (
-                        <TextField label="End (min)" inputMode="decimal" value={row.endMin} onChange={(endMin) => setRow(row.key, { endMin })} error={problems[`rows[${i}].endMin`] ?? problems[`doses[${i}].endMin`]} />
+                        <TextField
+                          label="End (min)"
+                          inputMode="decimal"
+                          value={row.endMin}
+                          onChange={(endMin) => setRow(row.key, { endMin })}
+                          error={problems[`rows[${i}].endMin`] ?? problems[`doses[${i}].endMin`]}
+                        />
                       ) : null}
                       {row.kind !== 'pause' ? (
                         <>
-                          <TextField label="Amount" inputMode="decimal" value={row.amount} onChange={(amount) => setRow(row.key, { amount })} error={problems[`rows[${i}].amount`]} />
+                          <TextField
+                            label="Amount"
+                            inputMode="decimal"
+                            value={row.amount}
+                            onChange={(amount) => setRow(row.key, { amount })}
+                            error={problems[`rows[${i}].amount`]}
+                          />
                           <SelectField
                             label="Unit"
                             value={row.unit}
                             onChange={(unit) => setRow(row.key, { unit: unit as PlanRow['unit'] })}
-                            options={(row.kind === 'bolus' ? BOLUS_UNITS : INFUSION_UNITS).map((u) => ({ value: u, label: u }))}
+                            options={(row.kind === 'bolus' ? BOLUS_UNITS : INFUSION_UNITS).map((u) => ({
+                              value: u,
+                              label: u,
+                            }))}
                             error={problems[`rows[${i}].unit`]}
                           />
                         </>
@@ -267,7 +341,9 @@ export function SimulatorPage() {
                     <button
                       type="button"
                       className="button button--secondary button--small"
-                      onClick={() => setForm((f) => ({ ...f, rows: f.rows.filter((r) => r.key !== row.key) }))}
+                      onClick={() =>
+                        setForm((f) => ({ ...f, rows: f.rows.filter((r) => r.key !== row.key) }))
+                      }
                     >
                       Remove dose {i + 1}
                     </button>
@@ -300,7 +376,9 @@ export function SimulatorPage() {
                 />
                 <label htmlFor={`model-${m.id}`}>
                   {modelLabel(m)}
-                  {m.population === 'pediatric' ? <span className="badge simulator__paediatric">Paediatric model</span> : null}
+                  {m.population === 'pediatric' ? (
+                    <span className="badge simulator__paediatric">Paediatric model</span>
+                  ) : null}
                 </label>
               </div>
             ))}
@@ -320,9 +398,20 @@ export function SimulatorPage() {
           <ul className="simulator__legend" aria-label="Legend">
             {series.map((s) => (
               <li key={s.label}>
-                <span className={`simulator__swatch${s.dash ? ' simulator__swatch--dashed' : ''}`} aria-hidden="true">
+                <span
+                  className={`simulator__swatch${s.dash ? ' simulator__swatch--dashed' : ''}`}
+                  aria-hidden="true"
+                >
                   <svg width="28" height="8" viewBox="0 0 28 8">
-                    <line x1="0" y1="4" x2="28" y2="4" stroke={s.stroke} strokeWidth="3" strokeDasharray={s.dash?.join(' ')} />
+                    <line
+                      x1="0"
+                      y1="4"
+                      x2="28"
+                      y2="4"
+                      stroke={s.stroke}
+                      strokeWidth="3"
+                      strokeDasharray={s.dash?.join(' ')}
+                    />
                   </svg>
                 </span>
                 {s.label}
@@ -333,27 +422,49 @@ export function SimulatorPage() {
             </li>
           </ul>
           <p className="muted simulator__source">
-            Shaded band: {DISSOCIATIVE_RANGE.source} For comparison, about {PUBLISHED_END_OF_INFUSION.ngMl} ng/mL was measured at
-            the end of 0.5 mg/kg over 40 min ({PUBLISHED_END_OF_INFUSION.source}).
+            Shaded band: {DISSOCIATIVE_RANGE.source} For comparison, about {PUBLISHED_END_OF_INFUSION.ngMl}{' '}
+            ng/mL was measured at the end of 0.5 mg/kg over 40 min ({PUBLISHED_END_OF_INFUSION.source}).
           </p>
           <div className="button-row">
-            <button type="button" className="button button--secondary" onClick={exportCsv} disabled={!result.ok}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={exportCsv}
+              disabled={!result.ok}
+            >
               Export CSV
             </button>
-            <button type="button" className="button button--secondary" onClick={() => void exportPng()} disabled={!result.ok}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void exportPng()}
+              disabled={!result.ok}
+            >
               Export PNG
             </button>
           </div>
           {timing ? (
-            <p className="muted" role="status" data-testid="replot-timing" data-compute-ms={timing.computeMs.toFixed(3)} data-drawn-ms={timing.drawnMs?.toFixed(3) ?? ''}>
-              Re-plotted {timing.samples.toLocaleString()} samples × {timing.models} model{timing.models === 1 ? '' : 's'}: simulate
-              + setData {timing.computeMs.toFixed(2)} ms
+            <p
+              className="muted"
+              role="status"
+              data-testid="replot-timing"
+              data-weight={timing.weightKg}
+              data-compute-ms={timing.computeMs.toFixed(3)}
+              data-drawn-ms={timing.drawnMs?.toFixed(3) ?? ''}
+            >
+              Re-plotted {timing.samples.toLocaleString()} samples × {timing.models} model
+              {timing.models === 1 ? '' : 's'}: simulate + setData {timing.computeMs.toFixed(2)} ms
               {timing.drawnMs !== null ? `, drawn after ${timing.drawnMs.toFixed(2)} ms` : ''}.
             </p>
           ) : null}
 
           <h3>Peaks and illustrative NMDA occupancy</h3>
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-label="Peaks and illustrative occupancy"
+            tabIndex={0}
+          >
             <table className="table">
               <caption className="simulator__caption">{OCCUPANCY_LABEL}</caption>
               <thead>
@@ -383,7 +494,7 @@ export function SimulatorPage() {
 
           <details className="simulator__data">
             <summary>Data table (every {tableStep} min; the CSV has every sample)</summary>
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label="Concentrations by time" tabIndex={0}>
               <table className="table">
                 <caption className="visually-hidden">Predicted concentrations in ng/mL by time</caption>
                 <thead>
@@ -430,18 +541,24 @@ export function SimulatorPage() {
               <section key={id} className="simulator__model" aria-label={m.name}>
                 <h4>
                   {m.name}
-                  {m.population === 'pediatric' ? <span className="badge simulator__paediatric">Paediatric model</span> : null}
+                  {m.population === 'pediatric' ? (
+                    <span className="badge simulator__paediatric">Paediatric model</span>
+                  ) : null}
                 </h4>
                 <p>
                   {m.analyte}; {m.compartments} compartments; sampling {m.samplingSite}. {m.reference}
                 </p>
                 {c ? (
                   <p>
-                    <strong>ke0 {c.ke0.toPrecision(4)} min⁻¹:</strong> {c.ke0Source}. Method: {c.method === 'modal' ? 'exact modal recursion' : 'matrix exponential (coinciding rates)'}.
+                    <strong>ke0 {c.ke0.toPrecision(4)} min⁻¹:</strong> {c.ke0Source}. Method:{' '}
+                    {c.method === 'modal' ? 'exact modal recursion' : 'matrix exponential (coinciding rates)'}
+                    .
                   </p>
                 ) : null}
                 {m.ke0Alternatives.length > 0 ? (
-                  <p className="muted">Published alternatives: {m.ke0Alternatives.map((a) => a.label).join('; ')}.</p>
+                  <p className="muted">
+                    Published alternatives: {m.ke0Alternatives.map((a) => a.label).join('; ')}.
+                  </p>
                 ) : null}
                 {c && c.warnings.length > 0 ? (
                   <ul className="simulator__warnings">
@@ -455,7 +572,10 @@ export function SimulatorPage() {
                 <ul>
                   {m.caveats.map((cv) => (
                     <li key={cv.topic + cv.text}>
-                      <strong>{cv.severity === 'warning' ? 'Caution' : 'Note'} ({cv.topic}):</strong> {cv.text} <span className="muted">Source: {cv.source}</span>
+                      <strong>
+                        {cv.severity === 'warning' ? 'Caution' : 'Note'} ({cv.topic}):
+                      </strong>{' '}
+                      {cv.text} <span className="muted">Source: {cv.source}</span>
                     </li>
                   ))}
                 </ul>
