@@ -18,7 +18,9 @@ export function PortalDocument({
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        {/* same-origin, not the server's no-referrer: under no-referrer Chromium sends "Origin: null" with a
+            form post, which the server's cross-origin check refuses. The token still never leaves the origin. */}
+        <meta name="referrer" content="same-origin" />
         <meta name="robots" content="noindex, nofollow" />
         <title>{title}</title>
         <link rel="stylesheet" href="/portal/assets/portal.css" />

@@ -47,7 +47,7 @@ export function DueListPage() {
       <LoadState loading={loading && !data} error={error} />
       {data && rows.length === 0 ? <p>Nothing is due right now.</p> : null}
       {rows.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Due and overdue table">
           <table className="table">
             <caption className="visually-hidden">Due and overdue questionnaires</caption>
             <thead>

@@ -115,7 +115,7 @@ export function ResponsesTable({
       {data.items.length === 0 ? (
         <p className="muted">No responses yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Responses table">
           <table className="table">
             <caption className="visually-hidden">Questionnaire responses, newest first</caption>
             <thead>

@@ -181,7 +181,7 @@ export function SchedulePanel({
       {visibleDue.length === 0 ? (
         <p className="muted">Nothing scheduled in the next 30 days.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Due questionnaires table">
           <table className="table">
             <caption className="visually-hidden">Due questionnaires</caption>
             <thead>

@@ -138,7 +138,7 @@ export function SelfReportPanel({
       ) : null}
       {problem ? <ErrorBanner>{problem}</ErrorBanner> : null}
       {links.data && links.data.items.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Self-report links table">
           <table className="table">
             <caption className="visually-hidden">Self-report links</caption>
             <thead>

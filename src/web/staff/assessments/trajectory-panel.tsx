@@ -133,7 +133,7 @@ export function TrajectoryPanel({
           ) : null}
           <TrajectoryChart t={t} />
           {t.points.length ? (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Scores table">
               <table className="table">
                 <caption>{t.shortTitle} scores (data table)</caption>
                 <thead>
