@@ -240,3 +240,18 @@ export const measurementAnchors = pgTable(
   },
   (t) => [index('measurement_anchors_patient_idx').on(t.clinicId, t.patientId, t.at)],
 );
+
+/**
+ * A per-patient change counter for measurement data, bumped in the same transaction as every new
+ * response and every infusion date added or cancelled. The trajectory cache checks it with one
+ * primary-key lookup instead of counting the patient's responses on every read.
+ */
+export const measurementVersions = pgTable('measurement_versions', {
+  patientId: uuid('patient_id')
+    .primaryKey()
+    .references(() => patients.id),
+  clinicId: uuid('clinic_id')
+    .notNull()
+    .references(() => clinics.id),
+  version: integer('version').notNull().default(1),
+});
