@@ -85,7 +85,9 @@ export function buildTrajectory(
   const def = getInstrument(instrumentId);
   if (!def) throw new Error(`unknown instrument "${instrumentId}"`);
   const scale = scaleOf(def);
-  const sorted = [...observations].sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
+  // Parse each date once; the server already sends the series in order, so this sort is usually a no-op.
+  const times = new Map(observations.map((o) => [o, Date.parse(o.date)]));
+  const sorted = [...observations].sort((a, b) => times.get(a)! - times.get(b)!);
   const numeric = sorted.filter((o): o is ObservationPoint & { value: number } => o.value !== null);
   let outcomes: OutcomeResult | null = null;
   const outcomeErrors: string[] = [];
@@ -113,10 +115,14 @@ export function buildTrajectory(
     bands: bandsOf(def),
     points: sorted.map((o) => {
       const p = perPoint.get(o);
+      const { amended, ...rest } = o;
       return {
-        ...o,
+        ...rest,
+        // Only corrections say so: it keeps a long series' payload small.
+        ...(amended ? { amended } : {}),
         change: p?.change ?? null,
-        percentChange: p?.percentChange ?? null,
+        // One decimal is what anyone reads; the full float only lengthens the payload.
+        percentChange: p?.percentChange == null ? null : Math.round(p.percentChange * 10) / 10,
         response: p?.response ?? null,
         remission: p?.remission ?? null,
       };

@@ -455,6 +455,32 @@ describe('trajectory', () => {
   });
 });
 
+describe('trajectory cache', () => {
+  it('never serves a stale series: a new response, a cancelled infusion or a settings change shows at once', async () => {
+    const pid = await newPatient('Finley');
+    const get = async () =>
+      json<{ points: unknown[]; anchors: unknown[]; outcomes: { remission: { rule: string } } }>(
+        await ctx.request(`/api/patients/${pid}/trajectory?instrument=phq9`, { cookie: cookie.physician }),
+      );
+    await record(pid, phq([2, 2, 2, 2, 2, 2, 2, 2, 0]), '2024-05-01T09:00:00.000Z');
+    const anchor = await json<{ id: string }>(
+      await ctx.request(`/api/patients/${pid}/anchors`, { method: 'POST', cookie: cookie.nurse, json: { at: '2024-05-02T09:00:00.000Z' } }),
+    );
+    expect((await get()).points).toHaveLength(1);
+    expect((await get()).anchors).toHaveLength(1);
+    await record(pid, phq([1, 1, 1, 1, 1, 1, 1, 1, 0]), '2024-05-09T09:00:00.000Z');
+    expect((await get()).points).toHaveLength(2);
+    await ctx.request(`/api/anchors/${anchor.id}/cancel`, { method: 'POST', cookie: cookie.nurse });
+    expect((await get()).anchors).toHaveLength(0);
+    await ctx.request('/api/clinic', { method: 'PATCH', cookie: cookie.admin, json: { settings: { measurement: { phq9RemissionBelow: 6 } } } });
+    expect((await get()).outcomes.remission.rule).toBe('remission = value < 6');
+    await ctx.request('/api/clinic', { method: 'PATCH', cookie: cookie.admin, json: { settings: { measurement: { phq9RemissionBelow: 5 } } } });
+    expect((await get()).outcomes.remission.rule).toBe('remission = value < 5');
+    const reads = await ctx.deps.db.select().from(auditLog).where(and(eq(auditLog.entity, 'assessment.trajectory'), eq(auditLog.patientId, pid)));
+    expect(reads).toHaveLength(6);
+  });
+});
+
 describe('schedules and the due list', () => {
   it('lists due and overdue questionnaires for the front desk, and a response completes them', async () => {
     const pid = await newPatient('Emery');

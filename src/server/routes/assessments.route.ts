@@ -10,7 +10,7 @@ import {
   readResponse,
   recordResponse,
   trajectoryCsvOf,
-  trajectoryOf,
+  trajectoryJson,
 } from '../services/assessment.service.js';
 import {
   addAnchor,
@@ -157,8 +157,18 @@ export const assessmentRoutes = [
     action: 'assessment.read',
     params: idParam,
     query: trajectoryQuery,
-    handler: async ({ params, query, ctx, actor }) =>
-      trajectoryOf(ctx.deps, actor, params.id, query.instrument, ctx.clientIp),
+    // Served as JSON text from trajectoryJson's cache (see there); the read is audited either way.
+    handler: async ({ params, query, ctx, actor }) => {
+      const body = await trajectoryJson(ctx.deps, actor, params.id, query.instrument, ctx.clientIp);
+      const gzip = /\bgzip\b/.test(ctx.c.req.header('accept-encoding') ?? '');
+      return new Response(gzip ? new Uint8Array(body.gzip) : body.json, {
+        headers: {
+          'Content-Type': 'application/json; charset=UTF-8',
+          Vary: 'Accept-Encoding',
+          ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+        },
+      });
+    },
   }),
   defineRoute({
     method: 'get',

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { can } from '../../domain/auth/permissions.js';
 import { readClinicSettings, type MeasurementSettings } from '../../domain/clinic/clinic-settings.js';
@@ -18,8 +19,13 @@ import {
   trajectoryCsv,
   type Trajectory,
 } from '../../domain/measurement/index.js';
-import type { Executor } from '../../db/client.js';
-import { assessmentObservations, assessmentResponses, measurementAnchors } from '../../db/schema-mbc.js';
+import type { Database, Executor } from '../../db/client.js';
+import {
+  assessmentObservations,
+  assessmentResponses,
+  measurementAnchors,
+  measurementVersions,
+} from '../../db/schema-mbc.js';
 import { clinics, patients } from '../../db/schema.js';
 import type { AppDeps } from '../app-deps.js';
 import { badRequest, conflict, notFound, type FieldProblem } from '../http/api-error.js';
@@ -102,6 +108,21 @@ function observationCode(def: InstrumentDefinition): { system: string; code: str
   return { system: 'urn:arbor:instrument', code: `${def.id}:${def.total ? 'total' : 'result'}` };
 }
 
+/** Marks the patient's measurement data as changed (trajectory cache), in the caller's transaction. */
+export async function bumpMeasurementVersion(
+  tx: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<void> {
+  await tx
+    .insert(measurementVersions)
+    .values({ clinicId, patientId, version: 1 })
+    .onConflictDoUpdate({
+      target: measurementVersions.patientId,
+      set: { version: sql`${measurementVersions.version} + 1` },
+    });
+}
+
 export interface StoredResponse {
   responseId: string;
   result: ScoreResult;
@@ -169,6 +190,7 @@ export async function storeScoredResponse(
       derivedFrom: `QuestionnaireResponse/${responseId}`,
     }),
   });
+  await bumpMeasurementVersion(tx, input.clinicId, input.patientId);
   const reasons = safetyReasons(input.result);
   const alertIds = reasons.length
     ? await raiseSafetyAlerts(tx, {
@@ -493,27 +515,33 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return false;
 }
 
-/** Current (not superseded) observations of one instrument, oldest first: the trajectory's data. */
+/**
+ * Current (not superseded) observations of one instrument, oldest first: the trajectory's data. One
+ * query with a join, not a subquery per row: the trajectory is read on every chart visit.
+ */
 async function currentSeries(db: Executor, clinicId: string, patientId: string, instrumentId: string) {
-  return db
-    .select({
-      responseId: assessmentObservations.responseId,
-      effectiveAt: assessmentObservations.effectiveAt,
-      value: assessmentObservations.value,
-      severity: assessmentObservations.severity,
-      flags: assessmentObservations.flags,
-      amended: sql<boolean>`EXISTS (SELECT 1 FROM assessment_responses o WHERE o.id = ${assessmentObservations.responseId} AND o.amends_id IS NOT NULL)`,
-    })
-    .from(assessmentObservations)
-    .where(
-      and(
-        eq(assessmentObservations.clinicId, clinicId),
-        eq(assessmentObservations.patientId, patientId),
-        eq(assessmentObservations.instrumentId, instrumentId),
-        sql`NOT EXISTS (SELECT 1 FROM assessment_responses a WHERE a.amends_id = ${assessmentObservations.responseId})`,
-      ),
-    )
-    .orderBy(asc(assessmentObservations.effectiveAt));
+  const { rows } = await db.execute<{
+    response_id: string;
+    effective_at: Date | string;
+    value: number | null;
+    severity: string | null;
+    flags: string[];
+    amended: boolean;
+  }>(sql`
+    SELECT o.response_id, o.effective_at, o.value, o.severity, o.flags, (r.amends_id IS NOT NULL) AS amended
+    FROM assessment_observations o
+    JOIN assessment_responses r ON r.id = o.response_id AND r.clinic_id = o.clinic_id
+    WHERE o.clinic_id = ${clinicId} AND o.patient_id = ${patientId} AND o.instrument_id = ${instrumentId}
+      AND NOT EXISTS (SELECT 1 FROM assessment_responses a WHERE a.amends_id = o.response_id)
+    ORDER BY o.effective_at`);
+  return rows.map((r) => ({
+    responseId: r.response_id,
+    effectiveAt: new Date(r.effective_at),
+    value: r.value === null ? null : Number(r.value),
+    severity: r.severity,
+    flags: r.flags,
+    amended: r.amended,
+  }));
 }
 
 export async function patientAnchors(db: Executor, clinicId: string, patientId: string) {
@@ -530,15 +558,21 @@ export async function patientAnchors(db: Executor, clinicId: string, patientId: 
     .orderBy(asc(measurementAnchors.at));
 }
 
-/** Which instruments the patient has scores for, so the trajectory page can offer only those. */
-async function instrumentsWithScores(db: Executor, clinicId: string, patientId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ instrumentId: assessmentObservations.instrumentId })
-    .from(assessmentObservations)
-    .where(
-      and(eq(assessmentObservations.clinicId, clinicId), eq(assessmentObservations.patientId, patientId)),
-    );
-  return rows.map((r) => r.instrumentId).sort();
+/**
+ * The patient (of the caller's clinic, else 404) and the instruments it has scores for, in one round
+ * trip, so the trajectory page can offer only those.
+ */
+async function patientWithScoredInstruments(
+  db: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<string[]> {
+  const { rows } = await db.execute<{ instruments: string[] }>(sql`
+    SELECT ARRAY(SELECT DISTINCT o.instrument_id FROM assessment_observations o
+                 WHERE o.clinic_id = p.clinic_id AND o.patient_id = p.id ORDER BY 1) AS instruments
+    FROM patients p WHERE p.id = ${patientId} AND p.clinic_id = ${clinicId}`);
+  if (!rows[0]) throw notFound('Patient');
+  return rows[0].instruments;
 }
 
 export async function trajectoryOf(
@@ -549,8 +583,7 @@ export async function trajectoryOf(
   clientIp: string,
   audit: 'read' | 'export' = 'read',
 ): Promise<Trajectory & { available: string[] }> {
-  await loadClinicPatient(deps.db, actor.clinicId, patientId);
-  const available = await instrumentsWithScores(deps.db, actor.clinicId, patientId);
+  const available = await patientWithScoredInstruments(deps.db, actor.clinicId, patientId);
   // Without a choice: PHQ-9 when scored (the usual primary outcome), else the first instrument scored.
   const instrumentId =
     requested ??
@@ -567,7 +600,7 @@ export async function trajectoryOf(
       date: s.effectiveAt.toISOString(),
       value: s.value,
       severity: s.severity,
-      flags: (s.flags as string[]) ?? [],
+      flags: s.flags ?? [],
       amended: s.amended,
     })),
     anchors.map((a) => ({ date: a.at.toISOString(), label: a.label })),
@@ -582,7 +615,95 @@ export async function trajectoryOf(
     detail: { points: trajectory.points.length, ...(audit === 'export' ? { format: 'csv' } : {}) },
     outcome: 'success',
   });
-  return { ...trajectory, available };
+  // The per-point outcome flags are already on trajectory.points: the outcome's own copy of the
+  // series is left out, which halves the payload of a long series.
+  const outcomes = trajectory.outcomes ? { ...trajectory.outcomes, points: [] } : null;
+  return { ...trajectory, outcomes, available };
+}
+
+/**
+ * A per-process cache of serialised trajectories. The patient's measurement version (bumped with every
+ * response and infusion date change, in the same transaction) and a digest of the clinic's settings
+ * change whenever the trajectory could: checking them is one primary-key lookup instead of 500 rows,
+ * the outcome computation and serialisation. The version is read before the data, so a write that
+ * lands in between only makes the next read rebuild. Several app servers each keep their own cache;
+ * each checks the database, so none can serve a stale series. The read is audited every time.
+ */
+const trajectoryCache = new Map<
+  string,
+  { version: string; json: string; gzip: Buffer; points: number; instrument: string }
+>();
+const trajectoryCacheLimit = 500;
+
+/** A named prepared statement per database handle: the check runs on every trajectory read. */
+const versionQueries = new WeakMap<Database, ReturnType<typeof prepareVersionQuery>>();
+
+function prepareVersionQuery(db: Database) {
+  return db
+    .select({ version: measurementVersions.version, settings: sql<string>`md5(${clinics.settings}::text)` })
+    .from(patients)
+    .innerJoin(clinics, eq(clinics.id, patients.clinicId))
+    .leftJoin(
+      measurementVersions,
+      and(
+        eq(measurementVersions.patientId, patients.id),
+        eq(measurementVersions.clinicId, patients.clinicId),
+      ),
+    )
+    .where(
+      and(eq(patients.id, sql.placeholder('patientId')), eq(patients.clinicId, sql.placeholder('clinicId'))),
+    )
+    .prepare('mbc_trajectory_version');
+}
+
+async function trajectoryVersion(db: Database, clinicId: string, patientId: string): Promise<string> {
+  let query = versionQueries.get(db);
+  if (!query) {
+    query = prepareVersionQuery(db);
+    versionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ patientId, clinicId });
+  if (!row) throw notFound('Patient');
+  return `${row.version ?? 0}|${row.settings}`;
+}
+
+/** The trajectory as JSON text, from the cache when nothing it depends on has changed. Audited. */
+export async function trajectoryJson(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+  requested: InstrumentId | undefined,
+  clientIp: string,
+): Promise<{ json: string; gzip: Buffer }> {
+  const version = await trajectoryVersion(deps.db, actor.clinicId, patientId);
+  const key = `${actor.clinicId}:${patientId}:${requested ?? ''}`;
+  const cached = trajectoryCache.get(key);
+  if (cached && cached.version === version) {
+    await deps.audit.record({
+      ...auditBase(actor, clientIp),
+      patientId,
+      action: 'read',
+      entity: 'assessment.trajectory',
+      entityId: cached.instrument,
+      detail: { points: cached.points },
+      outcome: 'success',
+    });
+    return cached;
+  }
+  const trajectory = await trajectoryOf(deps, actor, patientId, requested, clientIp);
+  const json = JSON.stringify(trajectory);
+  // Compressed once per version, not per request: a 500-point series is ~100 KiB of JSON, ~10 KiB gzipped.
+  const gzip = gzipSync(json);
+  if (trajectoryCache.size >= trajectoryCacheLimit)
+    trajectoryCache.delete(trajectoryCache.keys().next().value!);
+  trajectoryCache.set(key, {
+    version,
+    json,
+    gzip,
+    points: trajectory.points.length,
+    instrument: trajectory.instrument,
+  });
+  return { json, gzip };
 }
 
 export async function trajectoryCsvOf(

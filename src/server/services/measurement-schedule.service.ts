@@ -21,6 +21,7 @@ import type { Actor } from '../http/define-route.js';
 import { appendAudit } from './audit.service.js';
 import {
   auditBase,
+  bumpMeasurementVersion,
   clinicMeasurementSettings,
   loadClinicPatient,
   patientAnchors,
@@ -273,6 +274,7 @@ export async function addAnchor(
         createdAt: deps.now(),
       })
       .returning();
+    await bumpMeasurementVersion(tx, actor.clinicId, patientId);
     await appendAudit(tx, [
       {
         ...auditBase(actor, clientIp),
@@ -302,6 +304,7 @@ export async function cancelAnchor(deps: AppDeps, actor: Actor, anchorId: string
       .update(measurementAnchors)
       .set({ cancelledAt: deps.now(), cancelledBy: actor.userId })
       .where(and(eq(measurementAnchors.id, anchorId), eq(measurementAnchors.clinicId, actor.clinicId)));
+    await bumpMeasurementVersion(tx, actor.clinicId, row.patientId);
     await appendAudit(tx, [
       {
         ...auditBase(actor, clientIp),
