@@ -10,6 +10,7 @@ export type Route =
   | { name: 'simulator' }
   | { name: 'enquiries' }
   | { name: 'due' }
+  | { name: 'account' }
   | { name: 'not-found' };
 
 export const appBase = '/app';
@@ -32,6 +33,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 1 && first === 'simulator') return { name: 'simulator' };
   if (parts.length === 1 && first === 'enquiries') return { name: 'enquiries' };
   if (parts.length === 1 && first === 'due') return { name: 'due' };
+  if (parts.length === 1 && first === 'account') return { name: 'account' };
   return { name: 'not-found' };
 }
 
@@ -47,4 +49,5 @@ export const paths = {
   simulator: () => `${appBase}/simulator`,
   enquiries: () => `${appBase}/enquiries`,
   due: () => `${appBase}/due`,
+  account: () => `${appBase}/account`,
 };

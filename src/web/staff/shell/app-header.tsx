@@ -1,4 +1,6 @@
 import { roleLabels } from '../../../domain/auth/permissions';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
 import { useSession } from '../session-context';
 
 export function AppHeader() {
@@ -15,7 +17,9 @@ export function AppHeader() {
         </div>
         <div className="app-header__user">
           <span>
-            <span className="app-header__user-name">{me.user.displayName}</span>{' '}
+            <Link href={paths.account()} className="app-header__user-name" title="Your account: change password">
+              {me.user.displayName}
+            </Link>{' '}
             <span className="muted">({roleLabels[me.user.role]})</span>
           </span>
           <button type="button" className="button button--secondary button--small" onClick={signOut}>

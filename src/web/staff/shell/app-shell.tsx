@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { AccountPage } from '../account/account-page';
 import { DueListPage } from '../assessments/due-list-page';
 import { AuditPage } from '../audit/audit-page';
 import { ProtocolsPage } from '../dosing/protocols-page';
@@ -37,6 +38,8 @@ function page(route: Route) {
       return <ProtocolsPage />;
     case 'simulator':
       return <SimulatorPage />;
+    case 'account':
+      return <AccountPage />;
     case 'not-found':
       return <NotFoundPage />;
   }
