@@ -87,15 +87,13 @@ async function seed(ownerUrl: string) {
       });
     }
     for (let i = 0; i < 12; i++) {
-      await tx
-        .insert(measurementAnchors)
-        .values({
-          clinicId,
-          patientId: patient!.id,
-          at: new Date(start + (1 + i * 3) * 86_400_000),
-          label: `Infusion ${i + 1}`,
-          createdBy: userId,
-        });
+      await tx.insert(measurementAnchors).values({
+        clinicId,
+        patientId: patient!.id,
+        at: new Date(start + (1 + i * 3) * 86_400_000),
+        label: `Infusion ${i + 1}`,
+        createdBy: userId,
+      });
     }
   });
   log(`seeded ${responseCount} scored responses in ${((Date.now() - began) / 1000).toFixed(1)} s`);

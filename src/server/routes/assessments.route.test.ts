@@ -464,7 +464,11 @@ describe('trajectory cache', () => {
       );
     await record(pid, phq([2, 2, 2, 2, 2, 2, 2, 2, 0]), '2024-05-01T09:00:00.000Z');
     const anchor = await json<{ id: string }>(
-      await ctx.request(`/api/patients/${pid}/anchors`, { method: 'POST', cookie: cookie.nurse, json: { at: '2024-05-02T09:00:00.000Z' } }),
+      await ctx.request(`/api/patients/${pid}/anchors`, {
+        method: 'POST',
+        cookie: cookie.nurse,
+        json: { at: '2024-05-02T09:00:00.000Z' },
+      }),
     );
     expect((await get()).points).toHaveLength(1);
     expect((await get()).anchors).toHaveLength(1);
@@ -472,11 +476,22 @@ describe('trajectory cache', () => {
     expect((await get()).points).toHaveLength(2);
     await ctx.request(`/api/anchors/${anchor.id}/cancel`, { method: 'POST', cookie: cookie.nurse });
     expect((await get()).anchors).toHaveLength(0);
-    await ctx.request('/api/clinic', { method: 'PATCH', cookie: cookie.admin, json: { settings: { measurement: { phq9RemissionBelow: 6 } } } });
+    await ctx.request('/api/clinic', {
+      method: 'PATCH',
+      cookie: cookie.admin,
+      json: { settings: { measurement: { phq9RemissionBelow: 6 } } },
+    });
     expect((await get()).outcomes.remission.rule).toBe('remission = value < 6');
-    await ctx.request('/api/clinic', { method: 'PATCH', cookie: cookie.admin, json: { settings: { measurement: { phq9RemissionBelow: 5 } } } });
+    await ctx.request('/api/clinic', {
+      method: 'PATCH',
+      cookie: cookie.admin,
+      json: { settings: { measurement: { phq9RemissionBelow: 5 } } },
+    });
     expect((await get()).outcomes.remission.rule).toBe('remission = value < 5');
-    const reads = await ctx.deps.db.select().from(auditLog).where(and(eq(auditLog.entity, 'assessment.trajectory'), eq(auditLog.patientId, pid)));
+    const reads = await ctx.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'assessment.trajectory'), eq(auditLog.patientId, pid)));
     expect(reads).toHaveLength(6);
   });
 });

@@ -29,6 +29,7 @@ const plainText = (min: number, max: number) =>
     .trim()
     .min(min)
     .max(max)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
 /** Notes may have line breaks, nothing else below 0x20. */
 const noteText = (min: number, max: number) =>
@@ -37,6 +38,7 @@ const noteText = (min: number, max: number) =>
     .trim()
     .min(min)
     .max(max)
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters');
 
 /** Answers by item id: small integers or null (unanswered). Item ids are checked against the definition. */
