@@ -75,6 +75,9 @@ describe('measurement-based care, end to end', () => {
     await staff.getByLabel('Add an infusion date').fill(daysAgo(8));
     await staff.getByRole('button', { name: 'Add infusion' }).click();
     await staff.getByText(/Infusion 1 ·/).waitFor();
+    await staff.getByLabel('Add an infusion date').fill(daysAgo(-1));
+    await staff.getByRole('button', { name: 'Add infusion' }).click();
+    await staff.getByText(/Infusion 2 ·/).waitFor();
     await staff.getByLabel('Responsible clinician').selectOption({ label: clinician.displayName });
     await staff.getByRole('button', { name: 'Start plan' }).click();
     await staff.getByText('PHQ-9 and GAD-7 in the 48 h before every infusion').waitFor();
@@ -146,6 +149,31 @@ describe('measurement-based care, end to end', () => {
   it('the due list is readable and accessible', async () => {
     await staff.getByRole('link', { name: 'Due questionnaires' }).click();
     await staff.getByRole('heading', { name: 'Due questionnaires', level: 1 }).waitFor();
+    // Tomorrow's infusion: the PHQ-9 before it is done (the link today), the GAD-7 is still due.
+    const row = staff.getByRole('row').filter({ hasText: 'Ellery-Quist' });
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toMatch(/GAD-7[\s\S]*before infusion \(Infusion 2\)[\s\S]*due/);
     await checkPage(staff, 'mbc-due-list');
+  });
+
+  it('kiosk mode signs the tablet out, takes the questionnaire and locks on a hand-back screen', async () => {
+    await staff.goto(`/app/patients/${patientId}/measures`);
+    await staff.getByLabel('Questionnaire for the patient').selectOption('gad7');
+    await staff.getByRole('button', { name: 'Start kiosk mode on this device' }).click();
+    await staff.getByRole('button', { name: 'Sign out and start' }).click();
+    await staff.getByRole('heading', { name: 'Generalized Anxiety Disorder-7' }).waitFor();
+    expect(staff.url()).toMatch(/\/r\/[A-Za-z0-9_-]{43}$/);
+    await checkPage(staff, 'mbc-kiosk-questionnaire');
+    for (let i = 1; i <= 7; i++) await staff.locator(`#item${i}-1`).check();
+    await staff.getByRole('button', { name: 'Send my answers' }).click();
+    await staff
+      .getByRole('heading', { name: 'Thank you. Please hand the tablet back to a member of staff.' })
+      .waitFor();
+    await checkPage(staff, 'mbc-kiosk-hand-back');
+    // Going back reaches nothing: the staff session on the tablet has ended.
+    await staff.goBack();
+    await staff.goBack();
+    await staff.getByRole('heading', { name: 'Sign in' }).waitFor();
   });
 });

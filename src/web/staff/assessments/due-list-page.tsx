@@ -48,7 +48,7 @@ export function DueListPage() {
       {data && rows.length === 0 ? <p>Nothing is due right now.</p> : null}
       {rows.length > 0 ? (
         <div className="table-wrap" tabIndex={0} role="region" aria-label="Due and overdue table">
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">Due and overdue questionnaires</caption>
             <thead>
               <tr>
@@ -64,17 +64,19 @@ export function DueListPage() {
             <tbody>
               {rows.map((row) => (
                 <tr key={`${row.patientId}:${row.instrumentId}`}>
-                  <td>
+                  <td data-label="Patient">
                     <Link href={paths.patient(row.patientId, 'measures')}>{row.patientName}</Link>
                   </td>
-                  <td className="mono">{row.mrn}</td>
-                  <td>{row.instrumentTitle}</td>
-                  <td>{row.reason}</td>
-                  <td>{formatDateTime(row.dueAt)}</td>
-                  <td>
+                  <td data-label="MRN" className="mono">
+                    {row.mrn}
+                  </td>
+                  <td data-label="Questionnaire">{row.instrumentTitle}</td>
+                  <td data-label="When">{row.reason}</td>
+                  <td data-label="Due by">{formatDateTime(row.dueAt)}</td>
+                  <td data-label="Status">
                     <span className={`badge mbc-status mbc-status--${row.status}`}>{row.status}</span>
                   </td>
-                  <td>
+                  <td data-label="Link">
                     {row.pendingLinkExpiresAt ? (
                       <span>sent, open until {formatDateTime(row.pendingLinkExpiresAt)}</span>
                     ) : can('selfreport.send') && row.selfRated ? (
