@@ -126,14 +126,12 @@ describe('measurement-based care, end to end', () => {
       );
     await staff.getByRole('button', { name: 'Record action' }).click();
     await staff.getByText('(resolved the alert)').waitFor();
-    await staff.reload();
+    // The banner updates without a reload.
+    await staff
+      .locator('.chart-banner')
+      .getByText(/Safety alert/)
+      .waitFor({ state: 'detached' });
     await staff.getByRole('heading', { name: 'Trajectory: PHQ-9' }).waitFor();
-    expect(
-      await staff
-        .locator('.chart-banner')
-        .getByText(/Safety alert/)
-        .count(),
-    ).toBe(0);
     // Baseline 18 → 6: a 67% reduction meets the ≥ 50% response rule; 6 is not below 5 (no remission).
     expect(await staff.getByTestId('mbc-response').innerText()).toBe('Response');
     expect(await staff.getByTestId('mbc-remission').innerText()).toBe('No remission');

@@ -4,6 +4,7 @@ import { errorMessage, fieldErrors } from '../api-client';
 import { ErrorBanner } from '../ui/error-banner';
 import { measurementApi, localInputToIso, type InstrumentEntry, type ScoreSummary } from './measurement-api';
 import { askedAnswers, QuestionnaireForm, type Answers } from './questionnaire-form';
+import { announceSafetyChange } from './safety-panel';
 
 /** Staff enter a response for the patient (any instrument); the score comes back from the server. */
 export function ResponseEntry({
@@ -38,6 +39,7 @@ export function ResponseEntry({
       });
       setResult({ ...saved.score, alert: saved.alertIds.length > 0 });
       setAnswers({});
+      if (saved.alertIds.length) announceSafetyChange();
       onRecorded();
     } catch (error) {
       setErrors(fieldErrors(error, ['body.answers']));

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { safetyActionKinds, safetyActionLabels } from '../../../domain/measurement/safety';
 import { errorMessage } from '../api-client';
 import { useCan } from '../session-context';
@@ -6,16 +6,28 @@ import { ErrorBanner } from '../ui/error-banner';
 import { useLoad } from '../ui/use-load';
 import { formatDateTime, measurementApi, type SafetyAlert } from './measurement-api';
 
+/** Tells the banner to look again: an alert was raised or closed elsewhere on the page. */
+const safetyChanged = 'arbor:safety-changed';
+export function announceSafetyChange(): void {
+  window.dispatchEvent(new Event(safetyChanged));
+}
+
 /**
  * Open safety alerts for the chart banner. Anyone with safety.read sees that an alert is open and
  * who is responsible; clinicians also see why.
  */
 export function SafetyStrip({ patientId }: { patientId: string }) {
   const can = useCan();
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const again = () => setTick((t) => t + 1);
+    window.addEventListener(safetyChanged, again);
+    return () => window.removeEventListener(safetyChanged, again);
+  }, []);
   const { data } = useLoad(
     (signal) =>
       can('safety.read') ? measurementApi.alerts(patientId, signal) : Promise.resolve({ items: [] }),
-    patientId,
+    `${patientId}:${tick}`,
   );
   const open = (data?.items ?? []).filter((a) => a.status === 'open');
   if (open.length === 0) return null;
@@ -46,6 +58,7 @@ function ActionForm({ alert, onDone }: { alert: SafetyAlert; onDone: () => void 
     try {
       await measurementApi.act(alert.id, { kind, note });
       setNote('');
+      announceSafetyChange();
       onDone();
     } catch (error) {
       setProblem(errorMessage(error));
