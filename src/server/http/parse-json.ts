@@ -11,6 +11,12 @@ export function parseJsonStrict(text: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text, (key, inner: unknown) => {
+      // PostgreSQL text cannot hold NUL; refuse it here with the field named instead of failing later.
+      if (typeof inner === 'string' && inner.includes('\u0000')) {
+        throw new ApiError(400, 'invalid_request', 'Text may not contain a NUL character', [
+          { field: key || 'body', message: 'contains a NUL character' },
+        ]);
+      }
       if (forbiddenKeys.has(key)) {
         throw new ApiError(400, 'invalid_request', `The key "${key}" is not allowed`, [
           { field: key, message: 'key not allowed' },

@@ -3,8 +3,8 @@ import { assessmentRoutes } from './assessments.route.js';
 import { auditRoutes } from './audit.route.js';
 import { authRoutes } from './auth.route.js';
 import { clinicRoutes } from './clinic.route.js';
-import { enquiryRoutes } from './enquiries.route.js';
 import { doseRoutes } from './doses.route.js';
+import { enquiryRoutes } from './enquiries.route.js';
 import { patientRoutes } from './patients.route.js';
 import { protocolRoutes } from './protocols.route.js';
 import { selfReportRoutes } from './self-report.route.js';
@@ -19,9 +19,9 @@ export const allRoutes: AnyRoute[] = [
   ...userRoutes,
   ...auditRoutes,
   ...clinicRoutes,
-  ...enquiryRoutes,
   ...protocolRoutes,
   ...doseRoutes,
+  ...enquiryRoutes,
   ...assessmentRoutes,
   ...selfReportRoutes,
 ];

@@ -90,6 +90,16 @@ describe('hostile JSON on every write route', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
+  it('refuses a NUL character in any text field with a 400 naming it', async () => {
+    const response = await ctx.request('/api/patients', {
+      method: 'POST',
+      cookie: adminCookie,
+      json: { legalGivenName: 'A\u0000B', legalFamilyName: 'C', birthDate: '1980-01-01', sexAtBirth: 'female' },
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain('legalGivenName');
+  });
+
   it('refuses malformed JSON, deep nesting and oversized bodies with clear 4xx answers', async () => {
     const malformed = await ctx.request('/api/patients', { method: 'POST', cookie: adminCookie, headers: { 'content-type': 'application/json' }, body: '{"a":' });
     expect(malformed.status).toBe(400);
