@@ -3,13 +3,28 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', '.test-data/**', 'artifacts/**', 'scratch/**', 'node_modules/**', 'src/db/migrations/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'data/**',
+      '.test-data/**',
+      'artifacts/**',
+      'scratch/**',
+      'node_modules/**',
+      'src/db/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+    },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
@@ -21,13 +36,37 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/db/**', '**/db', '**/server/**', '**/server', '**/web/**', '**/web', '**/cli/**'], message: 'src/domain must not import from db, server, web or cli.' },
+            {
+              group: ['**/db/**', '**/db', '**/server/**', '**/server', '**/web/**', '**/web', '**/cli/**'],
+              message: 'src/domain must not import from db, server, web or cli.',
+            },
             { group: ['node:*'], message: 'src/domain must not do I/O (no Node built-ins).' },
-            { group: ['fs', 'fs/*', 'path', 'child_process', 'net', 'http', 'https', 'os', 'pg', 'drizzle-orm', 'drizzle-orm/*', 'hono', 'hono/*'], message: 'src/domain must not do I/O.' },
+            {
+              group: [
+                'fs',
+                'fs/*',
+                'path',
+                'child_process',
+                'net',
+                'http',
+                'https',
+                'os',
+                'pg',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'hono',
+                'hono/*',
+              ],
+              message: 'src/domain must not do I/O.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'src/domain must not do I/O.' }, { name: 'process', message: 'src/domain must not read the environment.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'src/domain must not do I/O.' },
+        { name: 'process', message: 'src/domain must not read the environment.' },
+      ],
     },
   },
 );

@@ -32,7 +32,10 @@ describe('your account', () => {
     await page.getByLabel('New password', { exact: true }).fill('a completely new passphrase');
     await page.getByLabel('Code from your authenticator app').fill(await nextTotp(account.secret!));
     await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByRole('alert').getByText(/current password or the code is not right/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/current password or the code is not right/)
+      .waitFor();
 
     await page.getByLabel('Current password', { exact: true }).fill(account.password);
     await page.getByLabel('Code from your authenticator app').fill(await nextTotp(account.secret!));

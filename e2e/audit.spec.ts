@@ -17,7 +17,11 @@ describe('audit report', () => {
     browser = await launchBrowser();
     page = await (await newContext(browser, server.url)).newPage();
     await setUpClinic(page, server.setupCode);
-    ({ id: patientId } = await createPatient(page, { given: 'Kofi', family: 'Mensah', birthDate: '1968-05-30' }));
+    ({ id: patientId } = await createPatient(page, {
+      given: 'Kofi',
+      family: 'Mensah',
+      birthDate: '1968-05-30',
+    }));
     // Open the chart again (a second read) and its history (a read of the history).
     await page.goto(`/app/patients/${patientId}/history`);
     await page.getByRole('button', { name: 'Version 1' }).waitFor();
@@ -34,7 +38,9 @@ describe('audit report', () => {
     await page.getByLabel('Action').fill('read');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const table = page.getByRole('region', { name: 'Audit events' });
-    await page.waitForFunction(() => /^[1-9]\d* events?$/.test(document.querySelector('[role=status].muted')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^[1-9]\d* events?$/.test(document.querySelector('[role=status].muted')?.textContent ?? ''),
+    );
     const rows = table.locator('tbody tr');
     const count = await rows.count();
     expect(count).toBeGreaterThanOrEqual(2);
@@ -48,7 +54,9 @@ describe('audit report', () => {
     const actionHeader = table.getByRole('columnheader', { name: /Data/ });
     await actionHeader.getByRole('button').click();
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('th')].some((th) => th.textContent?.startsWith('Data') && th.getAttribute('aria-sort') === 'ascending'),
+      [...document.querySelectorAll('th')].some(
+        (th) => th.textContent?.startsWith('Data') && th.getAttribute('aria-sort') === 'ascending',
+      ),
     );
     expect(await table.getByRole('columnheader', { name: /Time/ }).getAttribute('aria-sort')).toBe('none');
 
@@ -61,11 +69,16 @@ describe('audit report', () => {
     const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
     expect(href).toContain(`patientId=${patientId}`);
     expect(href).toContain('action=read');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^arbor-audit-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8');
     const lines = text.trim().split(/\r\n/);
-    expect(lines[0]).toBe('seq,time_utc,user_id,user,patient_id,action,data,record_id,detail,outcome,client_address');
+    expect(lines[0]).toBe(
+      'seq,time_utc,user_id,user,patient_id,action,data,record_id,detail,outcome,client_address',
+    );
     expect(lines.length).toBeGreaterThanOrEqual(3);
     for (const line of lines.slice(1)) expect(line).toContain(`,${patientId},read,`);
   });

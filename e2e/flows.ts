@@ -40,7 +40,12 @@ export async function finishRecoveryCodes(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
 }
 
-export async function fillSetup(page: Page, setupCode: string, account: Account, clinicName = 'Maple Street Clinic'): Promise<void> {
+export async function fillSetup(
+  page: Page,
+  setupCode: string,
+  account: Account,
+  clinicName = 'Maple Street Clinic',
+): Promise<void> {
   await page.getByRole('heading', { name: 'Set up Arbor' }).waitFor();
   await page.getByLabel('Setup code').fill(setupCode);
   await page.getByLabel('Clinic name').fill(clinicName);
@@ -50,7 +55,11 @@ export async function fillSetup(page: Page, setupCode: string, account: Account,
 }
 
 /** First-run setup through the UI, up to the signed-in patient list. */
-export async function setUpClinic(page: Page, setupCode: string, account: Account = admin()): Promise<Account> {
+export async function setUpClinic(
+  page: Page,
+  setupCode: string,
+  account: Account = admin(),
+): Promise<Account> {
   await page.goto('/app/');
   await fillSetup(page, setupCode, account);
   await page.getByRole('button', { name: 'Create clinic and continue' }).click();

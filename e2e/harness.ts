@@ -82,7 +82,12 @@ export async function startArbor(): Promise<ArborServer> {
   ensureWebBuilt();
   const port = await freePort(3200, 3299);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'arbor-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ARBOR_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ARBOR_DATA_DIR: dataDir,
+  };
   let dropDatabase = async () => {};
   if (process.env.DATABASE_URL) {
     const fresh = await freshDatabaseUrl(process.env.DATABASE_URL);

@@ -25,7 +25,9 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     const results = await new AxeBuilder({ page }).analyze();
     for (const violation of results.violations) {
       const targets = violation.nodes.map((n) => n.target.join(' ')).slice(0, 5);
-      problems.push(`${name} @${label}: ${violation.id} (${violation.impact}) ${violation.help} → ${targets.join(' | ')}`);
+      problems.push(
+        `${name} @${label}: ${violation.id} (${violation.impact}) ${violation.help} → ${targets.join(' | ')}`,
+      );
     }
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${label}.png`), fullPage: true });
   }

@@ -53,7 +53,10 @@ describe('patients', () => {
     await page.getByLabel('Care status').selectOption('screening');
     await page.getByRole('button', { name: 'Register patient' }).click();
     await page.waitForURL(/\/app\/patients\/[0-9a-f-]{36}$/);
-    created = { id: page.url().split('/').pop()!, mrn: (await page.locator('.chart-banner dt:text-is("MRN") + dd').innerText()).trim() };
+    created = {
+      id: page.url().split('/').pop()!,
+      mrn: (await page.locator('.chart-banner dt:text-is("MRN") + dd').innerText()).trim(),
+    };
     expect(created.mrn).toMatch(/^A\d{7}$/);
     const banner = page.locator('.chart-banner');
     await banner.getByText('“Roz”').waitFor();

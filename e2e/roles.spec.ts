@@ -9,7 +9,11 @@ describe('roles', () => {
   let server: ArborServer;
   let browser: Browser;
   let adminPage: Page;
-  const frontDesk: Account = { email: 'desk@example.test', password: 'lantern orchard velvet 42', displayName: 'Dana Desk' };
+  const frontDesk: Account = {
+    email: 'desk@example.test',
+    password: 'lantern orchard velvet 42',
+    displayName: 'Dana Desk',
+  };
 
   beforeAll(async () => {
     server = await startArbor();
@@ -35,7 +39,9 @@ describe('roles', () => {
     await checkPage(adminPage, 'users');
 
     // A destructive action asks first; cancelling changes nothing.
-    const card = adminPage.getByRole('listitem').filter({ has: adminPage.getByRole('heading', { name: 'Dana Desk' }) });
+    const card = adminPage
+      .getByRole('listitem')
+      .filter({ has: adminPage.getByRole('heading', { name: 'Dana Desk' }) });
     await card.getByRole('button', { name: 'End sessions' }).click();
     await adminPage.getByRole('dialog').getByText('Dana Desk is signed out everywhere at once.').waitFor();
     await checkPage(adminPage, 'users-confirm');

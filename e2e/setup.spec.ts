@@ -27,7 +27,10 @@ describe('first-run setup', () => {
     await fillSetup(page, 'WRONG-CODE', account);
     await checkPage(page, 'setup');
     await page.getByRole('button', { name: 'Create clinic and continue' }).click();
-    await page.getByRole('alert').getByText(/setup code is not valid/i).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/setup code is not valid/i)
+      .waitFor();
 
     await page.getByLabel('Setup code').fill(server.setupCode);
     await page.getByRole('button', { name: 'Create clinic and continue' }).click();

@@ -40,7 +40,10 @@ describe('sign-in with MFA', () => {
 
     await page.getByLabel('6-digit code from your authenticator app').fill('000000');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').getByText(/code is not valid/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/code is not valid/)
+      .waitFor();
 
     await page.getByRole('button', { name: 'Use a recovery code' }).click();
     await page.getByLabel('Recovery code').waitFor();

@@ -19,7 +19,9 @@ function run(command, args) {
 if (!existsSync(chromium)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Chromium is missing at ${chromium}. Install it, then run the tests again:\n  sudo sh -c '${installCommand}'`);
+    console.error(
+      `Chromium is missing at ${chromium}. Install it, then run the tests again:\n  sudo sh -c '${installCommand}'`,
+    );
     process.exit(1);
   }
   console.log(`Chromium is missing at ${chromium}; installing it: ${installCommand}`);

@@ -27,7 +27,12 @@ async function seed(ownerUrl: string) {
   const random = seededRandom(7);
   const handle = await openDatabase(ownerUrl, { max: 2 });
   const { clinicId, userId } = await handle.db.transaction((tx) =>
-    createClinicWithAdmin(tx, { clinicName: 'Bench Clinic', email: 'bench@example.test', displayName: 'Bench', password: 'correct horse battery staple' }),
+    createClinicWithAdmin(tx, {
+      clinicName: 'Bench Clinic',
+      email: 'bench@example.test',
+      displayName: 'Bench',
+      password: 'correct horse battery staple',
+    }),
   );
   const started = Date.now();
   const batch = 1000;
@@ -41,18 +46,44 @@ async function seed(ownerUrl: string) {
       `INSERT INTO patients (clinic_id, mrn, legal_given_name, legal_family_name, preferred_name, birth_date, sex_at_birth, pronouns, phone, email, address, emergency_contact, referring_clinician, conditions, alerts, care_status)
        SELECT clinic_id, mrn, legal_given_name, legal_family_name, preferred_name, birth_date, sex_at_birth, pronouns, phone, email, address, emergency_contact, referring_clinician, conditions, alerts, care_status
        FROM json_populate_recordset(NULL::patients, $1::json)`,
-      [JSON.stringify(rows.map((r) => ({
-        clinic_id: r.clinic_id, mrn: r.mrn, legal_given_name: r.legalGivenName, legal_family_name: r.legalFamilyName, preferred_name: r.preferredName,
-        birth_date: r.birthDate, sex_at_birth: r.sexAtBirth, pronouns: r.pronouns, phone: r.phone, email: r.email, address: r.address,
-        emergency_contact: r.emergencyContact, referring_clinician: r.referringClinician, conditions: r.conditions, alerts: r.alerts, care_status: r.careStatus,
-      })))],
+      [
+        JSON.stringify(
+          rows.map((r) => ({
+            clinic_id: r.clinic_id,
+            mrn: r.mrn,
+            legal_given_name: r.legalGivenName,
+            legal_family_name: r.legalFamilyName,
+            preferred_name: r.preferredName,
+            birth_date: r.birthDate,
+            sex_at_birth: r.sexAtBirth,
+            pronouns: r.pronouns,
+            phone: r.phone,
+            email: r.email,
+            address: r.address,
+            emergency_contact: r.emergencyContact,
+            referring_clinician: r.referringClinician,
+            conditions: r.conditions,
+            alerts: r.alerts,
+            care_status: r.careStatus,
+          })),
+        ),
+      ],
     );
     if ((offset / batch) % 10 === 0) process.stdout.write(`\rseeding ${offset + batch} / ${patientCount}`);
   }
   await client.query('ANALYZE');
   log(`\nseeded ${patientCount} patients in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const token = await createSession(handle.db, { clinicId, userId, stage: 'full', clientIp: '127.0.0.1', userAgent: 'bench', now: new Date() });
-  const { rows: ids } = await client.query<{ id: string }>('SELECT id FROM patients ORDER BY random() LIMIT 2000');
+  const token = await createSession(handle.db, {
+    clinicId,
+    userId,
+    stage: 'full',
+    clientIp: '127.0.0.1',
+    userAgent: 'bench',
+    now: new Date(),
+  });
+  const { rows: ids } = await client.query<{ id: string }>(
+    'SELECT id FROM patients ORDER BY random() LIMIT 2000',
+  );
   await handle.close();
   await client.end();
   return { token, ids: ids.map((r) => r.id) };
@@ -97,20 +128,49 @@ try {
     );
     log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
   }
-  child = spawn(process.execPath, ['bin/arbor', 'start'], { env: { ...process.env, DATABASE_URL: ownerUrl, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve) => child!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve()));
+  child = spawn(process.execPath, ['bin/arbor', 'start'], {
+    env: { ...process.env, DATABASE_URL: ownerUrl, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) =>
+    child!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve()),
+  );
   const cookie = `__Host-arbor_session=${token}`;
   const random = seededRandom(11);
   // What a front desk types: a surname, a surname and a first name, or the start of a surname.
-  const names = ['smith', 'nguyen maya', 'okafor', 'garcia luis', 'kowal', 'lindqvist', 'cohen ravi', 'tanaka', 'hughes grace', 'petrov'];
+  const names = [
+    'smith',
+    'nguyen maya',
+    'okafor',
+    'garcia luis',
+    'kowal',
+    'lindqvist',
+    'cohen ravi',
+    'tanaka',
+    'hughes grace',
+    'petrov',
+  ];
   const results: string[] = [];
   // Warm-up, then the measured runs.
   await run('warm-up', () => `/api/patients/${ids[Math.floor(random() * ids.length)]}`, cookie);
-  const chart = await run('chart read', () => `/api/patients/${ids[Math.floor(random() * ids.length)]}`, cookie);
+  const chart = await run(
+    'chart read',
+    () => `/api/patients/${ids[Math.floor(random() * ids.length)]}`,
+    cookie,
+  );
   results.push(summary('chart read `GET /api/patients/:id`', chart));
-  const search = await run('search', () => `/api/patients?q=${encodeURIComponent(names[Math.floor(random() * names.length)]!)}`, cookie);
+  const search = await run(
+    'search',
+    () => `/api/patients?q=${encodeURIComponent(names[Math.floor(random() * names.length)]!)}`,
+    cookie,
+  );
   results.push(summary('name search `GET /api/patients?q=…`', search));
-  const dob = await run('dob search', () => `/api/patients?q=19${50 + Math.floor(random() * 50)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`, cookie);
+  const dob = await run(
+    'dob search',
+    () =>
+      `/api/patients?q=19${50 + Math.floor(random() * 50)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+    cookie,
+  );
   results.push(summary('date-of-birth search', dob));
   log('');
   log(`${patientCount} patients, ${connections} connections, ${seconds} s per run, audit on`);

@@ -8,7 +8,7 @@
  * (d) time to re-simulate an edited 3-hour plan at 1-s resolution, to check a page can re-plot in a frame.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,15 +3,7 @@
  * (file read, parse, validate, score, CSV output written to a file). Prints responses/s for 3 runs and the
  * median. Run with `npm run bench:score` (optionally `-- --rows 200000`).
  */
-import {
-  closeSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scoreCommand } from '../../src/cli/commands/score';

@@ -43,13 +43,28 @@ describe('bin/arbor', () => {
   it('user create bootstraps a clinic and admin with the password from stdin, refusing weak ones', async () => {
     const env = { DATABASE_URL: database.ownerUrl };
     const weak = fakeIo(env, 'password\n');
-    expect(await runCli(['user', 'create', '--email', 'root@clinic.test', '--name', 'Root', '--clinic', 'Elm Clinic'], weak)).toBe(2);
+    expect(
+      await runCli(
+        ['user', 'create', '--email', 'root@clinic.test', '--name', 'Root', '--clinic', 'Elm Clinic'],
+        weak,
+      ),
+    ).toBe(2);
     expect(weak.err).toContain('password:');
     const io = fakeIo(env, 'a long and unusual passphrase\n');
-    expect(await runCli(['user', 'create', '--email', 'root@clinic.test', '--name', 'Root', '--clinic', 'Elm Clinic'], io)).toBe(0);
+    expect(
+      await runCli(
+        ['user', 'create', '--email', 'root@clinic.test', '--name', 'Root', '--clinic', 'Elm Clinic'],
+        io,
+      ),
+    ).toBe(0);
     expect(io.out).toContain('Created admin root@clinic.test in Elm Clinic');
     const nurse = fakeIo(env, 'another long passphrase\n');
-    expect(await runCli(['user', 'create', '--email', 'nurse@clinic.test', '--name', 'Nurse', '--role', 'nurse'], nurse)).toBe(0);
+    expect(
+      await runCli(
+        ['user', 'create', '--email', 'nurse@clinic.test', '--name', 'Nurse', '--role', 'nurse'],
+        nurse,
+      ),
+    ).toBe(0);
     const bad = fakeIo(env, 'x');
     expect(await runCli(['user', 'create', '--email', 'not-an-email', '--name', 'X'], bad)).toBe(2);
     expect(bad.err).toContain('--email');

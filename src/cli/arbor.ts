@@ -51,14 +51,25 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       if (sub === 'verify') return auditVerifyCommand(config(), io);
       break;
     case 'backup':
-      return backupCommand([sub, ...rest].filter((a): a is string => a !== undefined), config(), io);
+      return backupCommand(
+        [sub, ...rest].filter((a): a is string => a !== undefined),
+        config(),
+        io,
+      );
     case 'restore':
-      return restoreCommand([sub, ...rest].filter((a): a is string => a !== undefined), config(), io);
+      return restoreCommand(
+        [sub, ...rest].filter((a): a is string => a !== undefined),
+        config(),
+        io,
+      );
     case 'pk':
       if (sub === 'simulate') return (await lazy('./commands/pk-simulate.js', 'pkSimulateCommand'))(rest, io);
       break;
     case 'score':
-      return (await lazy('./commands/score.js', 'scoreCommand'))([sub, ...rest].filter((a): a is string => a !== undefined), io);
+      return (await lazy('./commands/score.js', 'scoreCommand'))(
+        [sub, ...rest].filter((a): a is string => a !== undefined),
+        io,
+      );
     case undefined:
     case 'help':
     case '--help':

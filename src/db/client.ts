@@ -19,7 +19,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
  * The pool drops to the restricted arbor_app role on every connection (a startup option), so a
  * bug or an injection in the app cannot rewrite the audit trail even with the owner's login.
  */
-export async function openDatabase(connectionString: string, options: { max?: number } = {}): Promise<DbHandle> {
+export async function openDatabase(
+  connectionString: string,
+  options: { max?: number } = {},
+): Promise<DbHandle> {
   const probe = new pg.Client({ connectionString });
   await probe.connect();
   let canUseAppRole = false;

@@ -62,7 +62,8 @@ async function stopOrphanedServer(clusterDir: string): Promise<void> {
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (isAlive(pid)) throw new Error(`An orphaned PostgreSQL server (pid ${pid}) on ${clusterDir} did not stop`);
+  if (isAlive(pid))
+    throw new Error(`An orphaned PostgreSQL server (pid ${pid}) on ${clusterDir} did not stop`);
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {

@@ -12,7 +12,9 @@ afterAll(async () => {
 });
 
 async function tableNames(connection: Awaited<ReturnType<typeof connectDatabase>>) {
-  const { rows } = await connection.handle.pool.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
+  const { rows } = await connection.handle.pool.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+  );
   return rows.map((r) => r.tablename);
 }
 
@@ -20,13 +22,20 @@ describe('migrations', () => {
   it('run at start-up on the embedded server and again as a no-op', async () => {
     const dataDir = await mkdtemp(path.join(path.resolve('.test-data'), 'migrate-'));
     dirs.push(dataDir);
-    const config = { ...readConfig({}), dataDir, embeddedPgPort: 59000 + Math.floor(Math.random() * 900), databaseUrl: undefined };
+    const config = {
+      ...readConfig({}),
+      dataDir,
+      embeddedPgPort: 59000 + Math.floor(Math.random() * 900),
+      databaseUrl: undefined,
+    };
     const first = await connectDatabase(config, () => undefined);
     const tables = await tableNames(first);
     await first.close();
     const second = await connectDatabase(config, () => undefined);
     expect(await tableNames(second)).toEqual(tables);
-    expect(tables).toEqual(expect.arrayContaining(['audit_log', 'clinics', 'patients', 'patient_history', 'sessions', 'users']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['audit_log', 'clinics', 'patients', 'patient_history', 'sessions', 'users']),
+    );
     await second.close();
   }, 120_000);
 
@@ -36,7 +45,11 @@ describe('migrations', () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
     const config = { ...readConfig({}), databaseUrl: ownerUrlFor(name) };
-    const connections = await Promise.all([connectDatabase(config, () => undefined), connectDatabase(config, () => undefined), connectDatabase(config, () => undefined)]);
+    const connections = await Promise.all([
+      connectDatabase(config, () => undefined),
+      connectDatabase(config, () => undefined),
+      connectDatabase(config, () => undefined),
+    ]);
     const names = await Promise.all(connections.map(tableNames));
     expect(names[0]).toEqual(names[1]);
     expect(names[0]).toContain('audit_log');

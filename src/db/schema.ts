@@ -21,7 +21,9 @@ export const clinics = pgTable('clinics', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
-  settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
+  settings: jsonb('settings')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: createdAt(),
 });
@@ -46,7 +48,10 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`), index('users_clinic_idx').on(t.clinicId)],
+  (t) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    index('users_clinic_idx').on(t.clinicId),
+  ],
 );
 
 export const recoveryCodes = pgTable(
@@ -121,7 +126,9 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
-    detail: jsonb('detail').notNull().default(sql`'{}'::jsonb`),
+    detail: jsonb('detail')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     outcome: text('outcome').notNull(),
     clientIp: text('client_ip'),
     prevHash: text('prev_hash').notNull(),
@@ -168,8 +175,12 @@ export const patients = pgTable(
     address: jsonb('address'),
     emergencyContact: jsonb('emergency_contact'),
     referringClinician: jsonb('referring_clinician'),
-    conditions: jsonb('conditions').notNull().default(sql`'[]'::jsonb`),
-    alerts: jsonb('alerts').notNull().default(sql`'[]'::jsonb`),
+    conditions: jsonb('conditions')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    alerts: jsonb('alerts')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     careStatus: text('care_status').notNull().default('referred'),
     active: boolean('active').notNull().default(true),
     isDemo: boolean('is_demo').notNull().default(false),
@@ -209,7 +220,9 @@ export const patientHistory = pgTable(
       .references(() => patients.id),
     version: integer('version').notNull(),
     snapshot: jsonb('snapshot').notNull(),
-    changedFields: jsonb('changed_fields').notNull().default(sql`'[]'::jsonb`),
+    changedFields: jsonb('changed_fields')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     reason: text('reason'),
     changedBy: uuid('changed_by'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),

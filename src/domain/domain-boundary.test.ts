@@ -16,10 +16,17 @@ describe('the domain boundary lint rule', () => {
     "import pg from 'pg';",
     "import { sql } from 'drizzle-orm';",
   ])('refuses %s inside src/domain', async (line) => {
-    expect(await problems(`${line}\nexport const x = 1;\n`, 'src/domain/pk/example.ts')).toContain('no-restricted-imports');
+    expect(await problems(`${line}\nexport const x = 1;\n`, 'src/domain/pk/example.ts')).toContain(
+      'no-restricted-imports',
+    );
   });
 
   it('allows the same import outside src/domain', async () => {
-    expect(await problems("import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n", 'src/server/example.ts')).toEqual([]);
+    expect(
+      await problems(
+        "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n",
+        'src/server/example.ts',
+      ),
+    ).toEqual([]);
   });
 });

@@ -37,7 +37,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   app.use(
     '*',
     securityHeaders({
-      isTls: (url, forwardedProto) => url.protocol === 'https:' || (deps.trustProxy && forwardedProto === 'https'),
+      isTls: (url, forwardedProto) =>
+        url.protocol === 'https:' || (deps.trustProxy && forwardedProto === 'https'),
     }),
   );
   app.use(
@@ -45,7 +46,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
     bodyLimit({
       maxSize: maxBodyBytes,
       onError: (c) =>
-        c.json(errorBody(new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBodyBytes} bytes`, [{ field: 'body', message: 'too large' }])), 413),
+        c.json(
+          errorBody(
+            new ApiError(413, 'payload_too_large', `The request body is larger than ${maxBodyBytes} bytes`, [
+              { field: 'body', message: 'too large' },
+            ]),
+          ),
+          413,
+        ),
     }),
   );
 
@@ -68,7 +76,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   if (options.webRoot && existsSync(path.join(options.webRoot, 'index.html'))) {
     const webRoot = options.webRoot;
     const indexHtml = readFileSync(path.join(webRoot, 'index.html'), 'utf8');
-    app.use('/app/assets/*', serveStatic({ root: webRoot, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }));
+    app.use(
+      '/app/assets/*',
+      serveStatic({ root: webRoot, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }),
+    );
     app.get('/app', (c) => c.redirect('/app/'));
     // The staff app routes on the client; every /app/ path gets the same shell.
     app.get('/app/*', (c) => {
@@ -85,8 +96,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
     }
     // Never a stack trace to the client (ASVS 16.5.1); the id ties the log line to the report.
     const errorId = randomUUID();
-    deps.log(`error ${errorId} ${c.req.method} ${new URL(c.req.url).pathname}: ${(error as Error)?.stack ?? String(error)}`);
-    return c.json({ error: { code: 'internal_error', message: 'Something went wrong. The error was logged.', errorId } }, 500);
+    deps.log(
+      `error ${errorId} ${c.req.method} ${new URL(c.req.url).pathname}: ${(error as Error)?.stack ?? String(error)}`,
+    );
+    return c.json(
+      { error: { code: 'internal_error', message: 'Something went wrong. The error was logged.', errorId } },
+      500,
+    );
   });
   return app;
 }

@@ -23,7 +23,10 @@ function pgPort(): number {
   return 57000 + Math.floor(Math.random() * 2000);
 }
 
-function startWriter(dataDir: string, port: number): { child: ChildProcess; acked: string[]; ready: Promise<void>; exited: Promise<void> } {
+function startWriter(
+  dataDir: string,
+  port: number,
+): { child: ChildProcess; acked: string[]; ready: Promise<void>; exited: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/test/fixtures/kill-writer.ts'], {
     env: { ...process.env, DATABASE_URL: '', ARBOR_DATA_DIR: dataDir, ARBOR_PG_PORT: String(port) },
     detached: true,
@@ -48,10 +51,12 @@ function startWriter(dataDir: string, port: number): { child: ChildProcess; acke
     }
   });
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => {
-    rejectReady(new Error(`writer exited before it was ready: ${stderr.slice(-1500)}`));
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      rejectReady(new Error(`writer exited before it was ready: ${stderr.slice(-1500)}`));
+      resolve();
+    }),
+  );
   return { child, acked, ready, exited };
 }
 
@@ -73,7 +78,10 @@ describe('durability', () => {
     const config = { ...readConfig({ ...process.env, DATABASE_URL: '' }), dataDir, embeddedPgPort: port };
     const connection = await connectDatabase(config, () => undefined);
     try {
-      const found = await connection.handle.db.select({ id: patients.id }).from(patients).where(inArray(patients.id, acknowledged));
+      const found = await connection.handle.db
+        .select({ id: patients.id })
+        .from(patients)
+        .where(inArray(patients.id, acknowledged));
       expect(found.length).toBe(acknowledged.length);
       expect((await verifyAuditChain(connection.handle.db)).ok).toBe(true);
     } finally {
@@ -87,7 +95,9 @@ describe('durability', () => {
     const config = { ...readConfig({ ...process.env, DATABASE_URL: '' }), dataDir, embeddedPgPort: port };
     const first = await connectDatabase(config, () => undefined);
     try {
-      const second = spawn(process.execPath, ['bin/arbor', 'migrate'], { env: { ...process.env, DATABASE_URL: '', ARBOR_DATA_DIR: dataDir, ARBOR_PG_PORT: String(port + 1) } });
+      const second = spawn(process.execPath, ['bin/arbor', 'migrate'], {
+        env: { ...process.env, DATABASE_URL: '', ARBOR_DATA_DIR: dataDir, ARBOR_PG_PORT: String(port + 1) },
+      });
       let stderr = '';
       second.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));

@@ -16,7 +16,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const config = { ...readConfig({}), databaseUrl: database.ownerUrl, port: 0, host: '127.0.0.1' };
   // Both start at once: migrations are serialised by an advisory lock.
-  servers = await Promise.all([startArbor(config, { log: () => undefined }), startArbor(config, { log: () => undefined })]);
+  servers = await Promise.all([
+    startArbor(config, { log: () => undefined }),
+    startArbor(config, { log: () => undefined }),
+  ]);
 });
 afterAll(async () => {
   for (const server of servers) await server.stop();
@@ -32,14 +35,29 @@ describe('two app servers on one database', () => {
   it('share sessions, rate limits and one audit chain', async () => {
     const [a, b] = servers as [RunningArbor, RunningArbor];
     const { userId } = await a.deps.db.transaction((tx) =>
-      createClinicWithAdmin(tx, { clinicName: 'Shared', email: 'shared@example.test', displayName: 'Shared Admin', password: testPassword }),
+      createClinicWithAdmin(tx, {
+        clinicName: 'Shared',
+        email: 'shared@example.test',
+        displayName: 'Shared Admin',
+        password: testPassword,
+      }),
     );
     // Sign in on server A, enrol on server B, work on both.
-    const login = await fetch(`${a.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'shared@example.test', password: testPassword }) });
+    const login = await fetch(`${a.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'shared@example.test', password: testPassword }),
+    });
     expect(login.status).toBe(200);
     const partial = cookieOf(login);
-    const start = (await (await fetch(`${b.url}/api/auth/mfa/enrol/start`, { method: 'POST', headers: { cookie: partial } })).json()) as { secret: string };
-    const confirm = await fetch(`${b.url}/api/auth/mfa/enrol/confirm`, { method: 'POST', headers: { cookie: partial, 'content-type': 'application/json' }, body: JSON.stringify({ code: await totpCodeAt(start.secret, new Date()) }) });
+    const start = (await (
+      await fetch(`${b.url}/api/auth/mfa/enrol/start`, { method: 'POST', headers: { cookie: partial } })
+    ).json()) as { secret: string };
+    const confirm = await fetch(`${b.url}/api/auth/mfa/enrol/confirm`, {
+      method: 'POST',
+      headers: { cookie: partial, 'content-type': 'application/json' },
+      body: JSON.stringify({ code: await totpCodeAt(start.secret, new Date()) }),
+    });
     expect(confirm.status).toBe(200);
     const cookie = cookieOf(confirm);
     const writes = await Promise.all(
@@ -47,14 +65,21 @@ describe('two app servers on one database', () => {
         fetch(`${(i % 2 ? a : b).url}/api/patients`, {
           method: 'POST',
           headers: { cookie, 'content-type': 'application/json' },
-          body: JSON.stringify({ legalGivenName: `P${i}`, legalFamilyName: 'Shared', birthDate: '1980-01-01', sexAtBirth: 'female' }),
+          body: JSON.stringify({
+            legalGivenName: `P${i}`,
+            legalFamilyName: 'Shared',
+            birthDate: '1980-01-01',
+            sexAtBirth: 'female',
+          }),
         }),
       ),
     );
     expect(writes.map((w) => w.status)).toEqual(Array(20).fill(201));
     const mrns = await Promise.all(writes.map(async (w) => ((await w.json()) as { mrn: string }).mrn));
     expect(new Set(mrns).size).toBe(20);
-    const list = (await (await fetch(`${a.url}/api/patients?q=shared`, { headers: { cookie } })).json()) as { total: number };
+    const list = (await (await fetch(`${a.url}/api/patients?q=shared`, { headers: { cookie } })).json()) as {
+      total: number;
+    };
     expect(list.total).toBe(20);
     // Signing out on B ends the session for A at once.
     await fetch(`${b.url}/api/auth/logout`, { method: 'POST', headers: { cookie } });

@@ -25,7 +25,10 @@ export interface DatabaseConnection {
  * Connects to DATABASE_URL, or starts the embedded server on the data directory (locked against a
  * second process), and migrates. Used by the server and by every CLI command that needs data.
  */
-export async function connectDatabase(config: ArborConfig, log: (line: string) => void): Promise<DatabaseConnection> {
+export async function connectDatabase(
+  config: ArborConfig,
+  log: (line: string) => void,
+): Promise<DatabaseConnection> {
   let ownerUrl: string;
   let stopEmbedded = async () => {};
   if (config.databaseUrl) {
@@ -92,7 +95,11 @@ export async function startArbor(
     await options.beforeListen?.(deps);
     const setupCode = await issueSetupCode(deps.db);
     // The public education site owns / and its pages (issue 5); the staff app stays under /app/.
-    const app = createApp(deps, { webRoot: path.join(projectRoot, 'dist', 'web'), extend: mountSite, ...options.app });
+    const app = createApp(deps, {
+      webRoot: path.join(projectRoot, 'dist', 'web'),
+      extend: mountSite,
+      ...options.app,
+    });
     const server: ServerType = await new Promise((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', reject);
@@ -107,7 +114,10 @@ export async function startArbor(
       log(`      ${setupCode}`);
       log('');
     }
-    const mailTimer = config.mailDriver === 'smtp' ? setInterval(() => void deps.mailer.deliverQueued().catch(() => undefined), 10_000) : undefined;
+    const mailTimer =
+      config.mailDriver === 'smtp'
+        ? setInterval(() => void deps.mailer.deliverQueued().catch(() => undefined), 10_000)
+        : undefined;
     let stopped = false;
     return {
       url,
@@ -120,7 +130,10 @@ export async function startArbor(
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive connections would hold close() open; end them after a short grace period.
-          setTimeout(() => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(), 2_000).unref();
+          setTimeout(
+            () => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(),
+            2_000,
+          ).unref();
         });
         await connection.close();
       },

@@ -70,21 +70,39 @@ export async function createTestContext(): Promise<TestContext> {
     passwordHash ??= hashPassword(testPassword);
     const hash = await passwordHash;
     counter += 1;
-    const [clinic] = await deps.db.insert(clinics).values({ name, slug: `${name.toLowerCase().replace(/\W+/g, '-')}-${counter}-${Date.now()}` }).returning();
+    const [clinic] = await deps.db
+      .insert(clinics)
+      .values({ name, slug: `${name.toLowerCase().replace(/\W+/g, '-')}-${counter}-${Date.now()}` })
+      .returning();
     const seeded = {} as TestClinic['users'];
     for (const role of staffRoles) {
       const email = `${role}.${counter}.${clinic!.id.slice(0, 6)}@example.test`;
       const totpSecret = newTotpSecret();
       const [user] = await deps.db
         .insert(users)
-        .values({ clinicId: clinic!.id, email, displayName: `${role} ${counter}`, role, passwordHash: hash, totpSecret, totpEnrolledAt: new Date() })
+        .values({
+          clinicId: clinic!.id,
+          email,
+          displayName: `${role} ${counter}`,
+          role,
+          passwordHash: hash,
+          totpSecret,
+          totpEnrolledAt: new Date(),
+        })
         .returning();
       seeded[role] = { id: user!.id, email, totpSecret };
     }
     return { id: clinic!.id, users: seeded };
   };
   const cookieFor: TestContext['cookieFor'] = async (userId, clinicId, stage = 'full') => {
-    const token = await createSession(deps.db, { clinicId, userId, stage, clientIp: '127.0.0.1', userAgent: 'test', now: clock.now() });
+    const token = await createSession(deps.db, {
+      clinicId,
+      userId,
+      stage,
+      clientIp: '127.0.0.1',
+      userAgent: 'test',
+      now: clock.now(),
+    });
     return `__Host-arbor_session=${token}`;
   };
   return {

@@ -4,7 +4,11 @@ import { startArbor } from '../../server/start-server.js';
 import type { CliIo } from '../cli-io.js';
 
 /** Serves until SIGINT or SIGTERM, then closes the HTTP server, the pool and PostgreSQL cleanly. */
-export async function startCommand(options: { config: ArborConfig; demo: boolean; io: CliIo }): Promise<number> {
+export async function startCommand(options: {
+  config: ArborConfig;
+  demo: boolean;
+  io: CliIo;
+}): Promise<number> {
   const { config, demo, io } = options;
   const log = (line: string) => io.stdout(`${line}\n`);
   const running = await startArbor(config, {

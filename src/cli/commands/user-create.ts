@@ -44,27 +44,63 @@ export async function userCreateCommand(args: string[], config: ArborConfig, io:
     const db = connection.handle.db;
     const { clinicId, userId } = await db.transaction(async (tx) => {
       const existing = await tx.select().from(clinics).orderBy(clinics.createdAt);
-      const target = parsed.data.clinic ? existing.find((c) => c.name === parsed.data.clinic) : existing.length === 1 ? existing[0] : undefined;
+      const target = parsed.data.clinic
+        ? existing.find((c) => c.name === parsed.data.clinic)
+        : existing.length === 1
+          ? existing[0]
+          : undefined;
       if (!target) {
-        if (!parsed.data.clinic) throw new Error(existing.length === 0 ? 'No clinic exists yet: pass --clinic "Clinic name" to create it' : 'Several clinics exist: pass --clinic with the clinic name');
-        if (parsed.data.role !== 'admin') throw new Error('The first account of a new clinic must be an admin');
-        return createClinicWithAdmin(tx, { clinicName: parsed.data.clinic, email: parsed.data.email, displayName: parsed.data.name, password });
+        if (!parsed.data.clinic)
+          throw new Error(
+            existing.length === 0
+              ? 'No clinic exists yet: pass --clinic "Clinic name" to create it'
+              : 'Several clinics exist: pass --clinic with the clinic name',
+          );
+        if (parsed.data.role !== 'admin')
+          throw new Error('The first account of a new clinic must be an admin');
+        return createClinicWithAdmin(tx, {
+          clinicName: parsed.data.clinic,
+          email: parsed.data.email,
+          displayName: parsed.data.name,
+          password,
+        });
       }
-      const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${parsed.data.email.toLowerCase()}`);
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${parsed.data.email.toLowerCase()}`);
       if (taken) throw new Error('A user with this email already exists');
       const [user] = await tx
         .insert(users)
-        .values({ clinicId: target.id, email: parsed.data.email, displayName: parsed.data.name, role: parsed.data.role, passwordHash: await hashPassword(password) })
+        .values({
+          clinicId: target.id,
+          email: parsed.data.email,
+          displayName: parsed.data.name,
+          role: parsed.data.role,
+          passwordHash: await hashPassword(password),
+        })
         .returning({ id: users.id });
       return { clinicId: target.id, userId: user!.id };
     });
     await db.transaction((tx) =>
       appendAudit(tx, [
-        { clinicId, userId: null, userLabel: 'arbor user create (command line)', action: 'create', entity: 'user', entityId: userId, detail: { email: parsed.data.email, role: parsed.data.role }, outcome: 'success', clientIp: 'local' },
+        {
+          clinicId,
+          userId: null,
+          userLabel: 'arbor user create (command line)',
+          action: 'create',
+          entity: 'user',
+          entityId: userId,
+          detail: { email: parsed.data.email, role: parsed.data.role },
+          outcome: 'success',
+          clientIp: 'local',
+        },
       ]),
     );
     const [clinic] = await db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId));
-    io.stdout(`Created ${parsed.data.role} ${parsed.data.email} in ${clinic?.name}. They enrol an authenticator at first sign-in.\n`);
+    io.stdout(
+      `Created ${parsed.data.role} ${parsed.data.email} in ${clinic?.name}. They enrol an authenticator at first sign-in.\n`,
+    );
     return 0;
   } finally {
     await connection.close();

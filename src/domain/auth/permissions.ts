@@ -75,7 +75,14 @@ const measurementClinician: Action[] = [
  * Dosing: prescribers order; a second clinician (physician or nurse, never the orderer — enforced by
  * the dose service) verifies. Administrators keep the clinic's protocols but see no patient's dose.
  */
-const dosingPhysician: Action[] = ['protocol.read', 'protocol.manage', 'dose.read', 'dose.calculate', 'dose.order', 'dose.verify'];
+const dosingPhysician: Action[] = [
+  'protocol.read',
+  'protocol.manage',
+  'dose.read',
+  'dose.calculate',
+  'dose.order',
+  'dose.verify',
+];
 const dosingNurse: Action[] = ['protocol.read', 'dose.read', 'dose.calculate', 'dose.verify'];
 const measurementFrontDesk: Action[] = ['selfreport.send', 'safety.read', 'schedule.read', 'schedule.manage'];
 
@@ -100,10 +107,34 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'protocol.read',
     'protocol.manage',
   ],
-  physician: [...ownAccount, ...patientCare, 'patient.deactivate', 'user.read', 'clinic.settings.read', 'enquiry.read', ...measurementClinician, ...dosingPhysician],
-  nurse: [...ownAccount, ...patientCare, 'user.read', 'clinic.settings.read', 'enquiry.read', ...measurementClinician, ...dosingNurse],
+  physician: [
+    ...ownAccount,
+    ...patientCare,
+    'patient.deactivate',
+    'user.read',
+    'clinic.settings.read',
+    'enquiry.read',
+    ...measurementClinician,
+    ...dosingPhysician,
+  ],
+  nurse: [
+    ...ownAccount,
+    ...patientCare,
+    'user.read',
+    'clinic.settings.read',
+    'enquiry.read',
+    ...measurementClinician,
+    ...dosingNurse,
+  ],
   // Front desk registers and finds patients, keeps demographics current and answers site enquiries.
-  front_desk: [...ownAccount, ...patientCare, 'clinic.settings.read', 'enquiry.read', 'enquiry.update', ...measurementFrontDesk],
+  front_desk: [
+    ...ownAccount,
+    ...patientCare,
+    'clinic.settings.read',
+    'enquiry.read',
+    'enquiry.update',
+    ...measurementFrontDesk,
+  ],
 };
 
 export function isStaffRole(value: unknown): value is StaffRole {

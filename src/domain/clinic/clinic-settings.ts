@@ -81,7 +81,10 @@ export const siteSettingsSchema = z
       .string()
       .trim()
       .max(500)
-      .refine((v) => v === '' || v.startsWith('/') || v.startsWith('https://'), 'must be a path or an https URL')
+      .refine(
+        (v) => v === '' || v.startsWith('/') || v.startsWith('https://'),
+        'must be a path or an https URL',
+      )
       .default(''),
     primaryColour: hexColour.default('#1f5f5b'),
     accentColour: hexColour.default('#8a4b14'),
@@ -94,19 +97,31 @@ export const siteSettingsSchema = z
       .string()
       .trim()
       .max(500)
-      .refine((v) => v === '' || v.startsWith('https://') || v.startsWith('/'), 'must be a path or an https URL')
+      .refine(
+        (v) => v === '' || v.startsWith('https://') || v.startsWith('/'),
+        'must be a path or an https URL',
+      )
       .default(''),
     /** The site's public address, used for canonical links and the sitemap; empty uses the request's host. */
     publicUrl: z
       .string()
       .trim()
       .max(200)
-      .refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v), 'must be an origin such as https://clinic.example')
+      .refine(
+        (v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v),
+        'must be an origin such as https://clinic.example',
+      )
       .default(''),
     locations: z
       .array(siteLocationSchema)
       .max(20)
-      .default([{ name: 'Main clinic', address: '100 Example Street, Suite 2, Springfield, ST 00000', hours: 'Mon–Fri 8 am – 5 pm' }]),
+      .default([
+        {
+          name: 'Main clinic',
+          address: '100 Example Street, Suite 2, Springfield, ST 00000',
+          hours: 'Mon–Fri 8 am – 5 pm',
+        },
+      ]),
     costNote: z
       .string()
       .trim()

@@ -66,21 +66,21 @@ export const alertSchema = z
 
 /** The demographic fields a person may enter or change; server-owned fields are not accepted. */
 const patientFieldShape = {
-    legalGivenName: trimmed(100),
-    legalFamilyName: trimmed(100),
-    preferredName: optionalText(100),
-    birthDate: isoDate,
-    sexAtBirth: z.enum(sexAtBirthValues),
-    genderIdentity: optionalText(100),
-    pronouns: optionalText(40),
-    phone: optionalText(40),
-    email: z.string().trim().email().max(254).nullish(),
-    address: addressSchema.nullish(),
-    emergencyContact: contactPersonSchema.nullish(),
-    referringClinician: referringClinicianSchema.nullish(),
-    conditions: z.array(conditionSchema).max(50),
-    alerts: z.array(alertSchema).max(20),
-    careStatus: z.enum(careStatuses),
+  legalGivenName: trimmed(100),
+  legalFamilyName: trimmed(100),
+  preferredName: optionalText(100),
+  birthDate: isoDate,
+  sexAtBirth: z.enum(sexAtBirthValues),
+  genderIdentity: optionalText(100),
+  pronouns: optionalText(40),
+  phone: optionalText(40),
+  email: z.string().trim().email().max(254).nullish(),
+  address: addressSchema.nullish(),
+  emergencyContact: contactPersonSchema.nullish(),
+  referringClinician: referringClinicianSchema.nullish(),
+  conditions: z.array(conditionSchema).max(50),
+  alerts: z.array(alertSchema).max(20),
+  careStatus: z.enum(careStatuses),
 };
 
 /** Registration: lists start empty and a new patient starts as referred unless stated. */

@@ -18,14 +18,19 @@ describe('medical record numbers', () => {
 
   it('catches every single-digit typo', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9_999_999 }), fc.nat(), fc.integer({ min: 1, max: 9 }), (sequence, position, delta) => {
-        const mrn = formatMrn(sequence);
-        expect(isValidMrn(mrn)).toBe(true);
-        const index = 1 + (position % (mrn.length - 1));
-        const digit = (Number(mrn[index]) + delta) % 10;
-        const typo = mrn.slice(0, index) + digit + mrn.slice(index + 1);
-        expect(isValidMrn(typo)).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9_999_999 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 9 }),
+        (sequence, position, delta) => {
+          const mrn = formatMrn(sequence);
+          expect(isValidMrn(mrn)).toBe(true);
+          const index = 1 + (position % (mrn.length - 1));
+          const digit = (Number(mrn[index]) + delta) % 10;
+          const typo = mrn.slice(0, index) + digit + mrn.slice(index + 1);
+          expect(isValidMrn(typo)).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -53,20 +58,30 @@ describe('care status path', () => {
   });
 
   it('lets every status reach discharge, and discharge lead back to referral', () => {
-    for (const status of careStatuses) if (status !== 'discharged') expect(careStatusMoves[status]).toContain('discharged');
+    for (const status of careStatuses)
+      if (status !== 'discharged') expect(careStatusMoves[status]).toContain('discharged');
     expect(careStatusMoves.discharged).toEqual(['referred']);
   });
 });
 
 describe('patient fields', () => {
   it('accepts ICD-10-CM shapes and rejects others', () => {
-    for (const code of ['F33.2', 'F41.1', 'G90.511', 'F32.A', 'G89.4']) expect(isWellFormedIcd10(code)).toBe(true);
-    for (const code of ['F3', 'U07', '33.2', 'F33.', 'F33.23456', 'f33.2']) expect(isWellFormedIcd10(code)).toBe(false);
+    for (const code of ['F33.2', 'F41.1', 'G90.511', 'F32.A', 'G89.4'])
+      expect(isWellFormedIcd10(code)).toBe(true);
+    for (const code of ['F3', 'U07', '33.2', 'F33.', 'F33.23456', 'f33.2'])
+      expect(isWellFormedIcd10(code)).toBe(false);
     expect(findCondition('F43.10')?.group).toBe('ptsd');
   });
 
   it('rejects impossible dates and future or implausible birth dates', () => {
-    expect(patientFieldsSchema.safeParse({ legalGivenName: 'A', legalFamilyName: 'B', birthDate: '2021-02-29', sexAtBirth: 'male' }).success).toBe(false);
+    expect(
+      patientFieldsSchema.safeParse({
+        legalGivenName: 'A',
+        legalFamilyName: 'B',
+        birthDate: '2021-02-29',
+        sexAtBirth: 'male',
+      }).success,
+    ).toBe(false);
     expect(birthDateProblem('2030-01-01', '2026-11-24')).toBe('must not be in the future');
     expect(birthDateProblem('1890-01-01', '2026-11-24')).toBe('is more than 130 years ago');
     expect(birthDateProblem('1990-01-01', '2026-11-24')).toBeUndefined();
@@ -74,6 +89,13 @@ describe('patient fields', () => {
 
   it('gives an edit no defaults, so omitted lists are not reset', () => {
     expect(patientChangesSchema.parse({ phone: '555' })).toEqual({ phone: '555' });
-    expect(patientFieldsSchema.parse({ legalGivenName: 'A', legalFamilyName: 'B', birthDate: '1990-01-01', sexAtBirth: 'male' })).toMatchObject({ conditions: [], alerts: [], careStatus: 'referred' });
+    expect(
+      patientFieldsSchema.parse({
+        legalGivenName: 'A',
+        legalFamilyName: 'B',
+        birthDate: '1990-01-01',
+        sexAtBirth: 'male',
+      }),
+    ).toMatchObject({ conditions: [], alerts: [], careStatus: 'referred' });
   });
 });

@@ -44,9 +44,12 @@ function plainMessage(issue: ZodError['issues'][number]): string {
     case 'unrecognized_keys':
       return `unknown field(s): ${(detail.keys ?? []).join(', ')}`;
     case 'invalid_type':
-      return detail.input === undefined ? 'is required' : `must be ${detail.expected === 'object' ? 'an object' : `a ${detail.expected}`}`;
+      return detail.input === undefined
+        ? 'is required'
+        : `must be ${detail.expected === 'object' ? 'an object' : `a ${detail.expected}`}`;
     case 'too_small':
-      if (detail.origin === 'string') return Number(detail.minimum) <= 1 ? 'is required' : `must be at least ${detail.minimum} characters`;
+      if (detail.origin === 'string')
+        return Number(detail.minimum) <= 1 ? 'is required' : `must be at least ${detail.minimum} characters`;
       if (detail.origin === 'array') return `needs at least ${detail.minimum} entries`;
       return `must be at least ${detail.minimum}`;
     case 'too_big':
@@ -56,7 +59,11 @@ function plainMessage(issue: ZodError['issues'][number]): string {
     case 'invalid_value':
       return `must be one of: ${(detail.values ?? []).map(String).join(', ')}`;
     case 'invalid_format':
-      return detail.format === 'email' ? 'must be an email address' : detail.format === 'uuid' ? 'must be a record id (UUID)' : issue.message;
+      return detail.format === 'email'
+        ? 'must be an email address'
+        : detail.format === 'uuid'
+          ? 'must be a record id (UUID)'
+          : issue.message;
     default:
       return issue.message;
   }

@@ -94,8 +94,14 @@ export function mountRoutes(app: Hono, routes: AnyRoute[], deps: AppDeps): void 
             throw forbidden();
           }
         } else {
-          if (session.stage === 'full') throw new ApiError(409, 'already_signed_in', 'You are already signed in');
-          partial = { userId: session.userId, clinicId: session.clinicId, stage: session.stage, tokenHash: session.tokenHash };
+          if (session.stage === 'full')
+            throw new ApiError(409, 'already_signed_in', 'You are already signed in');
+          partial = {
+            userId: session.userId,
+            clinicId: session.clinicId,
+            stage: session.stage,
+            tokenHash: session.tokenHash,
+          };
         }
       }
       const params = validate(route.params, c.req.param(), 'params');

@@ -9,7 +9,10 @@ const errorSchema = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },
-        fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+        fields: {
+          type: 'array',
+          items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
       required: ['code', 'message'],
     },
@@ -22,11 +25,19 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
 
 function parametersOf(route: AnyRoute) {
   const out: object[] = [];
-  for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
+  for (const [where, schema] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
     if (!schema) continue;
     const js = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
     for (const [name, prop] of Object.entries(js.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (js.required ?? []).includes(name),
+        schema: prop,
+      });
     }
   }
   return out;
@@ -42,17 +53,34 @@ export function buildOpenApi(routes: AnyRoute[]) {
         description: 'Success',
         content: route.produces
           ? { [route.produces]: { schema: { type: 'string' } } }
-          : { 'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : { type: 'object' } } },
+          : {
+              'application/json': {
+                schema: route.response ? jsonSchema(route.response, 'output') : { type: 'object' },
+              },
+            },
       },
-      '400': { description: 'Invalid request: the failing fields are listed', content: { 'application/json': { schema: errorSchema } } },
+      '400': {
+        description: 'Invalid request: the failing fields are listed',
+        content: { 'application/json': { schema: errorSchema } },
+      },
     };
     if (route.auth !== 'public') {
-      responses['401'] = { description: 'Not signed in', content: { 'application/json': { schema: errorSchema } } };
+      responses['401'] = {
+        description: 'Not signed in',
+        content: { 'application/json': { schema: errorSchema } },
+      };
     }
     if (route.auth === 'staff') {
-      responses['403'] = { description: `Role lacks ${route.action}`, content: { 'application/json': { schema: errorSchema } } };
+      responses['403'] = {
+        description: `Role lacks ${route.action}`,
+        content: { 'application/json': { schema: errorSchema } },
+      };
     }
-    if (route.params) responses['404'] = { description: 'Not found in your clinic', content: { 'application/json': { schema: errorSchema } } };
+    if (route.params)
+      responses['404'] = {
+        description: 'Not found in your clinic',
+        content: { 'application/json': { schema: errorSchema } },
+      };
     paths[path] ??= {};
     paths[path][route.method] = {
       summary: route.summary,
@@ -60,15 +88,26 @@ export function buildOpenApi(routes: AnyRoute[]) {
       ...(route.auth === 'staff' ? { 'x-arbor-permission': route.action, security: [{ session: [] }] } : {}),
       parameters: parametersOf(route),
       ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Arbor API', version: '0.1.0', description: 'The API behind Arbor’s staff app. Every route checks the role and the record’s clinic.' },
-    components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-arbor_session' } } },
+    info: {
+      title: 'Arbor API',
+      version: '0.1.0',
+      description: 'The API behind Arbor’s staff app. Every route checks the role and the record’s clinic.',
+    },
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-arbor_session' } },
+    },
     paths,
   };
 }

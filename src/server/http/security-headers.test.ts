@@ -13,7 +13,13 @@ describe('HTTP surface', () => {
   it('sends a strict CSP, nosniff, frame denial and no-store on the API', async () => {
     const response = await ctx.request('/api/setup');
     const csp = response.headers.get('content-security-policy')!;
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "script-src 'self'"]) expect(csp).toContain(directive);
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "script-src 'self'",
+    ])
+      expect(csp).toContain(directive);
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -32,7 +38,10 @@ describe('HTTP surface', () => {
   });
 
   it('describes every route in the OpenAPI document, with its permission', async () => {
-    const doc = (await (await ctx.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, { 'x-arbor-permission'?: string }>> };
+    const doc = (await (await ctx.request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { 'x-arbor-permission'?: string }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/patients/{id}']?.patch?.['x-arbor-permission']).toBe('patient.update');
     expect(doc.paths['/api/audit']?.get?.['x-arbor-permission']).toBe('audit.read');

@@ -5,7 +5,9 @@ import type { MiddlewareHandler } from 'hono';
  * 'none' and frame-ancestors 'none', nosniff, HSTS when served over TLS, and no-store on the API
  * so no patient data stays in browser or proxy caches (ASVS 14.3.2).
  */
-export function securityHeaders(options: { isTls: (url: URL, forwardedProto?: string) => boolean }): MiddlewareHandler {
+export function securityHeaders(options: {
+  isTls: (url: URL, forwardedProto?: string) => boolean;
+}): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;

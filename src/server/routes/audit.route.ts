@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/define-route.js';
-import { auditReport, auditReportCsv, auditSortColumns, type AuditSortKey } from '../services/audit-report.service.js';
+import {
+  auditReport,
+  auditReportCsv,
+  auditSortColumns,
+  type AuditSortKey,
+} from '../services/audit-report.service.js';
 
-const isoDateTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date or date-time');
+const isoDateTime = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date or date-time');
 
 export const auditQuery = z
   .object({

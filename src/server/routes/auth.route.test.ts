@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sessions, setupCodes, users } from '../../db/schema.js';
-import { cookieFrom, createTestContext, disableUser, testPassword, type TestClinic, type TestContext } from '../../test/test-app.js';
+import {
+  cookieFrom,
+  createTestContext,
+  disableUser,
+  testPassword,
+  type TestClinic,
+  type TestContext,
+} from '../../test/test-app.js';
 import { issueSetupCode } from '../services/setup.service.js';
 import { totpCodeAt } from '../services/totp.service.js';
 
@@ -15,7 +22,10 @@ afterAll(async () => {
 });
 
 async function auditActions() {
-  const rows = await ctx.deps.db.select({ action: auditLog.action, outcome: auditLog.outcome, detail: auditLog.detail }).from(auditLog).orderBy(auditLog.seq);
+  const rows = await ctx.deps.db
+    .select({ action: auditLog.action, outcome: auditLog.outcome, detail: auditLog.detail })
+    .from(auditLog)
+    .orderBy(auditLog.seq);
   return rows;
 }
 
@@ -25,7 +35,13 @@ describe('first-run setup', () => {
     await issueSetupCode(ctx.deps.db);
     const response = await ctx.request('/api/setup', {
       method: 'POST',
-      json: { setupCode: 'WRONG-CODE', clinicName: 'Cedar Clinic', displayName: 'Ada Admin', email: 'ada@cedar.test', password: testPassword },
+      json: {
+        setupCode: 'WRONG-CODE',
+        clinicName: 'Cedar Clinic',
+        displayName: 'Ada Admin',
+        email: 'ada@cedar.test',
+        password: testPassword,
+      },
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { fields: Array<{ field: string }> } };
@@ -36,25 +52,45 @@ describe('first-run setup', () => {
     const code = (await issueSetupCode(ctx.deps.db))!;
     const weak = await ctx.request('/api/setup', {
       method: 'POST',
-      json: { setupCode: code, clinicName: 'Cedar Clinic', displayName: 'Ada Admin', email: 'ada@cedar.test', password: 'password1' },
+      json: {
+        setupCode: code,
+        clinicName: 'Cedar Clinic',
+        displayName: 'Ada Admin',
+        email: 'ada@cedar.test',
+        password: 'password1',
+      },
     });
     expect(weak.status).toBe(400);
     expect(JSON.stringify(await weak.json())).toContain('body.password');
 
     const response = await ctx.request('/api/setup', {
       method: 'POST',
-      json: { setupCode: code, clinicName: 'Cedar Clinic', displayName: 'Ada Admin', email: 'ada@cedar.test', password: testPassword },
+      json: {
+        setupCode: code,
+        clinicName: 'Cedar Clinic',
+        displayName: 'Ada Admin',
+        email: 'ada@cedar.test',
+        password: testPassword,
+      },
     });
     expect(response.status).toBe(201);
     const cookie = cookieFrom(response)!;
-    expect(response.headers.get('set-cookie')).toMatch(/__Host-arbor_session=.*HttpOnly.*Secure.*SameSite=Strict/i);
+    expect(response.headers.get('set-cookie')).toMatch(
+      /__Host-arbor_session=.*HttpOnly.*Secure.*SameSite=Strict/i,
+    );
     // A session owing its enrolment cannot use staff routes.
     expect((await ctx.request('/api/patients', { cookie })).status).toBe(401);
 
-    const start = (await (await ctx.request('/api/auth/mfa/enrol/start', { method: 'POST', cookie })).json()) as { secret: string; qrSvg: string };
+    const start = (await (
+      await ctx.request('/api/auth/mfa/enrol/start', { method: 'POST', cookie })
+    ).json()) as { secret: string; qrSvg: string };
     expect(start.qrSvg).toContain('<svg');
     const code1 = await totpCodeAt(start.secret, ctx.clock.now());
-    const confirm = await ctx.request('/api/auth/mfa/enrol/confirm', { method: 'POST', cookie, json: { code: code1 } });
+    const confirm = await ctx.request('/api/auth/mfa/enrol/confirm', {
+      method: 'POST',
+      cookie,
+      json: { code: code1 },
+    });
     expect(confirm.status).toBe(200);
     const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
     expect(recoveryCodes).toHaveLength(10);
@@ -66,7 +102,13 @@ describe('first-run setup', () => {
 
     const again = await ctx.request('/api/setup', {
       method: 'POST',
-      json: { setupCode: code, clinicName: 'Other', displayName: 'Eve', email: 'eve@x.test', password: testPassword },
+      json: {
+        setupCode: code,
+        clinicName: 'Other',
+        displayName: 'Eve',
+        email: 'eve@x.test',
+        password: testPassword,
+      },
     });
     expect(again.status).toBe(409);
     const codes = await ctx.deps.db.select().from(setupCodes);
@@ -115,21 +157,42 @@ describe('sign-in with MFA', () => {
     const user = clinic.users.admin;
     const enrolCookie = await ctx.cookieFor(user.id, clinic.id, 'enrol');
     // Reset and enrol through the API to obtain recovery codes.
-    await ctx.deps.db.update(users).set({ totpEnrolledAt: null, totpSecret: null }).where(eq(users.id, user.id));
-    const start = (await (await ctx.request('/api/auth/mfa/enrol/start', { method: 'POST', cookie: enrolCookie })).json()) as { secret: string };
-    const confirm = await ctx.request('/api/auth/mfa/enrol/confirm', { method: 'POST', cookie: enrolCookie, json: { code: await totpCodeAt(start.secret, ctx.clock.now()) } });
+    await ctx.deps.db
+      .update(users)
+      .set({ totpEnrolledAt: null, totpSecret: null })
+      .where(eq(users.id, user.id));
+    const start = (await (
+      await ctx.request('/api/auth/mfa/enrol/start', { method: 'POST', cookie: enrolCookie })
+    ).json()) as { secret: string };
+    const confirm = await ctx.request('/api/auth/mfa/enrol/confirm', {
+      method: 'POST',
+      cookie: enrolCookie,
+      json: { code: await totpCodeAt(start.secret, ctx.clock.now()) },
+    });
     const { recoveryCodes } = (await confirm.json()) as { recoveryCodes: string[] };
     const recovery = recoveryCodes[3]!;
     const partial1 = cookieFrom(await passwordStep(user.email))!;
-    expect((await ctx.request('/api/auth/mfa', { method: 'POST', cookie: partial1, json: { code: recovery.toUpperCase() } })).status).toBe(200);
+    expect(
+      (
+        await ctx.request('/api/auth/mfa', {
+          method: 'POST',
+          cookie: partial1,
+          json: { code: recovery.toUpperCase() },
+        })
+      ).status,
+    ).toBe(200);
     const partial2 = cookieFrom(await passwordStep(user.email))!;
-    expect((await ctx.request('/api/auth/mfa', { method: 'POST', cookie: partial2, json: { code: recovery } })).status).toBe(401);
+    expect(
+      (await ctx.request('/api/auth/mfa', { method: 'POST', cookie: partial2, json: { code: recovery } }))
+        .status,
+    ).toBe(401);
   });
 
   it('locks an account after repeated wrong passwords, with a generic 429 that also covers unknown accounts', async () => {
     const user = clinic.users.front_desk;
     const headers = { 'x-test': 'lockout' };
-    for (let i = 0; i < 5; i++) expect((await passwordStep(user.email, `wrong-password-${i}`, headers)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await passwordStep(user.email, `wrong-password-${i}`, headers)).status).toBe(401);
     const locked = await passwordStep(user.email, testPassword, headers);
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toBeTruthy();
@@ -147,7 +210,11 @@ describe('sign-in with MFA', () => {
     let last: Response | undefined;
     for (let i = 0; i < 6; i++) {
       const partial = cookieFrom(await passwordStep(user.email))!;
-      last = await ctx.request('/api/auth/mfa', { method: 'POST', cookie: partial, json: { code: String(100000 + i) } });
+      last = await ctx.request('/api/auth/mfa', {
+        method: 'POST',
+        cookie: partial,
+        json: { code: String(100000 + i) },
+      });
     }
     expect(last!.status).toBe(429);
     ctx.clock.advance(16 * 60_000);
@@ -184,7 +251,10 @@ describe('sessions', () => {
     const cookie = await ctx.cookieFor(clinic.users.physician.id, clinic.id);
     expect((await ctx.request('/api/auth/logout', { method: 'POST', cookie })).status).toBe(200);
     expect((await ctx.request('/api/auth/me', { cookie })).status).toBe(401);
-    const rows = await ctx.deps.db.select().from(sessions).where(eq(sessions.userId, clinic.users.physician.id));
+    const rows = await ctx.deps.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, clinic.users.physician.id));
     expect(rows.every((r) => r.endedAt !== null)).toBe(true);
   });
 
@@ -192,9 +262,15 @@ describe('sessions', () => {
     const cookie = await ctx.cookieFor(clinic.users.front_desk.id, clinic.id);
     const admin = await ctx.cookieFor(clinic.users.admin.id, clinic.id);
     expect((await ctx.request('/api/users', { cookie })).status).toBe(403);
-    const list = (await (await ctx.request('/api/users', { cookie: admin })).json()) as { items: Array<{ id: string; version: number }> };
+    const list = (await (await ctx.request('/api/users', { cookie: admin })).json()) as {
+      items: Array<{ id: string; version: number }>;
+    };
     const target = list.items.find((u) => u.id === clinic.users.front_desk.id)!;
-    const disabled = await ctx.request(`/api/users/${target.id}`, { method: 'PATCH', cookie: admin, json: { version: target.version, status: 'disabled' } });
+    const disabled = await ctx.request(`/api/users/${target.id}`, {
+      method: 'PATCH',
+      cookie: admin,
+      json: { version: target.version, status: 'disabled' },
+    });
     expect(disabled.status).toBe(200);
     expect((await ctx.request('/api/auth/me', { cookie })).status).toBe(401);
     const audit = await auditActions();
@@ -218,24 +294,47 @@ describe('changing one’s own password', () => {
     const user = clinic.users.nurse;
     const here = await ctx.cookieFor(user.id, clinic.id);
     const elsewhere = await ctx.cookieFor(user.id, clinic.id);
-    const change = (body: object) => ctx.request('/api/auth/password', { method: 'POST', cookie: here, json: body });
-    const wrongPassword = await change({ currentPassword: 'not it at all', newPassword: 'a brand new passphrase', code: await totpCodeAt(user.totpSecret, ctx.clock.now()) });
+    const change = (body: object) =>
+      ctx.request('/api/auth/password', { method: 'POST', cookie: here, json: body });
+    const wrongPassword = await change({
+      currentPassword: 'not it at all',
+      newPassword: 'a brand new passphrase',
+      code: await totpCodeAt(user.totpSecret, ctx.clock.now()),
+    });
     expect(wrongPassword.status).toBe(400);
     expect(JSON.stringify(await wrongPassword.json())).toContain('body.currentPassword');
-    const wrongCode = await change({ currentPassword: testPassword, newPassword: 'a brand new passphrase', code: '000000' });
+    const wrongCode = await change({
+      currentPassword: testPassword,
+      newPassword: 'a brand new passphrase',
+      code: '000000',
+    });
     expect(JSON.stringify(await wrongCode.json())).toContain('body.code');
     ctx.clock.advance(30_000);
-    const common = await change({ currentPassword: testPassword, newPassword: 'password123', code: await totpCodeAt(user.totpSecret, ctx.clock.now()) });
+    const common = await change({
+      currentPassword: testPassword,
+      newPassword: 'password123',
+      code: await totpCodeAt(user.totpSecret, ctx.clock.now()),
+    });
     expect(JSON.stringify(await common.json())).toContain('body.newPassword');
     ctx.clock.advance(30_000);
-    const ok = await change({ currentPassword: testPassword, newPassword: 'a brand new passphrase', code: await totpCodeAt(user.totpSecret, ctx.clock.now()) });
+    const ok = await change({
+      currentPassword: testPassword,
+      newPassword: 'a brand new passphrase',
+      code: await totpCodeAt(user.totpSecret, ctx.clock.now()),
+    });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ endedSessions: 1 });
     expect((await ctx.request('/api/auth/me', { cookie: here })).status).toBe(200);
     expect((await ctx.request('/api/auth/me', { cookie: elsewhere })).status).toBe(401);
-    const oldPassword = await ctx.request('/api/auth/login', { method: 'POST', json: { email: user.email, password: testPassword } });
+    const oldPassword = await ctx.request('/api/auth/login', {
+      method: 'POST',
+      json: { email: user.email, password: testPassword },
+    });
     expect(oldPassword.status).toBe(401);
-    const newPassword = await ctx.request('/api/auth/login', { method: 'POST', json: { email: user.email, password: 'a brand new passphrase' } });
+    const newPassword = await ctx.request('/api/auth/login', {
+      method: 'POST',
+      json: { email: user.email, password: 'a brand new passphrase' },
+    });
     expect(newPassword.status).toBe(200);
   });
 });

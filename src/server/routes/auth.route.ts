@@ -10,13 +10,20 @@ import {
   signOut,
   startTotpEnrolment,
 } from '../services/auth.service.js';
-import { clearSessionCookie, findLiveSession, readSessionCookie, writeSessionCookie } from '../services/session.service.js';
+import {
+  clearSessionCookie,
+  findLiveSession,
+  readSessionCookie,
+  writeSessionCookie,
+} from '../services/session.service.js';
 import { eq } from 'drizzle-orm';
 import { clinics } from '../../db/schema.js';
 
 const stage = z.enum(['mfa', 'enrol', 'full']);
 
-export const loginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) }).strict();
+export const loginBody = z
+  .object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) })
+  .strict();
 export const codeBody = z.object({ code: z.string().trim().min(6).max(40) }).strict();
 
 export const changePasswordBody = z

@@ -12,9 +12,15 @@ import { sampleBodies } from './route-samples.js';
 
 /** Routes anyone may call: each is reviewed and listed here on purpose. */
 const publicRoutes = new Set([
-  'get /api/setup', 'post /api/setup', 'post /api/auth/login', 'post /api/auth/logout', 'get /api/auth/me',
+  'get /api/setup',
+  'post /api/setup',
+  'post /api/auth/login',
+  'post /api/auth/logout',
+  'get /api/auth/me',
   // Self-report pages: the single-use token is the credential (docs/measurement-based-care.md).
-  'get /portal/assets/portal.css', 'get /r/:token', 'post /r/:token',
+  'get /portal/assets/portal.css',
+  'get /r/:token',
+  'post /r/:token',
 ]);
 
 const keyOf = (route: AnyRoute) => `${route.method} ${route.path}`;
@@ -47,7 +53,11 @@ function foreignIdFor(route: AnyRoute): string {
 function call(route: AnyRoute, cookie: string | undefined, id?: string) {
   const path = route.path.replace(':id', id ?? '00000000-0000-4000-8000-000000000000');
   const body = sampleBodies[keyOf(route)];
-  return ctx.request(path, { method: route.method.toUpperCase(), cookie, ...(route.body ? { json: body } : {}) });
+  return ctx.request(path, {
+    method: route.method.toUpperCase(),
+    cookie,
+    ...(route.body ? { json: body } : {}),
+  });
 }
 
 beforeAll(async () => {
@@ -56,7 +66,14 @@ beforeAll(async () => {
   other = await ctx.seedClinic('Other');
   const [patient] = await ctx.deps.db
     .insert(patients)
-    .values({ clinicId: other.id, mrn: 'A0000018', legalGivenName: 'Foreign', legalFamilyName: 'Record', birthDate: '1970-05-05', sexAtBirth: 'male' })
+    .values({
+      clinicId: other.id,
+      mrn: 'A0000018',
+      legalGivenName: 'Foreign',
+      legalFamilyName: 'Record',
+      birthDate: '1970-05-05',
+      sexAtBirth: 'male',
+    })
     .returning();
   otherPatientId = patient!.id;
   const [lead] = await ctx.deps.db
@@ -66,7 +83,14 @@ beforeAll(async () => {
   otherLeadId = lead!.id;
   const [protocol] = await ctx.deps.db
     .insert(clinicProtocols)
-    .values({ clinicId: other.id, protocolId: 'foreign-protocol', version: 1, name: 'Foreign protocol', definition: {}, createdBy: other.users.physician.id })
+    .values({
+      clinicId: other.id,
+      protocolId: 'foreign-protocol',
+      version: 1,
+      name: 'Foreign protocol',
+      definition: {},
+      createdBy: other.users.physician.id,
+    })
     .returning();
   otherProtocolRowId = protocol!.id;
   const [dose] = await ctx.deps.db
@@ -100,7 +124,8 @@ describe('authorisation on every API route', () => {
   it('declares a permission for every non-public route and a sample body for every route with a body', () => {
     for (const route of allRoutes) {
       if (route.auth === 'staff') expect(route.action, keyOf(route)).toBeTruthy();
-      if (route.auth === 'public') expect(publicRoutes.has(keyOf(route)), `${keyOf(route)} is public but not reviewed`).toBe(true);
+      if (route.auth === 'public')
+        expect(publicRoutes.has(keyOf(route)), `${keyOf(route)} is public but not reviewed`).toBe(true);
       if (route.body) expect(sampleBodies[keyOf(route)], `sample body for ${keyOf(route)}`).toBeDefined();
     }
   });
@@ -134,20 +159,30 @@ describe('authorisation on every API route', () => {
         const text = await response.text();
         expect(text).not.toContain('Foreign');
       }
-      expect(await ctx.deps.db.select().from(patients).where(eq(patients.id, otherPatientId))).toEqual(before);
-      expect(await ctx.deps.db.select().from(users).where(eq(users.id, other.users.nurse.id))).toEqual(beforeUser);
+      expect(await ctx.deps.db.select().from(patients).where(eq(patients.id, otherPatientId))).toEqual(
+        before,
+      );
+      expect(await ctx.deps.db.select().from(users).where(eq(users.id, other.users.nurse.id))).toEqual(
+        beforeUser,
+      );
     });
   }
 
   it('lists and searches only the caller’s clinic', async () => {
     const response = await ctx.request('/api/patients?q=foreign', { cookie: cookies.admin });
     expect(((await response.json()) as { total: number }).total).toBe(0);
-    const usersList = (await (await ctx.request('/api/users', { cookie: cookies.admin })).json()) as { items: Array<{ id: string }> };
+    const usersList = (await (await ctx.request('/api/users', { cookie: cookies.admin })).json()) as {
+      items: Array<{ id: string }>;
+    };
     expect(usersList.items.map((u) => u.id)).not.toContain(other.users.nurse.id);
-    const audit = (await (await ctx.request('/api/audit?limit=500', { cookie: cookies.admin })).json()) as { items: Array<{ patientId: string | null }> };
+    const audit = (await (await ctx.request('/api/audit?limit=500', { cookie: cookies.admin })).json()) as {
+      items: Array<{ patientId: string | null }>;
+    };
     expect(audit.items.some((a) => a.patientId === otherPatientId)).toBe(false);
     const [clinic] = await ctx.deps.db.select().from(clinics).where(eq(clinics.id, other.id));
-    const mine = (await (await ctx.request('/api/clinic', { cookie: cookies.admin })).json()) as { id: string };
+    const mine = (await (await ctx.request('/api/clinic', { cookie: cookies.admin })).json()) as {
+      id: string;
+    };
     expect(mine.id).not.toBe(clinic!.id);
   });
 

@@ -45,7 +45,12 @@ export const patientRoutes = [
     action: 'patient.search',
     query: patientSearchQuery,
     handler: async ({ query, ctx, actor }) =>
-      searchPatients(ctx.deps, actor, { ...query, includeInactive: query.includeInactive === 'true' }, ctx.clientIp),
+      searchPatients(
+        ctx.deps,
+        actor,
+        { ...query, includeInactive: query.includeInactive === 'true' },
+        ctx.clientIp,
+      ),
   }),
   defineRoute({
     method: 'post',
@@ -80,7 +85,8 @@ export const patientRoutes = [
     params: idParam,
     body: patientUpdateBody,
     response: patientResponse,
-    handler: async ({ params, body, ctx, actor }) => updatePatient(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) =>
+      updatePatient(ctx.deps, actor, params.id, body, ctx.clientIp),
   }),
   defineRoute({
     method: 'post',
@@ -116,6 +122,8 @@ export const patientRoutes = [
     auth: 'staff',
     action: 'patient.history',
     params: idParam,
-    handler: async ({ params, ctx, actor }) => ({ items: await patientHistoryOf(ctx.deps, actor, params.id, ctx.clientIp) }),
+    handler: async ({ params, ctx, actor }) => ({
+      items: await patientHistoryOf(ctx.deps, actor, params.id, ctx.clientIp),
+    }),
   }),
 ];

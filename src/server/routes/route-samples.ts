@@ -14,20 +14,44 @@ function sampleDoseInputs() {
 }
 
 export const sampleBodies: Record<string, unknown> = {
-  'post /api/setup': { setupCode: 'AAAA-BBBB', clinicName: 'Sample Clinic', displayName: 'Sam', email: 'sam@example.test', password: 'correct horse battery staple' },
+  'post /api/setup': {
+    setupCode: 'AAAA-BBBB',
+    clinicName: 'Sample Clinic',
+    displayName: 'Sam',
+    email: 'sam@example.test',
+    password: 'correct horse battery staple',
+  },
   'post /api/auth/login': { email: 'nobody@example.test', password: 'wrong password here' },
   'post /api/auth/mfa': { code: '123456' },
   'post /api/auth/mfa/enrol/confirm': { code: '123456' },
-  'post /api/auth/password': { currentPassword: 'wrong password here', newPassword: 'a brand new passphrase', code: '123456' },
-  'post /api/patients': { legalGivenName: 'Sample', legalFamilyName: 'Patient', birthDate: '1980-01-01', sexAtBirth: 'female' },
+  'post /api/auth/password': {
+    currentPassword: 'wrong password here',
+    newPassword: 'a brand new passphrase',
+    code: '123456',
+  },
+  'post /api/patients': {
+    legalGivenName: 'Sample',
+    legalFamilyName: 'Patient',
+    birthDate: '1980-01-01',
+    sexAtBirth: 'female',
+  },
   'patch /api/patients/:id': { version: 1, changes: { phone: '555-0100' } },
   'post /api/patients/:id/deactivate': { version: 1, reason: 'duplicate record' },
   'post /api/patients/:id/reactivate': { version: 1, reason: 'entered in error' },
-  'post /api/users': { email: 'new.person@example.test', displayName: 'New Person', role: 'nurse', temporaryPassword: 'correct horse battery staple' },
+  'post /api/users': {
+    email: 'new.person@example.test',
+    displayName: 'New Person',
+    role: 'nurse',
+    temporaryPassword: 'correct horse battery staple',
+  },
   'patch /api/users/:id': { version: 1, displayName: 'Renamed' },
   'patch /api/enquiries/:id': { version: 1, status: 'contacted' },
   'patch /api/clinic': { settings: { security: { sessionIdleMinutes: 10 } } },
-  'post /api/protocols/copy': { source: { origin: 'library', id: 'iv-depression', version: 1 }, id: 'sample-copy', name: 'Sample copy' },
+  'post /api/protocols/copy': {
+    source: { origin: 'library', id: 'iv-depression', version: 1 },
+    id: 'sample-copy',
+    name: 'Sample copy',
+  },
   'post /api/protocols/:id/revise': { changes: { name: 'Sample copy, renamed' }, note: 'sample revision' },
   'post /api/patients/:id/doses/preview': sampleDoseInputs(),
   'post /api/patients/:id/doses': { ...sampleDoseInputs(), confirmTotalMg: 35 },
@@ -36,10 +60,22 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/doses/:id/cancel': { reason: 'entered in error' },
   'post /api/doses/:id/amend': { ...sampleDoseInputs(), confirmTotalMg: 35, reason: 'weight re-measured' },
   // Measurement-based care (docs/measurement-based-care.md).
-  'post /api/patients/:id/assessments': { instrumentId: 'phq9', answers: { item1: 1, item2: 1, item3: 0, item4: 0, item5: 0, item6: 0, item7: 0, item8: 0, item9: 0 } },
-  'post /api/assessments/:id/amend': { answers: { item1: 2, item2: 1, item3: 0, item4: 0, item5: 0, item6: 0, item7: 0, item8: 0, item9: 0 }, reason: 'item 1 was entered wrongly' },
-  'post /api/safety-alerts/:id/actions': { kind: 'safety-assessment', note: 'Assessed in person; no current intent; safety plan reviewed' },
-  'post /api/patients/:id/measurement-plans': { name: 'Induction', rules: [{ kind: 'before-anchor', instruments: ['phq9', 'gad7'], windowHours: 48 }] },
+  'post /api/patients/:id/assessments': {
+    instrumentId: 'phq9',
+    answers: { item1: 1, item2: 1, item3: 0, item4: 0, item5: 0, item6: 0, item7: 0, item8: 0, item9: 0 },
+  },
+  'post /api/assessments/:id/amend': {
+    answers: { item1: 2, item2: 1, item3: 0, item4: 0, item5: 0, item6: 0, item7: 0, item8: 0, item9: 0 },
+    reason: 'item 1 was entered wrongly',
+  },
+  'post /api/safety-alerts/:id/actions': {
+    kind: 'safety-assessment',
+    note: 'Assessed in person; no current intent; safety plan reviewed',
+  },
+  'post /api/patients/:id/measurement-plans': {
+    name: 'Induction',
+    rules: [{ kind: 'before-anchor', instruments: ['phq9', 'gad7'], windowHours: 48 }],
+  },
   'patch /api/measurement-plans/:id': { version: 1, name: 'Induction and maintenance' },
   'post /api/patients/:id/anchors': { at: '2030-01-07T14:00:00.000Z', label: 'Infusion 1' },
   'post /api/patients/:id/self-report-links': { instrumentId: 'phq9', channel: 'copy' },

@@ -53,7 +53,8 @@ export const userRoutes = [
     action: 'user.manage',
     params: idParam,
     body: updateUserBody,
-    handler: async ({ params, body, ctx, actor }) => updateUser(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) =>
+      updateUser(ctx.deps, actor, params.id, body, ctx.clientIp),
   }),
   defineRoute({
     method: 'post',

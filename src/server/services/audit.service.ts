@@ -158,7 +158,12 @@ export class AuditWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, 500);
       try {
-        await this.db.transaction((tx) => appendAudit(tx, batch.map((item) => item.event)));
+        await this.db.transaction((tx) =>
+          appendAudit(
+            tx,
+            batch.map((item) => item.event),
+          ),
+        );
         for (const item of batch) item.resolve();
       } catch (error) {
         for (const item of batch) item.reject(error);
@@ -209,14 +214,29 @@ export async function verifyAuditChain(
         hash: raw.hash as string,
       };
       if (row.seq !== expectedSeq) {
-        return { ok: false, rowsChecked: checked, firstBrokenSeq: expectedSeq, problem: `row ${expectedSeq} is missing` };
+        return {
+          ok: false,
+          rowsChecked: checked,
+          firstBrokenSeq: expectedSeq,
+          problem: `row ${expectedSeq} is missing`,
+        };
       }
       if (row.prevHash !== prevHash) {
-        return { ok: false, rowsChecked: checked, firstBrokenSeq: row.seq, problem: 'previous-hash link does not match' };
+        return {
+          ok: false,
+          rowsChecked: checked,
+          firstBrokenSeq: row.seq,
+          problem: 'previous-hash link does not match',
+        };
       }
       const { hash, ...rest } = row;
       if (auditRowHash(rest) !== hash) {
-        return { ok: false, rowsChecked: checked, firstBrokenSeq: row.seq, problem: 'row content does not match its hash' };
+        return {
+          ok: false,
+          rowsChecked: checked,
+          firstBrokenSeq: row.seq,
+          problem: 'row content does not match its hash',
+        };
       }
       prevHash = hash;
       expectedSeq += 1;

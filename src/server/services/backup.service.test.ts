@@ -13,7 +13,15 @@ let source: TestContext;
 let target: TestDatabase;
 let dir: string;
 
-const tables = ['clinics', 'users', 'patients', 'patient_history', 'audit_log', 'sessions', 'clinic_counters'];
+const tables = [
+  'clinics',
+  'users',
+  'patients',
+  'patient_history',
+  'audit_log',
+  'sessions',
+  'clinic_counters',
+];
 
 async function counts(db: TestContext['deps']['db']) {
   const out: Record<string, number> = {};
@@ -34,7 +42,13 @@ beforeAll(async () => {
     const created = await source.request('/api/patients', {
       method: 'POST',
       cookie,
-      json: { legalGivenName: `Pat${i}`, legalFamilyName: 'Tab\tNew\nLine "quoted" \\ slash', birthDate: '1980-01-01', sexAtBirth: 'male', address: { line1: 'Ünïcödé 1' } },
+      json: {
+        legalGivenName: `Pat${i}`,
+        legalFamilyName: 'Tab\tNew\nLine "quoted" \\ slash',
+        birthDate: '1980-01-01',
+        sexAtBirth: 'male',
+        address: { line1: 'Ünïcödé 1' },
+      },
     });
     expect(created.status).toBe(201);
   }
@@ -55,7 +69,9 @@ describe('backup and restore drill', () => {
     const elapsed = Date.now() - started;
     expect(await counts(target.handle.db)).toEqual(await counts(source.deps.db));
     expect((await verifyAuditChain(target.handle.db)).ok).toBe(true);
-    const { rows } = await target.handle.db.execute<{ search_name: string; legal_family_name: string }>(sql`SELECT search_name, legal_family_name FROM patients LIMIT 1`);
+    const { rows } = await target.handle.db.execute<{ search_name: string; legal_family_name: string }>(
+      sql`SELECT search_name, legal_family_name FROM patients LIMIT 1`,
+    );
     expect(rows[0]?.legal_family_name).toBe('Tab\tNew\nLine "quoted" \\ slash');
     // Generated columns are rebuilt by the server, not copied.
     expect(rows[0]?.search_name).toContain('tab');
@@ -71,7 +87,9 @@ describe('backup and restore drill', () => {
   it('refuses a damaged backup', async () => {
     const file = path.join(dir, 'damaged.backup');
     await backupDatabase(source.database.ownerUrl, file);
-    const text = gunzipSync(await readFile(file)).toString('utf8').replace('Pat1', 'Pat9');
+    const text = gunzipSync(await readFile(file))
+      .toString('utf8')
+      .replace('Pat1', 'Pat9');
     await writeFile(file, gzipSync(Buffer.from(text)));
     const fresh = await createTestDatabase();
     try {

@@ -22,7 +22,9 @@ export interface BackupManifest {
 }
 
 async function migrationNames(): Promise<string[]> {
-  const journal = JSON.parse(await readFile(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as { entries: Array<{ tag: string }> };
+  const journal = JSON.parse(await readFile(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
+    entries: Array<{ tag: string }>;
+  };
   return journal.entries.map((e) => e.tag);
 }
 
@@ -41,17 +43,37 @@ async function tablesWithColumns(client: pg.Client): Promise<Array<{ name: strin
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Writes a consistent snapshot (REPEATABLE READ) of every table to `file`. */
-export async function backupDatabase(ownerUrl: string, file: string, onProgress?: (table: string, rows: number) => void): Promise<BackupManifest> {
+export async function backupDatabase(
+  ownerUrl: string,
+  file: string,
+  onProgress?: (table: string, rows: number) => void,
+): Promise<BackupManifest> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   const sections: Array<{ header: string; data: Buffer }> = [];
-  const manifest: BackupManifest = { format: 'arbor-backup', formatVersion: 1, createdAt: new Date().toISOString(), migrations: await migrationNames(), tables: [] };
+  const manifest: BackupManifest = {
+    format: 'arbor-backup',
+    formatVersion: 1,
+    createdAt: new Date().toISOString(),
+    migrations: await migrationNames(),
+    tables: [],
+  };
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     for (const table of await tablesWithColumns(client)) {
       const chunks: Buffer[] = [];
-      const stream = client.query(copyTo(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) TO STDOUT`));
-      await pipeline(stream, new Writable({ write(chunk, _enc, done) { chunks.push(chunk as Buffer); done(); } }));
+      const stream = client.query(
+        copyTo(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) TO STDOUT`),
+      );
+      await pipeline(
+        stream,
+        new Writable({
+          write(chunk, _enc, done) {
+            chunks.push(chunk as Buffer);
+            done();
+          },
+        }),
+      );
       const data = Buffer.concat(chunks);
       const rows = data.length === 0 ? 0 : data.toString('utf8').split('\n').length - 1;
       const sha256 = createHash('sha256').update(data).digest('hex');
@@ -76,7 +98,16 @@ export async function backupDatabase(ownerUrl: string, file: string, onProgress?
 
 async function readBackup(file: string): Promise<{ manifest: BackupManifest; data: Map<string, Buffer> }> {
   const chunks: Buffer[] = [];
-  await pipeline(createReadStream(file), createGunzip(), new Writable({ write(chunk, _enc, done) { chunks.push(chunk as Buffer); done(); } }));
+  await pipeline(
+    createReadStream(file),
+    createGunzip(),
+    new Writable({
+      write(chunk, _enc, done) {
+        chunks.push(chunk as Buffer);
+        done();
+      },
+    }),
+  );
   const all = Buffer.concat(chunks);
   let offset = all.indexOf(10);
   const manifest = JSON.parse(all.subarray(0, offset).toString('utf8')) as BackupManifest;
@@ -91,7 +122,8 @@ async function readBackup(file: string): Promise<{ manifest: BackupManifest; dat
   }
   for (const table of manifest.tables) {
     const body = data.get(table.name) ?? Buffer.alloc(0);
-    if (createHash('sha256').update(body).digest('hex') !== table.sha256) throw new Error(`Backup is damaged: table ${table.name} does not match its checksum`);
+    if (createHash('sha256').update(body).digest('hex') !== table.sha256)
+      throw new Error(`Backup is damaged: table ${table.name} does not match its checksum`);
   }
   return { manifest, data };
 }
@@ -100,28 +132,38 @@ async function readBackup(file: string): Promise<{ manifest: BackupManifest; dat
  * Restores into a migrated database that holds no clinic yet, in one transaction. Triggers are
  * bypassed (session_replication_role) so the append-only audit trail and history load as they were.
  */
-export async function restoreDatabase(ownerUrl: string, file: string, onProgress?: (table: string, rows: number) => void): Promise<BackupManifest> {
+export async function restoreDatabase(
+  ownerUrl: string,
+  file: string,
+  onProgress?: (table: string, rows: number) => void,
+): Promise<BackupManifest> {
   const { manifest, data } = await readBackup(file);
   const current = await migrationNames();
   if (JSON.stringify(current.slice(0, manifest.migrations.length)) !== JSON.stringify(manifest.migrations)) {
-    throw new Error('This backup was made by a different Arbor schema; restore it with the matching Arbor version');
+    throw new Error(
+      'This backup was made by a different Arbor schema; restore it with the matching Arbor version',
+    );
   }
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM clinics');
-    if (Number(rows[0]?.n) > 0) throw new Error('The target database already holds a clinic; restore into an empty database');
+    if (Number(rows[0]?.n) > 0)
+      throw new Error('The target database already holds a clinic; restore into an empty database');
     await client.query('BEGIN');
     await client.query("SET LOCAL session_replication_role = 'replica'");
     for (const table of manifest.tables) {
       await client.query(`DELETE FROM ${quoteIdent(table.name)}`);
       const body = data.get(table.name) ?? Buffer.alloc(0);
       if (body.length > 0) {
-        const stream = client.query(copyFrom(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`));
+        const stream = client.query(
+          copyFrom(`COPY ${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(', ')}) FROM STDIN`),
+        );
         await pipeline(Readable.from([body]), stream);
       }
       const count = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(table.name)}`);
-      if (Number(count.rows[0]?.n) !== table.rows) throw new Error(`Restored ${count.rows[0]?.n} rows into ${table.name}, expected ${table.rows}`);
+      if (Number(count.rows[0]?.n) !== table.rows)
+        throw new Error(`Restored ${count.rows[0]?.n} rows into ${table.name}, expected ${table.rows}`);
       onProgress?.(table.name, table.rows);
     }
     await client.query('COMMIT');

@@ -9,7 +9,13 @@ import { appendAudit } from './audit.service.js';
 export async function readClinic(deps: AppDeps, clinicId: string) {
   const [clinic] = await deps.db.select().from(clinics).where(eq(clinics.id, clinicId));
   if (!clinic) throw notFound('Clinic');
-  return { id: clinic.id, name: clinic.name, slug: clinic.slug, isDemo: clinic.isDemo, settings: readClinicSettings(clinic.settings) };
+  return {
+    id: clinic.id,
+    name: clinic.name,
+    slug: clinic.slug,
+    isDemo: clinic.isDemo,
+    settings: readClinicSettings(clinic.settings),
+  };
 }
 
 /** Merges a partial settings change section by section, validates the whole, and audits the diff. */
@@ -27,7 +33,11 @@ export async function updateClinicSettings(
     for (const [section, value] of Object.entries(input.settings ?? {})) {
       const previous = before[section];
       merged[section] =
-        value && typeof value === 'object' && !Array.isArray(value) && previous && typeof previous === 'object'
+        value &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        previous &&
+        typeof previous === 'object'
           ? { ...(previous as object), ...(value as object) }
           : value;
     }
@@ -39,7 +49,8 @@ export async function updateClinicSettings(
       .where(eq(clinics.id, actor.clinicId))
       .returning();
     const changedSections = Object.keys(input.settings ?? {}).filter(
-      (section) => JSON.stringify(before[section]) !== JSON.stringify((parsed.data as Record<string, unknown>)[section]),
+      (section) =>
+        JSON.stringify(before[section]) !== JSON.stringify((parsed.data as Record<string, unknown>)[section]),
     );
     await appendAudit(tx, [
       {
@@ -49,11 +60,21 @@ export async function updateClinicSettings(
         action: 'settings-change',
         entity: 'clinic.settings',
         entityId: actor.clinicId,
-        detail: { sections: changedSections, nameChanged: input.name !== undefined && input.name !== clinic.name, before: Object.fromEntries(changedSections.map((s) => [s, before[s]])) },
+        detail: {
+          sections: changedSections,
+          nameChanged: input.name !== undefined && input.name !== clinic.name,
+          before: Object.fromEntries(changedSections.map((s) => [s, before[s]])),
+        },
         outcome: 'success',
         clientIp,
       },
     ]);
-    return { id: row!.id, name: row!.name, slug: row!.slug, isDemo: row!.isDemo, settings: readClinicSettings(row!.settings) };
+    return {
+      id: row!.id,
+      name: row!.name,
+      slug: row!.slug,
+      isDemo: row!.isDemo,
+      settings: readClinicSettings(row!.settings),
+    };
   });
 }

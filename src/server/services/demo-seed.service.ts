@@ -27,25 +27,55 @@ export async function seedDemoClinic(deps: AppDeps, patientCount = 50): Promise<
   const password = `demo-${randomBytes(9).toString('base64url')}`;
   const hash = await hashPassword(password);
   const { clinicId, accounts } = await deps.db.transaction(async (tx) => {
-    const [clinic] = await tx.insert(clinics).values({ name: demoClinicName, slug: 'demo', isDemo: true }).returning({ id: clinics.id });
+    const [clinic] = await tx
+      .insert(clinics)
+      .values({ name: demoClinicName, slug: 'demo', isDemo: true })
+      .returning({ id: clinics.id });
     const created: Array<{ role: StaffRole; email: string; id: string }> = [];
     for (const role of staffRoles) {
       const email = `${role.replace('_', '-')}@demo.arbor.test`;
       const [user] = await tx
         .insert(users)
-        .values({ clinicId: clinic!.id, email, displayName: `Demo ${role.replace('_', ' ')}`, role, passwordHash: hash })
+        .values({
+          clinicId: clinic!.id,
+          email,
+          displayName: `Demo ${role.replace('_', ' ')}`,
+          role,
+          passwordHash: hash,
+        })
         .returning({ id: users.id });
       created.push({ role, email, id: user!.id });
     }
-    await appendAudit(tx, [{ clinicId: clinic!.id, userLabel: 'demo seeder', action: 'setup', entity: 'clinic', entityId: clinic!.id, detail: { demo: true, users: created.length }, outcome: 'success', clientIp: 'local' }]);
+    await appendAudit(tx, [
+      {
+        clinicId: clinic!.id,
+        userLabel: 'demo seeder',
+        action: 'setup',
+        entity: 'clinic',
+        entityId: clinic!.id,
+        detail: { demo: true, users: created.length },
+        outcome: 'success',
+        clientIp: 'local',
+      },
+    ]);
     return { clinicId: clinic!.id, accounts: created };
   });
   const frontDesk = accounts.find((a) => a.role === 'front_desk')!;
-  const actor: Actor = { userId: frontDesk.id, clinicId, role: 'front_desk', label: 'Demo front desk', sessionTokenHash: '' };
+  const actor: Actor = {
+    userId: frontDesk.id,
+    clinicId,
+    role: 'front_desk',
+    label: 'Demo front desk',
+    sessionTokenHash: '',
+  };
   const random = seededRandom(2026);
   const today = deps.now().toISOString().slice(0, 10);
   for (let i = 0; i < patientCount; i++) {
     await createPatient(deps, actor, syntheticPatient(random, i, today), 'local', { isDemo: true });
   }
-  return { clinicName: demoClinicName, password, accounts: accounts.map(({ role, email }) => ({ role, email })) };
+  return {
+    clinicName: demoClinicName,
+    password,
+    accounts: accounts.map(({ role, email }) => ({ role, email })),
+  };
 }

@@ -21,8 +21,12 @@ export interface Mailer {
   deliverQueued: () => Promise<{ sent: number; failed: number }>;
 }
 
-export function createMailer(db: Database, options: { driver: 'outbox' | 'smtp'; smtpUrl?: string; from?: string }): Mailer {
-  const transport = options.driver === 'smtp' && options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+export function createMailer(
+  db: Database,
+  options: { driver: 'outbox' | 'smtp'; smtpUrl?: string; from?: string },
+): Mailer {
+  const transport =
+    options.driver === 'smtp' && options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
   return {
     async enqueue(tx, message) {
       const [row] = await tx
@@ -44,7 +48,9 @@ export function createMailer(db: Database, options: { driver: 'outbox' | 'smtp';
       const queued = await db
         .select()
         .from(messageOutbox)
-        .where(sql`${messageOutbox.status} = 'queued' AND ${messageOutbox.channel} = 'email' AND ${messageOutbox.attempts} < 5`)
+        .where(
+          sql`${messageOutbox.status} = 'queued' AND ${messageOutbox.channel} = 'email' AND ${messageOutbox.attempts} < 5`,
+        )
         .limit(50);
       for (const message of queued) {
         try {
@@ -54,7 +60,10 @@ export function createMailer(db: Database, options: { driver: 'outbox' | 'smtp';
             subject: message.subject ?? '',
             text: message.body,
           });
-          await db.update(messageOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(messageOutbox.id, message.id));
+          await db
+            .update(messageOutbox)
+            .set({ status: 'sent', sentAt: new Date() })
+            .where(eq(messageOutbox.id, message.id));
           sent += 1;
         } catch (error) {
           await db

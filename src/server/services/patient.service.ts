@@ -39,14 +39,25 @@ async function nextMrn(tx: Executor, clinicId: string): Promise<string> {
   const [row] = await tx
     .insert(clinicCounters)
     .values({ clinicId, name: 'mrn', value: 1 })
-    .onConflictDoUpdate({ target: [clinicCounters.clinicId, clinicCounters.name], set: { value: sql`${clinicCounters.value} + 1` } })
+    .onConflictDoUpdate({
+      target: [clinicCounters.clinicId, clinicCounters.name],
+      set: { value: sql`${clinicCounters.value} + 1` },
+    })
     .returning({ value: clinicCounters.value });
   return formatMrn(row!.value);
 }
 
 /** Loads a patient of the caller's clinic, locked for update when asked; another clinic's id is a 404. */
-async function loadPatient(tx: Executor, clinicId: string, id: string, forUpdate: boolean): Promise<PatientRow> {
-  const query = tx.select().from(patients).where(and(eq(patients.id, id), eq(patients.clinicId, clinicId)));
+async function loadPatient(
+  tx: Executor,
+  clinicId: string,
+  id: string,
+  forUpdate: boolean,
+): Promise<PatientRow> {
+  const query = tx
+    .select()
+    .from(patients)
+    .where(and(eq(patients.id, id), eq(patients.clinicId, clinicId)));
   const [row] = forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound('Patient');
   return row;
@@ -70,7 +81,16 @@ export async function createPatient(
     const now = deps.now();
     const [row] = await tx
       .insert(patients)
-      .values({ ...fields, clinicId: actor.clinicId, mrn, isDemo: options.isDemo ?? false, createdBy: actor.userId, updatedBy: actor.userId, createdAt: now, updatedAt: now })
+      .values({
+        ...fields,
+        clinicId: actor.clinicId,
+        mrn,
+        isDemo: options.isDemo ?? false,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     await tx.insert(patientHistory).values({
       clinicId: actor.clinicId,
@@ -82,7 +102,17 @@ export async function createPatient(
       changedBy: actor.userId,
       changedAt: now,
     });
-    await appendAudit(tx, [{ ...auditBase(actor, clientIp), patientId: row!.id, action: 'create', entity: 'patient', entityId: row!.id, detail: { mrn }, outcome: 'success' }]);
+    await appendAudit(tx, [
+      {
+        ...auditBase(actor, clientIp),
+        patientId: row!.id,
+        action: 'create',
+        entity: 'patient',
+        entityId: row!.id,
+        detail: { mrn },
+        outcome: 'success',
+      },
+    ]);
     return toPatientDto(row!);
   });
 }
@@ -96,21 +126,44 @@ function preparePatientRead(db: Database) {
 }
 const patientReads = new WeakMap<Database, ReturnType<typeof preparePatientRead>>();
 
-export async function readPatient(deps: AppDeps, actor: Actor, id: string, clientIp: string): Promise<PatientDto> {
+export async function readPatient(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  clientIp: string,
+): Promise<PatientDto> {
   let statement = patientReads.get(deps.db);
   if (!statement) patientReads.set(deps.db, (statement = preparePatientRead(deps.db)));
   const [row] = await statement.execute({ id, clinicId: actor.clinicId });
   if (!row) {
-    await deps.audit.record({ ...auditBase(actor, clientIp), action: 'read', entity: 'patient', entityId: id, outcome: 'failure', detail: { reason: 'not-found-in-clinic' } });
+    await deps.audit.record({
+      ...auditBase(actor, clientIp),
+      action: 'read',
+      entity: 'patient',
+      entityId: id,
+      outcome: 'failure',
+      detail: { reason: 'not-found-in-clinic' },
+    });
     throw notFound('Patient');
   }
-  await deps.audit.record({ ...auditBase(actor, clientIp), patientId: row.id, action: 'read', entity: 'patient', entityId: row.id, detail: { fields: 'demographics,conditions,alerts,care-status' }, outcome: 'success' });
+  await deps.audit.record({
+    ...auditBase(actor, clientIp),
+    patientId: row.id,
+    action: 'read',
+    entity: 'patient',
+    entityId: row.id,
+    detail: { fields: 'demographics,conditions,alerts,care-status' },
+    outcome: 'success',
+  });
   return toPatientDto(row);
 }
 
 function changedKeys(before: PatientRow, changes: Partial<PatientFields>): string[] {
   return Object.entries(changes)
-    .filter(([key, value]) => JSON.stringify(before[key as keyof PatientRow] ?? null) !== JSON.stringify(value ?? null))
+    .filter(
+      ([key, value]) =>
+        JSON.stringify(before[key as keyof PatientRow] ?? null) !== JSON.stringify(value ?? null),
+    )
     .map(([key]) => key);
 }
 
@@ -137,7 +190,12 @@ export async function updatePatient(
     if (!current.active) throw conflict('This record is deactivated; reactivate it before editing');
     const nextStatus = input.changes.careStatus;
     if (nextStatus && !canMoveCareStatus(current.careStatus as CareStatus, nextStatus)) {
-      throw badRequest([{ field: 'body.changes.careStatus', message: `cannot move from ${current.careStatus} to ${nextStatus}` }]);
+      throw badRequest([
+        {
+          field: 'body.changes.careStatus',
+          message: `cannot move from ${current.careStatus} to ${nextStatus}`,
+        },
+      ]);
     }
     const changed = changedKeys(current, input.changes);
     if (changed.length === 0) return toPatientDto(current);
@@ -147,9 +205,28 @@ export async function updatePatient(
       .set({ ...input.changes, version: current.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(and(eq(patients.id, id), eq(patients.clinicId, actor.clinicId)))
       .returning();
-    await tx.insert(patientHistory).values({ clinicId: actor.clinicId, patientId: id, version: row!.version, snapshot: snapshotOf(row!), changedFields: changed, reason: input.reason ?? null, changedBy: actor.userId, changedAt: now });
+    await tx
+      .insert(patientHistory)
+      .values({
+        clinicId: actor.clinicId,
+        patientId: id,
+        version: row!.version,
+        snapshot: snapshotOf(row!),
+        changedFields: changed,
+        reason: input.reason ?? null,
+        changedBy: actor.userId,
+        changedAt: now,
+      });
     await appendAudit(tx, [
-      { ...auditBase(actor, clientIp), patientId: id, action: 'update', entity: 'patient', entityId: id, detail: { fields: changed, fromVersion: current.version, toVersion: row!.version }, outcome: 'success' },
+      {
+        ...auditBase(actor, clientIp),
+        patientId: id,
+        action: 'update',
+        entity: 'patient',
+        entityId: id,
+        detail: { fields: changed, fromVersion: current.version, toVersion: row!.version },
+        outcome: 'success',
+      },
     ]);
     return toPatientDto(row!);
   });
@@ -166,18 +243,40 @@ export async function setPatientActive(
   return deps.db.transaction(async (tx) => {
     const current = await loadPatient(tx, actor.clinicId, id, true);
     if (current.version !== input.version) {
-      throw conflict(`This record was changed by someone else (now version ${current.version}).`, { currentVersion: current.version });
+      throw conflict(`This record was changed by someone else (now version ${current.version}).`, {
+        currentVersion: current.version,
+      });
     }
-    if (current.active === input.active) throw conflict(input.active ? 'The record is already active' : 'The record is already deactivated');
+    if (current.active === input.active)
+      throw conflict(input.active ? 'The record is already active' : 'The record is already deactivated');
     const now = deps.now();
     const [row] = await tx
       .update(patients)
       .set({ active: input.active, version: current.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(eq(patients.id, id))
       .returning();
-    await tx.insert(patientHistory).values({ clinicId: actor.clinicId, patientId: id, version: row!.version, snapshot: snapshotOf(row!), changedFields: ['active'], reason: input.reason, changedBy: actor.userId, changedAt: now });
+    await tx
+      .insert(patientHistory)
+      .values({
+        clinicId: actor.clinicId,
+        patientId: id,
+        version: row!.version,
+        snapshot: snapshotOf(row!),
+        changedFields: ['active'],
+        reason: input.reason,
+        changedBy: actor.userId,
+        changedAt: now,
+      });
     await appendAudit(tx, [
-      { ...auditBase(actor, clientIp), patientId: id, action: input.active ? 'reactivate' : 'deactivate', entity: 'patient', entityId: id, detail: { reason: input.reason }, outcome: 'success' },
+      {
+        ...auditBase(actor, clientIp),
+        patientId: id,
+        action: input.active ? 'reactivate' : 'deactivate',
+        entity: 'patient',
+        entityId: id,
+        detail: { reason: input.reason },
+        outcome: 'success',
+      },
     ]);
     return toPatientDto(row!);
   });
@@ -191,7 +290,15 @@ export async function patientHistoryOf(deps: AppDeps, actor: Actor, id: string, 
     .leftJoin(users, and(eq(users.id, patientHistory.changedBy), eq(users.clinicId, actor.clinicId)))
     .where(and(eq(patientHistory.patientId, id), eq(patientHistory.clinicId, actor.clinicId)))
     .orderBy(desc(patientHistory.version));
-  await deps.audit.record({ ...auditBase(actor, clientIp), patientId: id, action: 'read', entity: 'patient.history', entityId: id, detail: { versions: rows.length }, outcome: 'success' });
+  await deps.audit.record({
+    ...auditBase(actor, clientIp),
+    patientId: id,
+    action: 'read',
+    entity: 'patient.history',
+    entityId: id,
+    detail: { versions: rows.length },
+    outcome: 'success',
+  });
   return rows.map(({ history: row, changedByLabel }) => ({
     version: row.version,
     changedAt: row.changedAt.toISOString(),
@@ -228,7 +335,12 @@ export const searchCandidateCap = 500;
 type NameMatch = 'prefix' | 'substring';
 
 /** The WHERE conditions for a search; name tokens match name starts, or anywhere in a name. */
-function searchConditions(actor: Actor, search: PatientSearch, tokens: string[], nameMatch: NameMatch): SQL[] {
+function searchConditions(
+  actor: Actor,
+  search: PatientSearch,
+  tokens: string[],
+  nameMatch: NameMatch,
+): SQL[] {
   const conditions: SQL[] = [eq(patients.clinicId, actor.clinicId)];
   if (!search.includeInactive) conditions.push(eq(patients.active, true));
   if (search.careStatus) conditions.push(eq(patients.careStatus, search.careStatus));
@@ -284,7 +396,12 @@ export async function searchPatients(deps: AppDeps, actor: Actor, search: Patien
       })
       .from(candidates)
       .innerJoin(patients, eq(patients.id, candidates.id))
-      .orderBy(...(rankBy ? [desc(rankBy)] : []), patients.legalFamilyName, patients.legalGivenName, patients.id)
+      .orderBy(
+        ...(rankBy ? [desc(rankBy)] : []),
+        patients.legalFamilyName,
+        patients.legalGivenName,
+        patients.id,
+      )
       .limit(search.limit)
       .offset(search.offset);
   };
@@ -299,7 +416,12 @@ export async function searchPatients(deps: AppDeps, actor: Actor, search: Patien
     ...auditBase(actor, clientIp),
     action: 'query',
     entity: 'patient',
-    detail: { q: search.q ?? '', careStatus: search.careStatus ?? null, results: rows.length, patientIds: rows.map((r) => r.id) },
+    detail: {
+      q: search.q ?? '',
+      careStatus: search.careStatus ?? null,
+      results: rows.length,
+      patientIds: rows.map((r) => r.id),
+    },
     outcome: 'success',
   });
   return {

@@ -28,7 +28,8 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function cookieSecurity(c: Context, trustProxy: boolean): { name: string; secure: boolean } {
   const url = new URL(c.req.url);
   const tls =
-    url.protocol === 'https:' || (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https');
+    url.protocol === 'https:' ||
+    (trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https');
   if (tls || loopbackHosts.has(url.hostname)) return { name: '__Host-arbor_session', secure: true };
   return { name: 'arbor_session', secure: false };
 }
@@ -52,9 +53,19 @@ const partialSessionMinutes = 10;
 
 export async function createSession(
   db: Executor,
-  input: { clinicId: string; userId: string; stage: SessionStage; clientIp: string; userAgent: string; now: Date },
+  input: {
+    clinicId: string;
+    userId: string;
+    stage: SessionStage;
+    clientIp: string;
+    userAgent: string;
+    now: Date;
+  },
 ): Promise<string> {
-  const [clinic] = await db.select({ settings: clinics.settings }).from(clinics).where(eq(clinics.id, input.clinicId));
+  const [clinic] = await db
+    .select({ settings: clinics.settings })
+    .from(clinics)
+    .where(eq(clinics.id, input.clinicId));
   const security = readClinicSettings(clinic?.settings).security;
   const lifetimeMs =
     input.stage === 'full' ? security.sessionAbsoluteHours * 3_600_000 : partialSessionMinutes * 60_000;
@@ -96,7 +107,11 @@ const defaultIdleMinutes = readClinicSettings({}).security.sessionIdleMinutes;
  * a role change or a disabled account takes effect at once. This runs on every request, so it is
  * one prepared statement that reads only the idle setting, not the whole settings document.
  */
-export async function findLiveSession(db: Database, token: string, now: Date): Promise<LiveSession | undefined> {
+export async function findLiveSession(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<LiveSession | undefined> {
   const tokenHash = hashToken(token);
   const { rows } = await clientOf(db).query<{
     stage: string;

@@ -12,7 +12,8 @@ import { createSession } from './session.service.js';
 const SETUP_LOCK = 724_003;
 const setupCodeHours = 24;
 
-const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
+const hashCode = (code: string) =>
+  createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
 
 export async function clinicCount(db: Executor): Promise<number> {
   const { rows } = await db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM clinics`);
@@ -46,10 +47,21 @@ export function slugify(name: string): string {
 /** Creates a clinic and its first administrator in the caller's transaction. */
 export async function createClinicWithAdmin(
   tx: Executor,
-  input: { clinicName: string; email: string; displayName: string; password: string; role?: StaffRole; isDemo?: boolean; settings?: object },
+  input: {
+    clinicName: string;
+    email: string;
+    displayName: string;
+    password: string;
+    role?: StaffRole;
+    isDemo?: boolean;
+    settings?: object;
+  },
 ): Promise<{ clinicId: string; userId: string }> {
   const passwordHash = await hashPassword(input.password);
-  const [existingEmail] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+  const [existingEmail] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
   if (existingEmail) throw conflict('A user with this email already exists');
   let slug = slugify(input.clinicName);
   const [taken] = await tx.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, slug));
@@ -60,7 +72,13 @@ export async function createClinicWithAdmin(
     .returning({ id: clinics.id });
   const [user] = await tx
     .insert(users)
-    .values({ clinicId: clinic!.id, email: input.email.trim(), displayName: input.displayName, role: input.role ?? 'admin', passwordHash })
+    .values({
+      clinicId: clinic!.id,
+      email: input.email.trim(),
+      displayName: input.displayName,
+      role: input.role ?? 'admin',
+      passwordHash,
+    })
     .returning({ id: users.id });
   return { clinicId: clinic!.id, userId: user!.id };
 }
@@ -87,16 +105,44 @@ export async function completeSetup(
       )
       .returning({ codeHash: setupCodes.codeHash });
     if (!code) {
-      throw new ApiError(400, 'invalid_setup_code', 'The setup code is not valid. Use the code printed in Arbor’s console at start-up.', [
-        { field: 'body.setupCode', message: 'not valid or expired' },
-      ]);
+      throw new ApiError(
+        400,
+        'invalid_setup_code',
+        'The setup code is not valid. Use the code printed in Arbor’s console at start-up.',
+        [{ field: 'body.setupCode', message: 'not valid or expired' }],
+      );
     }
     const { clinicId, userId } = await createClinicWithAdmin(tx, input);
-    const token = await createSession(tx, { clinicId, userId, stage: 'enrol', clientIp: caller.clientIp, userAgent: caller.userAgent, now });
-    const base = { clinicId, userId, userLabel: input.displayName, outcome: 'success' as const, clientIp: caller.clientIp };
+    const token = await createSession(tx, {
+      clinicId,
+      userId,
+      stage: 'enrol',
+      clientIp: caller.clientIp,
+      userAgent: caller.userAgent,
+      now,
+    });
+    const base = {
+      clinicId,
+      userId,
+      userLabel: input.displayName,
+      outcome: 'success' as const,
+      clientIp: caller.clientIp,
+    };
     await appendAudit(tx, [
-      { ...base, action: 'setup', entity: 'clinic', entityId: clinicId, detail: { clinicName: input.clinicName } },
-      { ...base, action: 'create', entity: 'user', entityId: userId, detail: { email: input.email, role: 'admin' } },
+      {
+        ...base,
+        action: 'setup',
+        entity: 'clinic',
+        entityId: clinicId,
+        detail: { clinicName: input.clinicName },
+      },
+      {
+        ...base,
+        action: 'create',
+        entity: 'user',
+        entityId: userId,
+        detail: { email: input.email, role: 'admin' },
+      },
     ]);
     return token;
   });

@@ -18,7 +18,10 @@ export const tooManyAttempts = (retryAfterSeconds: number) =>
 export async function assertNotThrottled(db: Executor, keys: string[], now: Date): Promise<void> {
   const { rows } = await db.execute<{ locked_until: string | Date }>(
     sql`SELECT locked_until FROM auth_throttle
-        WHERE key IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)}) AND locked_until > ${now.toISOString()}
+        WHERE key IN (${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )}) AND locked_until > ${now.toISOString()}
         ORDER BY locked_until DESC LIMIT 1`,
   );
   const until = rows[0]?.locked_until;
@@ -29,7 +32,12 @@ export async function assertNotThrottled(db: Executor, keys: string[], now: Date
  * Counts a failure in a fixed window, atomically (one upsert), and locks the key for a while once
  * the count reaches the policy's limit. Locks expire: an attacker cannot lock a user out for good.
  */
-export async function recordFailure(db: Executor, key: string, policy: ThrottlePolicy, now: Date): Promise<void> {
+export async function recordFailure(
+  db: Executor,
+  key: string,
+  policy: ThrottlePolicy,
+  now: Date,
+): Promise<void> {
   const nowIso = now.toISOString();
   await db.execute(sql`
     INSERT INTO auth_throttle AS t (key, failures, window_start, locked_until)

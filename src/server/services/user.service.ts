@@ -25,12 +25,19 @@ export function toUserDto(row: UserRow) {
 }
 
 export async function listUsers(deps: AppDeps, actor: Actor) {
-  const rows = await deps.db.select().from(users).where(eq(users.clinicId, actor.clinicId)).orderBy(asc(users.displayName));
+  const rows = await deps.db
+    .select()
+    .from(users)
+    .where(eq(users.clinicId, actor.clinicId))
+    .orderBy(asc(users.displayName));
   return rows.map(toUserDto);
 }
 
 async function emailTaken(deps: AppDeps, email: string): Promise<boolean> {
-  const [row] = await deps.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const [row] = await deps.db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return Boolean(row);
 }
 
@@ -46,10 +53,26 @@ export async function createUser(
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ clinicId: actor.clinicId, email: input.email.trim(), displayName: input.displayName, role: input.role, passwordHash })
+      .values({
+        clinicId: actor.clinicId,
+        email: input.email.trim(),
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+      })
       .returning();
     await appendAudit(tx, [
-      { clinicId: actor.clinicId, userId: actor.userId, userLabel: actor.label, action: 'create', entity: 'user', entityId: row!.id, detail: { email: row!.email, role: row!.role }, outcome: 'success', clientIp },
+      {
+        clinicId: actor.clinicId,
+        userId: actor.userId,
+        userLabel: actor.label,
+        action: 'create',
+        entity: 'user',
+        entityId: row!.id,
+        detail: { email: row!.email, role: row!.role },
+        outcome: 'success',
+        clientIp,
+      },
     ]);
     return toUserDto(row!);
   });
@@ -63,25 +86,53 @@ export async function updateUser(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: { version: number; role?: StaffRole; status?: 'active' | 'disabled'; displayName?: string; resetMfa?: boolean; temporaryPassword?: string },
+  input: {
+    version: number;
+    role?: StaffRole;
+    status?: 'active' | 'disabled';
+    displayName?: string;
+    resetMfa?: boolean;
+    temporaryPassword?: string;
+  },
   clientIp: string,
 ) {
   if (input.temporaryPassword) assertAcceptablePassword(input.temporaryPassword, 'body.temporaryPassword');
   const passwordHash = input.temporaryPassword ? await hashPassword(input.temporaryPassword) : undefined;
   return deps.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(users).where(and(eq(users.id, id), eq(users.clinicId, actor.clinicId))).for('update');
+    const [current] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), eq(users.clinicId, actor.clinicId)))
+      .for('update');
     if (!current) throw notFound('User');
-    if (current.version !== input.version) throw conflict(`This user was changed by someone else (now version ${current.version}).`, { currentVersion: current.version });
-    if (id === actor.userId && (input.role && input.role !== current.role || input.status === 'disabled')) {
-      throw conflict('You cannot change your own role or disable your own account; ask another administrator');
+    if (current.version !== input.version)
+      throw conflict(`This user was changed by someone else (now version ${current.version}).`, {
+        currentVersion: current.version,
+      });
+    if (id === actor.userId && ((input.role && input.role !== current.role) || input.status === 'disabled')) {
+      throw conflict(
+        'You cannot change your own role or disable your own account; ask another administrator',
+      );
     }
     const events: Parameters<typeof appendAudit>[1] = [];
-    const base = { clinicId: actor.clinicId, userId: actor.userId, userLabel: actor.label, entity: 'user', entityId: id, outcome: 'success' as const, clientIp };
-    if (input.role && input.role !== current.role) events.push({ ...base, action: 'role-change', detail: { from: current.role, to: input.role } });
-    if (input.status && input.status !== current.status) events.push({ ...base, action: 'status-change', detail: { from: current.status, to: input.status } });
-    if (input.displayName && input.displayName !== current.displayName) events.push({ ...base, action: 'update', detail: { fields: ['displayName'] } });
+    const base = {
+      clinicId: actor.clinicId,
+      userId: actor.userId,
+      userLabel: actor.label,
+      entity: 'user',
+      entityId: id,
+      outcome: 'success' as const,
+      clientIp,
+    };
+    if (input.role && input.role !== current.role)
+      events.push({ ...base, action: 'role-change', detail: { from: current.role, to: input.role } });
+    if (input.status && input.status !== current.status)
+      events.push({ ...base, action: 'status-change', detail: { from: current.status, to: input.status } });
+    if (input.displayName && input.displayName !== current.displayName)
+      events.push({ ...base, action: 'update', detail: { fields: ['displayName'] } });
     if (input.resetMfa) events.push({ ...base, action: 'update', detail: { fields: ['mfa'], reset: true } });
-    if (passwordHash) events.push({ ...base, action: 'update', detail: { fields: ['password'], temporary: true } });
+    if (passwordHash)
+      events.push({ ...base, action: 'update', detail: { fields: ['password'], temporary: true } });
     if (events.length === 0) return toUserDto(current);
     const [row] = await tx
       .update(users)
@@ -105,11 +156,24 @@ export async function updateUser(
 
 export async function revokeUserSessions(deps: AppDeps, actor: Actor, id: string, clientIp: string) {
   return deps.db.transaction(async (tx) => {
-    const [current] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, id), eq(users.clinicId, actor.clinicId)));
+    const [current] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, id), eq(users.clinicId, actor.clinicId)));
     if (!current) throw notFound('User');
     const ended = await endUserSessions(tx, id, 'revoked-by-admin');
     await appendAudit(tx, [
-      { clinicId: actor.clinicId, userId: actor.userId, userLabel: actor.label, action: 'session-ended', entity: 'user', entityId: id, detail: { sessions: ended }, outcome: 'success', clientIp },
+      {
+        clinicId: actor.clinicId,
+        userId: actor.userId,
+        userLabel: actor.label,
+        action: 'session-ended',
+        entity: 'user',
+        entityId: id,
+        detail: { sessions: ended },
+        outcome: 'success',
+        clientIp,
+      },
     ]);
     return { ended };
   });

@@ -4,7 +4,12 @@ import { ApiError, apiPost, fieldErrors, onSessionEnded, plainFieldMessage, toAp
 describe('toApiError', () => {
   it('reads code, message, fields and currentVersion', () => {
     const error = toApiError(409, {
-      error: { code: 'conflict', message: 'changed', currentVersion: 4, fields: [{ field: 'x', message: 'y' }] },
+      error: {
+        code: 'conflict',
+        message: 'changed',
+        currentVersion: 4,
+        fields: [{ field: 'x', message: 'y' }],
+      },
     });
     expect(error).toMatchObject({ status: 409, code: 'conflict', message: 'changed', currentVersion: 4 });
     expect(error.fields).toEqual([{ field: 'x', message: 'y' }]);
@@ -14,7 +19,9 @@ describe('toApiError', () => {
     expect(toApiError(500, undefined).code).toBe('error');
   });
   it('drops malformed field entries', () => {
-    expect(toApiError(400, { error: { code: 'x', message: 'm', fields: [1, { field: 'a' }] } }).fields).toEqual([]);
+    expect(
+      toApiError(400, { error: { code: 'x', message: 'm', fields: [1, { field: 'a' }] } }).fields,
+    ).toEqual([]);
   });
 });
 
@@ -45,7 +52,12 @@ describe('request', () => {
     onSessionEnded(undefined);
   });
   it('sends JSON with the content type the server requires and reports a 401 as a session end', async () => {
-    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'Sign in' } }), { status: 401 }));
+    const fetchMock = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ error: { code: 'unauthenticated', message: 'Sign in' } }), {
+          status: 401,
+        }),
+    );
     vi.stubGlobal('fetch', fetchMock);
     const ended = vi.fn();
     onSessionEnded(ended);
@@ -56,7 +68,15 @@ describe('request', () => {
     expect(init.body).toBe('{"a":1}');
   });
   it('does not report a wrong sign-in code as a session end', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'code_failed', message: 'bad code' } }), { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: { code: 'code_failed', message: 'bad code' } }), {
+            status: 401,
+          }),
+      ),
+    );
     const ended = vi.fn();
     onSessionEnded(ended);
     await expect(apiPost('/api/auth/mfa', { code: '1' })).rejects.toMatchObject({ message: 'bad code' });
@@ -67,7 +87,9 @@ describe('request', () => {
 describe('plainFieldMessage', () => {
   it('says the common schema messages plainly', () => {
     expect(plainFieldMessage('Too small: expected string to have >=1 characters')).toBe('Required');
-    expect(plainFieldMessage('Invalid option: expected one of "female"|"male"')).toBe('Choose one of the options');
+    expect(plainFieldMessage('Invalid option: expected one of "female"|"male"')).toBe(
+      'Choose one of the options',
+    );
     expect(plainFieldMessage('Too big: expected number to be <=30')).toBe('Must be at most 30');
     expect(plainFieldMessage('Too small: expected number to be >=1')).toBe('Must be at least 1');
     expect(plainFieldMessage('Invalid input: expected number, received string')).toBe('Enter a whole number');

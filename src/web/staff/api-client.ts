@@ -107,7 +107,8 @@ export async function request<T>(
   return parsed as T;
 }
 
-export const apiGet = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options);
+export const apiGet = <T>(path: string, options?: RequestOptions) =>
+  request<T>('GET', path, undefined, options);
 export const apiPost = <T>(path: string, body?: unknown, options?: RequestOptions) =>
   request<T>('POST', path, body, options);
 export const apiPatch = <T>(path: string, body: unknown, options?: RequestOptions) =>

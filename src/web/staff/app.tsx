@@ -46,7 +46,9 @@ export function App() {
 
   // A 401 from any data call means the server ended the session (idle timeout, revoked, signed out elsewhere).
   useEffect(() => {
-    onSessionEnded(() => setScreen({ kind: 'sign-in', notice: 'Your session ended. Sign in again to continue.' }));
+    onSessionEnded(() =>
+      setScreen({ kind: 'sign-in', notice: 'Your session ended. Sign in again to continue.' }),
+    );
     return () => onSessionEnded(undefined);
   }, []);
 
@@ -99,13 +101,24 @@ export function App() {
       return (
         <SignInPage
           notice={screen.notice}
-          onStage={(stage) => (stage === 'enrol' ? setScreen({ kind: 'enrol' }) : stage === 'mfa' ? setScreen({ kind: 'code' }) : void toStage())}
+          onStage={(stage) =>
+            stage === 'enrol'
+              ? setScreen({ kind: 'enrol' })
+              : stage === 'mfa'
+                ? setScreen({ kind: 'code' })
+                : void toStage()
+          }
         />
       );
     case 'code':
       return <CodeStepPage onDone={() => void toStage()} onCancel={() => void signOut()} />;
     case 'enrol':
-      return <EnrolPage onDone={(codes) => setScreen({ kind: 'recovery-codes', codes })} onCancel={() => void signOut()} />;
+      return (
+        <EnrolPage
+          onDone={(codes) => setScreen({ kind: 'recovery-codes', codes })}
+          onCancel={() => void signOut()}
+        />
+      );
     case 'recovery-codes':
       return <RecoveryCodesPage codes={screen.codes} onDone={() => void toStage()} />;
     case 'app':

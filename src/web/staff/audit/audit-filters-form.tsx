@@ -4,7 +4,20 @@ import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import type { AuditFilters } from './audit-query';
 
-const knownActions = ['read', 'query', 'create', 'update', 'deactivate', 'reactivate', 'export', 'access-denied', 'role-change', 'status-change', 'session-ended', 'settings-change'];
+const knownActions = [
+  'read',
+  'query',
+  'create',
+  'update',
+  'deactivate',
+  'reactivate',
+  'export',
+  'access-denied',
+  'role-change',
+  'status-change',
+  'session-ended',
+  'settings-change',
+];
 
 interface AuditFiltersFormProps {
   initial: AuditFilters;
@@ -20,13 +33,34 @@ export function AuditFiltersForm({ initial, users, onApply, fieldErrors }: Audit
     event.preventDefault();
     onApply({ ...form, patientId: form.patientId.trim(), action: form.action.trim() });
   };
-  const userOptions = [{ value: '', label: 'Anyone' }, ...users.map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` }))];
+  const userOptions = [
+    { value: '', label: 'Anyone' },
+    ...users.map((u) => ({ value: u.id, label: `${u.displayName} (${u.email})` })),
+  ];
   return (
     <form className="filters" onSubmit={submit} aria-label="Audit filters">
       <div className="grid">
-        <TextField label="From" type="datetime-local" value={form.from} onChange={set('from')} error={fieldErrors.from} />
-        <TextField label="To (before)" type="datetime-local" value={form.to} onChange={set('to')} error={fieldErrors.to} />
-        <SelectField label="User" value={form.userId} onChange={set('userId')} options={userOptions} error={fieldErrors.userId} />
+        <TextField
+          label="From"
+          type="datetime-local"
+          value={form.from}
+          onChange={set('from')}
+          error={fieldErrors.from}
+        />
+        <TextField
+          label="To (before)"
+          type="datetime-local"
+          value={form.to}
+          onChange={set('to')}
+          error={fieldErrors.to}
+        />
+        <SelectField
+          label="User"
+          value={form.userId}
+          onChange={set('userId')}
+          options={userOptions}
+          error={fieldErrors.userId}
+        />
         <TextField
           label="Patient id"
           value={form.patientId}
@@ -36,7 +70,14 @@ export function AuditFiltersForm({ initial, users, onApply, fieldErrors }: Audit
           autoComplete="off"
           hint="The record id (a UUID), as in the chart’s address"
         />
-        <TextField label="Action" value={form.action} onChange={set('action')} error={fieldErrors.action} list="audit-actions" autoComplete="off" />
+        <TextField
+          label="Action"
+          value={form.action}
+          onChange={set('action')}
+          error={fieldErrors.action}
+          list="audit-actions"
+          autoComplete="off"
+        />
         <datalist id="audit-actions">
           {knownActions.map((a) => (
             <option key={a} value={a} />

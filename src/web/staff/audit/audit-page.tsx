@@ -24,7 +24,10 @@ const columns: { key: AuditSortKey; label: string }[] = [
 
 export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>(emptyAuditFilters);
-  const [order, setOrder] = useState<{ sort: AuditSortKey; dir: 'asc' | 'desc' }>({ sort: 'time', dir: 'desc' });
+  const [order, setOrder] = useState<{ sort: AuditSortKey; dir: 'asc' | 'desc' }>({
+    sort: 'time',
+    dir: 'desc',
+  });
   const [offset, setOffset] = useState(0);
   const [expanded, setExpanded] = useState<number>();
   const url = `/api/audit${auditQuery(filters, order.sort, order.dir, { limit: pageSize, offset })}`;
@@ -41,7 +44,9 @@ export function AuditPage() {
           Export CSV
         </a>
       </div>
-      <p className="muted">Every read, search, change, sign-in and export, newest first. Reading this report is itself recorded.</p>
+      <p className="muted">
+        Every read, search, change, sign-in and export, newest first. Reading this report is itself recorded.
+      </p>
       <AuditFiltersForm
         initial={filters}
         users={users.data?.items ?? []}
@@ -52,7 +57,10 @@ export function AuditPage() {
           setExpanded(undefined);
         }}
       />
-      <LoadState loading={report.loading && !report.data} error={Object.keys(errors).length ? undefined : report.error} />
+      <LoadState
+        loading={report.loading && !report.data}
+        error={Object.keys(errors).length ? undefined : report.error}
+      />
       {report.data ? (
         <>
           <p className="muted" role="status">
@@ -68,7 +76,11 @@ export function AuditPage() {
                   {columns.map((column) => {
                     const sorted = order.sort === column.key;
                     return (
-                      <th key={column.key} scope="col" aria-sort={sorted ? (order.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                      <th
+                        key={column.key}
+                        scope="col"
+                        aria-sort={sorted ? (order.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                      >
                         <button
                           type="button"
                           className="sort-button"
@@ -117,7 +129,11 @@ export function AuditPage() {
                         <td>{row.action}</td>
                         <td>{row.entity}</td>
                         <td>
-                          <span className={`badge badge--${row.outcome === 'success' ? 'active' : 'disabled'}`}>{row.outcome}</span>
+                          <span
+                            className={`badge badge--${row.outcome === 'success' ? 'active' : 'disabled'}`}
+                          >
+                            {row.outcome}
+                          </span>
                         </td>
                         <td className="mono">{row.clientIp ?? ''}</td>
                       </tr>
@@ -127,7 +143,9 @@ export function AuditPage() {
                             <dl className="audit-detail__list">
                               <div>
                                 <dt>Event</dt>
-                                <dd>#{row.seq}, {row.occurredAt}</dd>
+                                <dd>
+                                  #{row.seq}, {row.occurredAt}
+                                </dd>
                               </div>
                               <div>
                                 <dt>Record id</dt>
@@ -148,7 +166,13 @@ export function AuditPage() {
               </tbody>
             </table>
           </div>
-          <Pagination total={report.data.total} offset={offset} pageSize={pageSize} onOffset={setOffset} label="Audit report pages" />
+          <Pagination
+            total={report.data.total}
+            offset={offset}
+            pageSize={pageSize}
+            onOffset={setOffset}
+            label="Audit report pages"
+          />
         </>
       ) : null}
     </>

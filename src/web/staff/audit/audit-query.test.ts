@@ -3,9 +3,9 @@ import { auditQuery, emptyAuditFilters, localToIso, nextSort } from './audit-que
 
 describe('auditQuery', () => {
   it('sends only the filters that are set, with sort and page', () => {
-    expect(auditQuery({ ...emptyAuditFilters, action: 'read' }, 'user', 'asc', { limit: 50, offset: 100 })).toBe(
-      '?action=read&sort=user&dir=asc&limit=50&offset=100',
-    );
+    expect(
+      auditQuery({ ...emptyAuditFilters, action: 'read' }, 'user', 'asc', { limit: 50, offset: 100 }),
+    ).toBe('?action=read&sort=user&dir=asc&limit=50&offset=100');
   });
   it('leaves out the page for the CSV export', () => {
     expect(auditQuery(emptyAuditFilters, 'time', 'desc')).toBe('?sort=time&dir=desc');

@@ -21,7 +21,12 @@ export function localToIso(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-export function auditQuery(filters: AuditFilters, sort: AuditSortKey, dir: 'asc' | 'desc', page?: { limit: number; offset: number }): string {
+export function auditQuery(
+  filters: AuditFilters,
+  sort: AuditSortKey,
+  dir: 'asc' | 'desc',
+  page?: { limit: number; offset: number },
+): string {
   return toQueryString({
     from: localToIso(filters.from),
     to: localToIso(filters.to),
@@ -37,6 +42,7 @@ export function auditQuery(filters: AuditFilters, sort: AuditSortKey, dir: 'asc'
 
 /** Clicking the sorted column flips its direction; a new column starts with the natural order. */
 export function nextSort(current: { sort: AuditSortKey; dir: 'asc' | 'desc' }, clicked: AuditSortKey) {
-  if (current.sort === clicked) return { sort: clicked, dir: current.dir === 'asc' ? ('desc' as const) : ('asc' as const) };
+  if (current.sort === clicked)
+    return { sort: clicked, dir: current.dir === 'asc' ? ('desc' as const) : ('asc' as const) };
   return { sort: clicked, dir: clicked === 'time' ? ('desc' as const) : ('asc' as const) };
 }

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** The centred card used by every sign-in, setup and enrolment step. */
-export function AuthLayout({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
+export function AuthLayout({
+  title,
+  children,
+  wide,
+}: {
+  title: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   return (
     <>
       <a className="skip-link" href="#main">

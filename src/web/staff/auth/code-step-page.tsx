@@ -5,7 +5,13 @@ import { TextField } from '../ui/text-field';
 import { AuthLayout } from './auth-layout';
 
 /** Second factor: a 6-digit code from the authenticator, or one of the saved recovery codes. */
-export function CodeStepPage({ onDone, onCancel }: { onDone: (usedRecoveryCode: boolean) => void; onCancel: () => void }) {
+export function CodeStepPage({
+  onDone,
+  onCancel,
+}: {
+  onDone: (usedRecoveryCode: boolean) => void;
+  onCancel: () => void;
+}) {
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>();

@@ -7,7 +7,13 @@ import { AuthLayout } from './auth-layout';
 import { groupSecret, svgDataUri } from './svg-data-uri';
 
 /** Authenticator enrolment, required before any patient data can be seen. */
-export function EnrolPage({ onDone, onCancel }: { onDone: (recoveryCodes: string[]) => void; onCancel: () => void }) {
+export function EnrolPage({
+  onDone,
+  onCancel,
+}: {
+  onDone: (recoveryCodes: string[]) => void;
+  onCancel: () => void;
+}) {
   const [enrolment, setEnrolment] = useState<EnrolmentStart>();
   const [code, setCode] = useState('');
   const [error, setError] = useState<unknown>();
@@ -18,7 +24,10 @@ export function EnrolPage({ onDone, onCancel }: { onDone: (recoveryCodes: string
     // Each start makes a new secret; development's double effects must not replace the one shown.
     if (started.current) return;
     started.current = true;
-    apiPost<EnrolmentStart>('/api/auth/mfa/enrol/start', {}, { expectUnauthenticated: true }).then(setEnrolment, setError);
+    apiPost<EnrolmentStart>('/api/auth/mfa/enrol/start', {}, { expectUnauthenticated: true }).then(
+      setEnrolment,
+      setError,
+    );
   }, []);
 
   const submit = async (event: FormEvent) => {
@@ -43,8 +52,8 @@ export function EnrolPage({ onDone, onCancel }: { onDone: (recoveryCodes: string
   return (
     <AuthLayout title="Set up your authenticator" wide>
       <p>
-        Arbor asks for a code from an authenticator app (for example FreeOTP, Google Authenticator or 1Password)
-        each time you sign in.
+        Arbor asks for a code from an authenticator app (for example FreeOTP, Google Authenticator or
+        1Password) each time you sign in.
       </p>
       <ErrorBanner>{error ? errorMessage(error) : null}</ErrorBanner>
       {enrolment ? (
@@ -52,7 +61,13 @@ export function EnrolPage({ onDone, onCancel }: { onDone: (recoveryCodes: string
           <ol className="steps">
             <li>
               <p>Scan this QR code with the app:</p>
-              <img className="qr" src={svgDataUri(enrolment.qrSvg)} alt="QR code for your authenticator app" width={200} height={200} />
+              <img
+                className="qr"
+                src={svgDataUri(enrolment.qrSvg)}
+                alt="QR code for your authenticator app"
+                width={200}
+                height={200}
+              />
             </li>
             <li>
               <p>Or enter this key by hand (time-based, 6 digits, 30 seconds):</p>

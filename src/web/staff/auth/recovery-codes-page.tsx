@@ -8,9 +8,12 @@ export function RecoveryCodesPage({ codes, onDone }: { codes: string[]; onDone: 
   const downloadUrl = useRef<string>(undefined);
   const text = `Arbor recovery codes (each works once)\n\n${codes.join('\n')}\n`;
 
-  useEffect(() => () => {
-    if (downloadUrl.current) URL.revokeObjectURL(downloadUrl.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (downloadUrl.current) URL.revokeObjectURL(downloadUrl.current);
+    },
+    [],
+  );
 
   const copy = async () => {
     try {
@@ -33,8 +36,8 @@ export function RecoveryCodesPage({ codes, onDone }: { codes: string[]; onDone: 
   return (
     <AuthLayout title="Save your recovery codes" wide>
       <p>
-        If you lose your phone, each of these codes signs you in once instead of an authenticator code. They are
-        shown only now: store them somewhere safe, away from your computer.
+        If you lose your phone, each of these codes signs you in once instead of an authenticator code. They
+        are shown only now: store them somewhere safe, away from your computer.
       </p>
       <ul className="recovery-codes" aria-label="Recovery codes">
         {codes.map((code) => (
@@ -58,7 +61,12 @@ export function RecoveryCodesPage({ codes, onDone }: { codes: string[]; onDone: 
         {copied}
       </p>
       <div className="field field--checkbox no-print">
-        <input id="codes-saved" type="checkbox" checked={saved} onChange={(event) => setSaved(event.target.checked)} />
+        <input
+          id="codes-saved"
+          type="checkbox"
+          checked={saved}
+          onChange={(event) => setSaved(event.target.checked)}
+        />
         <label htmlFor="codes-saved">I have saved these recovery codes</label>
       </div>
       <button type="button" className="button no-print" disabled={!saved} onClick={onDone}>

@@ -7,7 +7,13 @@ import { AuthLayout } from './auth-layout';
 
 /** First run: the console's one-time code proves the person setting up Arbor runs the server. */
 export function SetupPage({ onDone }: { onDone: () => void }) {
-  const [form, setForm] = useState({ setupCode: '', clinicName: '', displayName: '', email: '', password: '' });
+  const [form, setForm] = useState({
+    setupCode: '',
+    clinicName: '',
+    displayName: '',
+    email: '',
+    password: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -46,9 +52,31 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
           spellCheck={false}
           required
         />
-        <TextField label="Clinic name" value={form.clinicName} onChange={set('clinicName')} error={errors.clinicName} required autoComplete="organization" />
-        <TextField label="Your name" value={form.displayName} onChange={set('displayName')} error={errors.displayName} required autoComplete="name" />
-        <TextField label="Email" type="email" value={form.email} onChange={set('email')} error={errors.email} required autoComplete="username" />
+        <TextField
+          label="Clinic name"
+          value={form.clinicName}
+          onChange={set('clinicName')}
+          error={errors.clinicName}
+          required
+          autoComplete="organization"
+        />
+        <TextField
+          label="Your name"
+          value={form.displayName}
+          onChange={set('displayName')}
+          error={errors.displayName}
+          required
+          autoComplete="name"
+        />
+        <TextField
+          label="Email"
+          type="email"
+          value={form.email}
+          onChange={set('email')}
+          error={errors.email}
+          required
+          autoComplete="username"
+        />
         <PasswordField
           label="Password"
           value={form.password}

@@ -7,7 +7,13 @@ import { TextField } from '../ui/text-field';
 import { AuthLayout } from './auth-layout';
 
 /** Password step. Errors are the server's generic ones, so they never reveal whether an email exists. */
-export function SignInPage({ notice, onStage }: { notice?: string | undefined; onStage: (stage: SessionStage) => void }) {
+export function SignInPage({
+  notice,
+  onStage,
+}: {
+  notice?: string | undefined;
+  onStage: (stage: SessionStage) => void;
+}) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>();
@@ -18,7 +24,11 @@ export function SignInPage({ notice, onStage }: { notice?: string | undefined; o
     setBusy(true);
     setError(undefined);
     try {
-      const result = await apiPost<{ stage: SessionStage }>('/api/auth/login', { email, password }, { expectUnauthenticated: true });
+      const result = await apiPost<{ stage: SessionStage }>(
+        '/api/auth/login',
+        { email, password },
+        { expectUnauthenticated: true },
+      );
       setPassword('');
       onStage(result.stage);
     } catch (e) {
@@ -33,8 +43,21 @@ export function SignInPage({ notice, onStage }: { notice?: string | undefined; o
       <NoticeBanner>{notice}</NoticeBanner>
       <ErrorBanner>{error ? errorMessage(error) : null}</ErrorBanner>
       <form onSubmit={submit}>
-        <TextField label="Email" type="email" value={email} onChange={setEmail} autoComplete="username" required />
-        <PasswordField label="Password" value={password} onChange={setPassword} autoComplete="current-password" required />
+        <TextField
+          label="Email"
+          type="email"
+          value={email}
+          onChange={setEmail}
+          autoComplete="username"
+          required
+        />
+        <PasswordField
+          label="Password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+          required
+        />
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Signing in…' : 'Continue'}
         </button>

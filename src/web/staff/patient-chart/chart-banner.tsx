@@ -12,7 +12,9 @@ export function ChartBanner({ patient }: { patient: Patient }) {
       <div className="chart-banner__identity">
         <h1>
           {fullName(patient)}
-          {patient.preferredName ? <span className="chart-banner__preferred"> “{patient.preferredName}”</span> : null}
+          {patient.preferredName ? (
+            <span className="chart-banner__preferred"> “{patient.preferredName}”</span>
+          ) : null}
         </h1>
         {!patient.active ? <span className="badge badge--inactive">Inactive record</span> : null}
       </div>

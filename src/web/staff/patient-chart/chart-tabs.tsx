@@ -11,10 +11,35 @@ import { SummaryTab } from './summary-tab';
  *   { id: 'dosing', label: 'Dosing', element: (p) => <DosingTab {...p} />, visible: (perms) => perms.includes('...') },
  */
 export const chartTabs: ChartTab[] = [
-  { id: 'summary', label: 'Summary', element: (p) => <SummaryTab {...p} />, visible: (perms) => perms.includes('patient.read') },
-  { id: 'edit', label: 'Edit', element: (p) => <EditTab {...p} />, visible: (perms) => perms.includes('patient.update') },
-  { id: 'history', label: 'History', element: (p) => <HistoryTab {...p} />, visible: (perms) => perms.includes('patient.history') },
+  {
+    id: 'summary',
+    label: 'Summary',
+    element: (p) => <SummaryTab {...p} />,
+    visible: (perms) => perms.includes('patient.read'),
+  },
+  {
+    id: 'edit',
+    label: 'Edit',
+    element: (p) => <EditTab {...p} />,
+    visible: (perms) => perms.includes('patient.update'),
+  },
+  {
+    id: 'history',
+    label: 'History',
+    element: (p) => <HistoryTab {...p} />,
+    visible: (perms) => perms.includes('patient.history'),
+  },
   { id: 'measures', label: 'Measures', element: (p) => <MeasuresTab {...p} />, visible: measuresTabVisible },
-  { id: 'dosing', label: 'Dosing', element: (p) => <DosingTab {...p} />, visible: (perms) => perms.includes('dose.read') },
-  { id: 'status', label: 'Status', element: (p) => <StatusTab {...p} />, visible: (perms) => perms.includes('patient.update') },
+  {
+    id: 'dosing',
+    label: 'Dosing',
+    element: (p) => <DosingTab {...p} />,
+    visible: (perms) => perms.includes('dose.read'),
+  },
+  {
+    id: 'status',
+    label: 'Status',
+    element: (p) => <StatusTab {...p} />,
+    visible: (perms) => perms.includes('patient.update'),
+  },
 ];

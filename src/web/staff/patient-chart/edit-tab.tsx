@@ -3,7 +3,12 @@ import { careStatusLabels, careStatusMoves } from '../../../domain/patients/care
 import { ApiError, apiPatch, errorMessage, fieldErrors } from '../api-client';
 import type { Patient } from '../api-types';
 import { PatientForm } from '../patients/patient-form';
-import { changedPayload, patientToForm, reapplyChanges, type PatientFormState } from '../patients/patient-form-model';
+import {
+  changedPayload,
+  patientToForm,
+  reapplyChanges,
+  type PatientFormState,
+} from '../patients/patient-form-model';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { TextField } from '../ui/text-field';
 import type { ChartTabProps } from './chart-tab-types';
@@ -15,7 +20,10 @@ interface Editing {
 }
 
 export function EditTab({ patient, onPatientChange, reload }: ChartTabProps) {
-  const [editing, setEditing] = useState<Editing>(() => ({ version: patient.version, base: patientToForm(patient) }));
+  const [editing, setEditing] = useState<Editing>(() => ({
+    version: patient.version,
+    base: patientToForm(patient),
+  }));
   const [state, setState] = useState<PatientFormState>(() => patientToForm(patient));
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -25,7 +33,10 @@ export function EditTab({ patient, onPatientChange, reload }: ChartTabProps) {
   const [busy, setBusy] = useState(false);
 
   const current = editing.base.careStatus;
-  const statusOptions = [current, ...careStatusMoves[current]].map((s) => ({ value: s, label: careStatusLabels[s] }));
+  const statusOptions = [current, ...careStatusMoves[current]].map((s) => ({
+    value: s,
+    label: careStatusLabels[s],
+  }));
 
   const save = async () => {
     const changes = changedPayload(editing.base, state);

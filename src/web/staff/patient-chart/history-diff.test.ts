@@ -3,7 +3,9 @@ import { diffSnapshots, fieldLabel, flatten } from './history-diff';
 
 describe('flatten', () => {
   it('turns nested objects and lists into dotted paths and skips bookkeeping fields', () => {
-    expect(flatten({ version: 3, address: { city: 'X', line2: null }, conditions: [{ code: 'F33.1' }] })).toEqual({
+    expect(
+      flatten({ version: 3, address: { city: 'X', line2: null }, conditions: [{ code: 'F33.1' }] }),
+    ).toEqual({
       'address.city': 'X',
       'address.line2': '',
       'conditions.0.code': 'F33.1',
@@ -14,7 +16,13 @@ describe('flatten', () => {
 describe('diffSnapshots', () => {
   it('lists only fields whose value changed', () => {
     const v1 = { legalGivenName: 'Ada', phone: null, version: 1, updatedAt: 'a', address: { city: 'X' } };
-    const v2 = { legalGivenName: 'Ada', phone: '555-0100', version: 2, updatedAt: 'b', address: { city: 'Y' } };
+    const v2 = {
+      legalGivenName: 'Ada',
+      phone: '555-0100',
+      version: 2,
+      updatedAt: 'b',
+      address: { city: 'Y' },
+    };
     expect(diffSnapshots(v1, v2)).toEqual([
       { field: 'phone', before: '', after: '555-0100' },
       { field: 'address.city', before: 'X', after: 'Y' },
@@ -29,7 +37,9 @@ describe('diffSnapshots', () => {
     ]);
   });
   it('treats the first version as a change from nothing', () => {
-    expect(diffSnapshots(undefined, { legalGivenName: 'Ada' })).toEqual([{ field: 'legalGivenName', before: '', after: 'Ada' }]);
+    expect(diffSnapshots(undefined, { legalGivenName: 'Ada' })).toEqual([
+      { field: 'legalGivenName', before: '', after: 'Ada' },
+    ]);
   });
 });
 

@@ -1,5 +1,14 @@
 /** Bookkeeping fields that change with every save and say nothing about the patient. */
-const ignored = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'id', 'clinicId', 'isDemo']);
+const ignored = new Set([
+  'version',
+  'updatedAt',
+  'updatedBy',
+  'createdAt',
+  'createdBy',
+  'id',
+  'clinicId',
+  'isDemo',
+]);
 
 export interface DiffRow {
   field: string;
@@ -14,9 +23,15 @@ function display(value: unknown): string {
 }
 
 /** Nested objects and lists become dotted paths ("address.city", "conditions.0.code"). */
-export function flatten(value: unknown, prefix = '', out: Record<string, string> = {}): Record<string, string> {
+export function flatten(
+  value: unknown,
+  prefix = '',
+  out: Record<string, string> = {},
+): Record<string, string> {
   if (value !== null && typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value);
     for (const [key, inner] of entries) {
       if (!prefix && ignored.has(key)) continue;
       flatten(inner, prefix ? `${prefix}.${key}` : key, out);
@@ -28,7 +43,10 @@ export function flatten(value: unknown, prefix = '', out: Record<string, string>
 }
 
 /** What a version changed compared with the one before it (or with nothing, for the first). */
-export function diffSnapshots(before: Record<string, unknown> | undefined, after: Record<string, unknown>): DiffRow[] {
+export function diffSnapshots(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown>,
+): DiffRow[] {
   const a = flatten(before ?? {});
   const b = flatten(after);
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])];
@@ -41,7 +59,9 @@ export function diffSnapshots(before: Record<string, unknown> | undefined, after
 export function fieldLabel(path: string): string {
   const words = path
     .split('.')
-    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()))
+    .map((part) =>
+      /^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(),
+    )
     .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -18,14 +18,18 @@ export function HistoryTab({ patient }: ChartTabProps) {
   );
   // History records who changed it by id; names come from the staff list when the role may read it.
   const users = useLoad(
-    (signal) => (canReadUsers ? apiGet<{ items: StaffUser[] }>('/api/users', { signal }) : Promise.resolve({ items: [] })),
+    (signal) =>
+      canReadUsers
+        ? apiGet<{ items: StaffUser[] }>('/api/users', { signal })
+        : Promise.resolve({ items: [] }),
     String(canReadUsers),
   );
   const [selected, setSelected] = useState<number>();
 
   const items = history.data?.items ?? [];
   const nameOf = (id: string | null) =>
-    (id && users.data?.items.find((u) => u.id === id)?.displayName) ?? (id ? `Staff ${id.slice(0, 8)}` : 'System');
+    (id && users.data?.items.find((u) => u.id === id)?.displayName) ??
+    (id ? `Staff ${id.slice(0, 8)}` : 'System');
   const chosen = items.find((e) => e.version === selected) ?? items[0];
   const previous = chosen ? items.find((e) => e.version === chosen.version - 1) : undefined;
   const diff = chosen ? diffSnapshots(previous?.snapshot, chosen.snapshot) : [];
@@ -61,7 +65,11 @@ export function HistoryTab({ patient }: ChartTabProps) {
                     </td>
                     <td data-label="When">{formatDateTime(entry.changedAt)}</td>
                     <td data-label="Who">{nameOf(entry.changedBy)}</td>
-                    <td data-label="Changed">{entry.version === 1 ? 'Record created' : entry.changedFields.map(fieldLabel).join(', ')}</td>
+                    <td data-label="Changed">
+                      {entry.version === 1
+                        ? 'Record created'
+                        : entry.changedFields.map(fieldLabel).join(', ')}
+                    </td>
                     <td data-label="Reason">{entry.reason ?? ''}</td>
                   </tr>
                 ))}
@@ -90,8 +98,12 @@ export function HistoryTab({ patient }: ChartTabProps) {
                       {diff.map((row) => (
                         <tr key={row.field}>
                           <th scope="row">{fieldLabel(row.field)}</th>
-                          <td className="diff-before">{row.before || <span className="muted">(empty)</span>}</td>
-                          <td className="diff-after">{row.after || <span className="muted">(empty)</span>}</td>
+                          <td className="diff-before">
+                            {row.before || <span className="muted">(empty)</span>}
+                          </td>
+                          <td className="diff-after">
+                            {row.after || <span className="muted">(empty)</span>}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

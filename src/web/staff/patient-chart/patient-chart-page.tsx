@@ -12,7 +12,10 @@ import { chartTabs } from './chart-tabs';
 
 export function PatientChartPage({ id, tab }: { id: string; tab: string | undefined }) {
   const { me } = useSession();
-  const { data, error, loading } = useLoad((signal) => apiGet<Patient>(`/api/patients/${encodeURIComponent(id)}`, { signal }), id);
+  const { data, error, loading } = useLoad(
+    (signal) => apiGet<Patient>(`/api/patients/${encodeURIComponent(id)}`, { signal }),
+    id,
+  );
   const [patient, setPatient] = useState<Patient>();
   useEffect(() => setPatient(data), [data]);
 
@@ -55,7 +58,11 @@ export function PatientChartPage({ id, tab }: { id: string; tab: string | undefi
         <h2 id="chart-panel-title" className={active?.id === 'summary' ? 'visually-hidden' : undefined}>
           {active?.label}
         </h2>
-        {active ? active.element({ patient, onPatientChange: setPatient, reload }) : <p>No chart sections are available to you.</p>}
+        {active ? (
+          active.element({ patient, onPatientChange: setPatient, reload })
+        ) : (
+          <p>No chart sections are available to you.</p>
+        )}
       </section>
     </div>
   );

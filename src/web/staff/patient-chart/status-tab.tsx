@@ -31,7 +31,8 @@ export function StatusTab({ patient, onPatientChange }: ChartTabProps) {
   const confirm = async () => {
     if (!pending) return;
     const needsReason = pending.kind !== 'move';
-    if (needsReason && reason.trim().length < 3) return setReasonError('Give a reason of at least 3 characters');
+    if (needsReason && reason.trim().length < 3)
+      return setReasonError('Give a reason of at least 3 characters');
     setBusy(true);
     try {
       const saved =
@@ -41,7 +42,10 @@ export function StatusTab({ patient, onPatientChange }: ChartTabProps) {
               changes: { careStatus: pending.to },
               reason: reason.trim() || null,
             })
-          : await apiPost<Patient>(`/api/patients/${patient.id}/${pending.kind}`, { version: patient.version, reason: reason.trim() });
+          : await apiPost<Patient>(`/api/patients/${patient.id}/${pending.kind}`, {
+              version: patient.version,
+              reason: reason.trim(),
+            });
       onPatientChange(saved);
       setNotice(
         pending.kind === 'move'
@@ -69,7 +73,9 @@ export function StatusTab({ patient, onPatientChange }: ChartTabProps) {
         {error ? (
           <>
             {errorMessage(error)}
-            {error instanceof ApiError && error.status === 409 ? ' Reload the page to see the current record.' : ''}
+            {error instanceof ApiError && error.status === 409
+              ? ' Reload the page to see the current record.'
+              : ''}
           </>
         ) : null}
       </ErrorBanner>
@@ -82,7 +88,12 @@ export function StatusTab({ patient, onPatientChange }: ChartTabProps) {
         {patient.active && can('patient.update') ? (
           <div className="button-row">
             {moves.map((to) => (
-              <button key={to} type="button" className="button button--secondary" onClick={() => open({ kind: 'move', to })}>
+              <button
+                key={to}
+                type="button"
+                className="button button--secondary"
+                onClick={() => open({ kind: 'move', to })}
+              >
                 Move to {careStatusLabels[to]}
               </button>
             ))}
@@ -97,7 +108,11 @@ export function StatusTab({ patient, onPatientChange }: ChartTabProps) {
           {patient.active ? (
             <>
               <p>Deactivating hides the record from searches. Records are never deleted.</p>
-              <button type="button" className="button button--danger" onClick={() => open({ kind: 'deactivate' })}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => open({ kind: 'deactivate' })}
+              >
                 Deactivate record
               </button>
             </>
@@ -120,7 +135,9 @@ export function StatusTab({ patient, onPatientChange }: ChartTabProps) {
                 ? 'Deactivate this record?'
                 : 'Reactivate this record?'
           }
-          confirmLabel={pending.kind === 'move' ? 'Move' : pending.kind === 'deactivate' ? 'Deactivate' : 'Reactivate'}
+          confirmLabel={
+            pending.kind === 'move' ? 'Move' : pending.kind === 'deactivate' ? 'Deactivate' : 'Reactivate'
+          }
           destructive={pending.kind === 'deactivate'}
           busy={busy}
           onConfirm={confirm}

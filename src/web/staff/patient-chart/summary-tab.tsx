@@ -39,8 +39,12 @@ export function SummaryTab({ patient }: ChartTabProps) {
         <dl className="summary__list">
           <Row label="Phone">{patient.phone}</Row>
           <Row label="Email">{patient.email}</Row>
-          <Row label="Address">{a ? join(a.line1, a.line2, a.city, a.region, a.postalCode, a.country) : null}</Row>
-          <Row label="Emergency contact">{ec ? join(ec.name, ec.relationship, ec.phone, ec.email) : null}</Row>
+          <Row label="Address">
+            {a ? join(a.line1, a.line2, a.city, a.region, a.postalCode, a.country) : null}
+          </Row>
+          <Row label="Emergency contact">
+            {ec ? join(ec.name, ec.relationship, ec.phone, ec.email) : null}
+          </Row>
         </dl>
       </section>
       <section aria-labelledby="summary-referral">

@@ -37,8 +37,14 @@ export function AlertsEditor({ alerts, onChange, errors }: AlertsEditorProps) {
             <p>
               <strong>{severityOptions.find((o) => o.value === alert.severity)?.label}:</strong> {alert.text}
             </p>
-            {errors[`alerts.${index}.text`] ? <p className="field__error">{errors[`alerts.${index}.text`]}</p> : null}
-            <button type="button" className="button button--secondary button--small" onClick={() => onChange(alerts.filter((_, i) => i !== index))}>
+            {errors[`alerts.${index}.text`] ? (
+              <p className="field__error">{errors[`alerts.${index}.text`]}</p>
+            ) : null}
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onChange(alerts.filter((_, i) => i !== index))}
+            >
               Remove alert {index + 1}
             </button>
           </li>
@@ -46,7 +52,12 @@ export function AlertsEditor({ alerts, onChange, errors }: AlertsEditorProps) {
       </ul>
       <div className="inline-add">
         <TextField label="New alert" value={text} onChange={setText} autoComplete="off" maxLength={200} />
-        <SelectField label="Severity" value={severity} onChange={(v) => setSeverity(v as AlertEntry['severity'])} options={severityOptions} />
+        <SelectField
+          label="Severity"
+          value={severity}
+          onChange={(v) => setSeverity(v as AlertEntry['severity'])}
+          options={severityOptions}
+        />
         <button type="button" className="button button--secondary" onClick={add} disabled={!text.trim()}>
           Add alert
         </button>

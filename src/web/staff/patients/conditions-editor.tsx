@@ -58,8 +58,12 @@ export function ConditionsEditor({ conditions, onChange, errors }: ConditionsEdi
             <p>
               <strong className="mono">{condition.code}</strong> {condition.display}
             </p>
-            {errors[`conditions.${index}.code`] ? <p className="field__error">Code {errors[`conditions.${index}.code`]}</p> : null}
-            {errors[`conditions.${index}.display`] ? <p className="field__error">Description {errors[`conditions.${index}.display`]}</p> : null}
+            {errors[`conditions.${index}.code`] ? (
+              <p className="field__error">Code {errors[`conditions.${index}.code`]}</p>
+            ) : null}
+            {errors[`conditions.${index}.display`] ? (
+              <p className="field__error">Description {errors[`conditions.${index}.display`]}</p>
+            ) : null}
             <div className="grid grid--compact">
               <TextField
                 label={`Onset date for ${condition.code}`}
@@ -73,14 +77,20 @@ export function ConditionsEditor({ conditions, onChange, errors }: ConditionsEdi
                 <select
                   id={`condition-status-${index}`}
                   value={condition.status}
-                  onChange={(event) => update(index, { status: event.target.value as ConditionEntry['status'] })}
+                  onChange={(event) =>
+                    update(index, { status: event.target.value as ConditionEntry['status'] })
+                  }
                 >
                   <option value="active">Active</option>
                   <option value="resolved">Resolved</option>
                 </select>
               </div>
             </div>
-            <button type="button" className="button button--secondary button--small" onClick={() => onChange(conditions.filter((_, i) => i !== index))}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onChange(conditions.filter((_, i) => i !== index))}
+            >
               Remove {condition.code}
             </button>
           </li>
@@ -109,7 +119,13 @@ export function ConditionsEditor({ conditions, onChange, errors }: ConditionsEdi
         </button>
       </div>
       <div className="inline-add">
-        <TextField label="Other ICD-10-CM code" value={freeCode} onChange={setFreeCode} autoComplete="off" spellCheck={false} />
+        <TextField
+          label="Other ICD-10-CM code"
+          value={freeCode}
+          onChange={setFreeCode}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <TextField label="Description" value={freeDisplay} onChange={setFreeDisplay} autoComplete="off" />
         <button type="button" className="button button--secondary" onClick={addFree}>
           Add code

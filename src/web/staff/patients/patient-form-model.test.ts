@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changedPayload, emptyPatientForm, patientToForm, reapplyChanges, toPatientPayload } from './patient-form-model';
+import {
+  changedPayload,
+  emptyPatientForm,
+  patientToForm,
+  reapplyChanges,
+  toPatientPayload,
+} from './patient-form-model';
 
 const filled = () => ({
   ...emptyPatientForm(),
@@ -29,14 +35,23 @@ describe('toPatientPayload', () => {
     state.address.city = 'Springfield';
     state.emergencyContact.phone = '555-0101';
     const payload = toPatientPayload(state);
-    expect(payload.address).toEqual({ line1: null, line2: null, city: 'Springfield', region: null, postalCode: null, country: null });
+    expect(payload.address).toEqual({
+      line1: null,
+      line2: null,
+      city: 'Springfield',
+      region: null,
+      postalCode: null,
+      country: null,
+    });
     // The missing name is sent as '' so the server reports it against the right field.
     expect(payload.emergencyContact).toMatchObject({ name: '', phone: '555-0101' });
   });
   it('upper-cases condition codes and blanks onset dates to null', () => {
     const state = filled();
     state.conditions = [{ code: 'f33.1 ', display: 'MDD', onsetDate: '', status: 'active' }];
-    expect(toPatientPayload(state).conditions).toEqual([{ code: 'F33.1', display: 'MDD', onsetDate: null, status: 'active' }]);
+    expect(toPatientPayload(state).conditions).toEqual([
+      { code: 'F33.1', display: 'MDD', onsetDate: null, status: 'active' },
+    ]);
   });
 });
 

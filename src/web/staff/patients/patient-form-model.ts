@@ -27,7 +27,14 @@ export interface PatientFormState {
   pronouns: string;
   phone: string;
   email: string;
-  address: { line1: string; line2: string; city: string; region: string; postalCode: string; country: string };
+  address: {
+    line1: string;
+    line2: string;
+    city: string;
+    region: string;
+    postalCode: string;
+    country: string;
+  };
   emergencyContact: { name: string; relationship: string; phone: string; email: string };
   referringClinician: { name: string; organisation: string; phone: string; email: string; npi: string };
   conditions: ConditionEntry[];
@@ -116,7 +123,13 @@ export function patientToForm(patient: Partial<PatientFields> | Record<string, u
     email: text(p.email),
     address: strings(p.address, ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const),
     emergencyContact: strings(p.emergencyContact, ['name', 'relationship', 'phone', 'email'] as const),
-    referringClinician: strings(p.referringClinician, ['name', 'organisation', 'phone', 'email', 'npi'] as const),
+    referringClinician: strings(p.referringClinician, [
+      'name',
+      'organisation',
+      'phone',
+      'email',
+      'npi',
+    ] as const),
     conditions: (p.conditions ?? []).map((c) => ({
       code: text(c.code),
       display: text(c.display),
@@ -144,7 +157,11 @@ export function changedPayload(base: PatientFormState, edited: PatientFormState)
  * newest version, for them to review and save again. Fields they did not touch keep the other
  * person's values; fields both changed take theirs, which they can see before saving.
  */
-export function reapplyChanges(base: PatientFormState, edited: PatientFormState, latest: PatientFormState): PatientFormState {
+export function reapplyChanges(
+  base: PatientFormState,
+  edited: PatientFormState,
+  latest: PatientFormState,
+): PatientFormState {
   const changedKeys = Object.keys(changedPayload(base, edited)) as (keyof PatientFormState)[];
   const merged: PatientFormState = { ...latest };
   for (const key of changedKeys) (merged as unknown as Record<string, unknown>)[key] = edited[key];

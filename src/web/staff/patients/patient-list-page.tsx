@@ -17,7 +17,10 @@ import { CareStatusBadge } from './care-status-badge';
 
 const pageSize = 25;
 
-const statusOptions = [{ value: '', label: 'Any status' }, ...careStatuses.map((s) => ({ value: s, label: careStatusLabels[s] }))];
+const statusOptions = [
+  { value: '', label: 'Any status' },
+  ...careStatuses.map((s) => ({ value: s, label: careStatusLabels[s] })),
+];
 
 function searchUrl(q: string, careStatus: string, includeInactive: boolean, offset: number): string {
   return `/api/patients${toQueryString({ q, careStatus, includeInactive: includeInactive || undefined, limit: pageSize, offset })}`;
@@ -39,7 +42,8 @@ export function PatientListPage() {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)))
+        return;
       event.preventDefault();
       searchBox.current?.focus();
     };
@@ -51,7 +55,9 @@ export function PatientListPage() {
   const openFirst = async (event: FormEvent) => {
     event.preventDefault();
     const result =
-      debouncedQ === q && data ? data : await apiGet<PatientSearchResult>(searchUrl(q, careStatus, includeInactive, 0));
+      debouncedQ === q && data
+        ? data
+        : await apiGet<PatientSearchResult>(searchUrl(q, careStatus, includeInactive, 0));
     const first = result.items[0];
     if (first) navigate(paths.patient(first.id));
   };
@@ -84,8 +90,8 @@ export function PatientListPage() {
             autoFocus
           />
           <p className="field__hint" id="patient-search-hint">
-            For example “garcia”, “1984-03-12” or “03/12/1984”, or an MRN such as “A0000018”. Press / to come back here, Enter to open
-            the first result.
+            For example “garcia”, “1984-03-12” or “03/12/1984”, or an MRN such as “A0000018”. Press / to come
+            back here, Enter to open the first result.
           </p>
         </div>
         <SelectField
@@ -132,7 +138,9 @@ export function PatientListPage() {
                 <tbody>
                   {data.items.map((p) => (
                     <tr key={p.id}>
-                      <td className="mono" data-label="MRN">{p.mrn}</td>
+                      <td className="mono" data-label="MRN">
+                        {p.mrn}
+                      </td>
                       <td data-label="Name">
                         {/* One wrapper, so the name and its badge share a cell in the phone layout. */}
                         <span>
@@ -151,7 +159,13 @@ export function PatientListPage() {
               </table>
             </div>
           ) : null}
-          <Pagination total={data.total} offset={offset} pageSize={pageSize} onOffset={setOffset} label="Patient results pages" />
+          <Pagination
+            total={data.total}
+            offset={offset}
+            pageSize={pageSize}
+            onOffset={setOffset}
+            label="Patient results pages"
+          />
         </>
       ) : null}
     </>

@@ -16,7 +16,11 @@ export type Route =
 export const appBase = '/app';
 
 export function parseRoute(pathname: string): Route {
-  const rest = pathname.startsWith(`${appBase}/`) ? pathname.slice(appBase.length + 1) : pathname === appBase ? '' : null;
+  const rest = pathname.startsWith(`${appBase}/`)
+    ? pathname.slice(appBase.length + 1)
+    : pathname === appBase
+      ? ''
+      : null;
   if (rest === null) return { name: 'not-found' };
   const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;

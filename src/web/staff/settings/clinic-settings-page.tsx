@@ -6,7 +6,12 @@ import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { LoadState } from '../ui/load-state';
 import { TextField } from '../ui/text-field';
 import { useLoad } from '../ui/use-load';
-import { formToSettingsBody, securityFields, settingsToForm, type SettingsFormState } from './settings-form-model';
+import {
+  formToSettingsBody,
+  securityFields,
+  settingsToForm,
+  type SettingsFormState,
+} from './settings-form-model';
 
 function timeZones(): string[] {
   try {
@@ -67,7 +72,14 @@ export function ClinicSettingsPage() {
           <fieldset disabled={readOnly}>
             <legend>Clinic</legend>
             <div className="grid">
-              <TextField label="Clinic name" value={form.name} onChange={(name) => setForm({ ...form, name })} error={errors.name} required autoComplete="organization" />
+              <TextField
+                label="Clinic name"
+                value={form.name}
+                onChange={(name) => setForm({ ...form, name })}
+                error={errors.name}
+                required
+                autoComplete="organization"
+              />
               <TextField
                 label="Time zone"
                 value={form.timeZone}

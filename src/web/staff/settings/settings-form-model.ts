@@ -1,10 +1,18 @@
 import type { Clinic } from '../api-types';
 
 export const securityFields = [
-  { key: 'sessionIdleMinutes', label: 'Sign out after inactivity (minutes)', hint: '1 to 30; 15 is the usual choice' },
+  {
+    key: 'sessionIdleMinutes',
+    label: 'Sign out after inactivity (minutes)',
+    hint: '1 to 30; 15 is the usual choice',
+  },
   { key: 'sessionAbsoluteHours', label: 'Longest session (hours)', hint: '1 to 12' },
   { key: 'passwordFailuresPerAccount', label: 'Wrong passwords before an account locks', hint: '3 to 20' },
-  { key: 'passwordFailuresPerIp', label: 'Wrong passwords from one address before it is blocked', hint: '5 to 200' },
+  {
+    key: 'passwordFailuresPerIp',
+    label: 'Wrong passwords from one address before it is blocked',
+    hint: '5 to 200',
+  },
   { key: 'mfaFailuresPerUser', label: 'Wrong codes before sign-in locks', hint: '3 to 10' },
   { key: 'lockMinutes', label: 'Lock duration (minutes)', hint: '1 to 60' },
 ] as const;

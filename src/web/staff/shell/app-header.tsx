@@ -17,7 +17,11 @@ export function AppHeader() {
         </div>
         <div className="app-header__user">
           <span>
-            <Link href={paths.account()} className="app-header__user-name" title="Your account: change password">
+            <Link
+              href={paths.account()}
+              className="app-header__user-name"
+              title="Your account: change password"
+            >
               {me.user.displayName}
             </Link>{' '}
             <span className="muted">({roleLabels[me.user.role]})</span>

@@ -14,7 +14,15 @@ interface ConfirmDialogProps {
  * A modal <dialog>: the browser traps focus and closes it with Escape. Rendered only while open,
  * so the caller decides when it shows.
  */
-export function ConfirmDialog({ title, children, confirmLabel, destructive, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  destructive,
+  busy,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;

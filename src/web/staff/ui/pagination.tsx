@@ -13,13 +13,23 @@ export function Pagination({ total, offset, pageSize, onOffset, label }: Paginat
   if (info.pages <= 1) return null;
   return (
     <nav className="pagination" aria-label={label}>
-      <button type="button" className="button button--secondary button--small" disabled={!info.hasPrevious} onClick={() => onOffset(info.previousOffset)}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={!info.hasPrevious}
+        onClick={() => onOffset(info.previousOffset)}
+      >
         Previous
       </button>
       <span>
         Page {info.page} of {info.pages} ({info.from}–{info.to} of {total})
       </span>
-      <button type="button" className="button button--secondary button--small" disabled={!info.hasNext} onClick={() => onOffset(info.nextOffset)}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={!info.hasNext}
+        onClick={() => onOffset(info.nextOffset)}
+      >
         Next
       </button>
     </nav>

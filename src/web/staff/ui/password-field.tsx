@@ -13,13 +13,22 @@ interface PasswordFieldProps {
 }
 
 /** Paste is allowed (ASVS 6.2.7) and the value can be shown to check it before submitting. */
-export function PasswordField({ label, value, onChange, autoComplete, error, showLengthHint, required }: PasswordFieldProps) {
+export function PasswordField({
+  label,
+  value,
+  onChange,
+  autoComplete,
+  error,
+  showLengthHint,
+  required,
+}: PasswordFieldProps) {
   const id = useId();
   const [visible, setVisible] = useState(false);
   const length = [...value].length;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [showLengthHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [showLengthHint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>

@@ -8,7 +8,15 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'
   error?: string | undefined;
 };
 
-export function SelectField({ label, value, onChange, options, error, className, ...rest }: SelectFieldProps) {
+export function SelectField({
+  label,
+  value,
+  onChange,
+  options,
+  error,
+  className,
+  ...rest
+}: SelectFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   return (

@@ -45,9 +45,30 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
       <NoticeBanner>{notice}</NoticeBanner>
       <form onSubmit={submit} noValidate>
         <div className="grid">
-          <TextField label="Name" value={form.displayName} onChange={set('displayName')} error={errors.displayName} required autoComplete="off" />
-          <TextField label="Email" type="email" value={form.email} onChange={set('email')} error={errors.email} required autoComplete="off" />
-          <SelectField label="Role" value={form.role} onChange={set('role')} options={roleOptions} error={errors.role} />
+          <TextField
+            label="Name"
+            value={form.displayName}
+            onChange={set('displayName')}
+            error={errors.displayName}
+            required
+            autoComplete="off"
+          />
+          <TextField
+            label="Email"
+            type="email"
+            value={form.email}
+            onChange={set('email')}
+            error={errors.email}
+            required
+            autoComplete="off"
+          />
+          <SelectField
+            label="Role"
+            value={form.role}
+            onChange={set('role')}
+            options={roleOptions}
+            error={errors.role}
+          />
           <PasswordField
             label="Temporary password"
             value={form.temporaryPassword}

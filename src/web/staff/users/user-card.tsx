@@ -106,7 +106,9 @@ export function UserCard({ user, onChanged }: { user: StaffUser; onChanged: () =
         <div>
           <dt>Status</dt>
           <dd>
-            <span className={`badge badge--${user.status}`}>{user.status === 'active' ? 'Active' : 'Disabled'}</span>
+            <span className={`badge badge--${user.status}`}>
+              {user.status === 'active' ? 'Active' : 'Disabled'}
+            </span>
           </dd>
         </div>
         <div>
@@ -123,7 +125,11 @@ export function UserCard({ user, onChanged }: { user: StaffUser; onChanged: () =
           <div className="inline-add">
             <div className="field">
               <label htmlFor={`role-${user.id}`}>Role for {user.displayName}</label>
-              <select id={`role-${user.id}`} value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
+              <select
+                id={`role-${user.id}`}
+                value={role}
+                onChange={(event) => setRole(event.target.value as StaffRole)}
+              >
                 {roleOptions.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
@@ -131,27 +137,52 @@ export function UserCard({ user, onChanged }: { user: StaffUser; onChanged: () =
                 ))}
               </select>
             </div>
-            <button type="button" className="button button--secondary" disabled={role === user.role} onClick={() => open({ kind: 'role', role })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={role === user.role}
+              onClick={() => open({ kind: 'role', role })}
+            >
               Change role
             </button>
           </div>
           <div className="button-row">
             {user.status === 'active' ? (
-              <button type="button" className="button button--danger" onClick={() => open({ kind: 'disable' })}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => open({ kind: 'disable' })}
+              >
                 Disable
               </button>
             ) : (
-              <button type="button" className="button button--secondary" onClick={() => open({ kind: 'enable' })}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => open({ kind: 'enable' })}
+              >
                 Enable
               </button>
             )}
-            <button type="button" className="button button--secondary" onClick={() => open({ kind: 'reset-mfa' })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => open({ kind: 'reset-mfa' })}
+            >
               Reset authenticator
             </button>
-            <button type="button" className="button button--secondary" onClick={() => open({ kind: 'password' })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => open({ kind: 'password' })}
+            >
               Set temporary password
             </button>
-            <button type="button" className="button button--secondary" onClick={() => open({ kind: 'end-sessions' })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => open({ kind: 'end-sessions' })}
+            >
               End sessions
             </button>
           </div>
@@ -168,14 +199,18 @@ export function UserCard({ user, onChanged }: { user: StaffUser; onChanged: () =
         >
           {pending.kind === 'role' ? (
             <p>
-              {user.displayName} becomes {roleLabels[pending.role]}. Their sessions end so the new rights apply at once.
+              {user.displayName} becomes {roleLabels[pending.role]}. Their sessions end so the new rights
+              apply at once.
             </p>
           ) : pending.kind === 'disable' ? (
             <p>{user.displayName} can no longer sign in, and their open sessions end now.</p>
           ) : pending.kind === 'enable' ? (
             <p>{user.displayName} can sign in again.</p>
           ) : pending.kind === 'reset-mfa' ? (
-            <p>{user.displayName} must set up a new authenticator at their next sign-in. Their sessions end now.</p>
+            <p>
+              {user.displayName} must set up a new authenticator at their next sign-in. Their sessions end
+              now.
+            </p>
           ) : pending.kind === 'end-sessions' ? (
             <p>{user.displayName} is signed out everywhere at once.</p>
           ) : (

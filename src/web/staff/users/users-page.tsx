@@ -6,7 +6,10 @@ import { CreateUserForm } from './create-user-form';
 import { UserCard } from './user-card';
 
 export function UsersPage() {
-  const { data, error, loading, reload } = useLoad((signal) => apiGet<{ items: StaffUser[] }>('/api/users', { signal }), 'users');
+  const { data, error, loading, reload } = useLoad(
+    (signal) => apiGet<{ items: StaffUser[] }>('/api/users', { signal }),
+    'users',
+  );
   return (
     <>
       <h1>Users &amp; access</h1>
