@@ -205,18 +205,16 @@ export async function updatePatient(
       .set({ ...input.changes, version: current.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(and(eq(patients.id, id), eq(patients.clinicId, actor.clinicId)))
       .returning();
-    await tx
-      .insert(patientHistory)
-      .values({
-        clinicId: actor.clinicId,
-        patientId: id,
-        version: row!.version,
-        snapshot: snapshotOf(row!),
-        changedFields: changed,
-        reason: input.reason ?? null,
-        changedBy: actor.userId,
-        changedAt: now,
-      });
+    await tx.insert(patientHistory).values({
+      clinicId: actor.clinicId,
+      patientId: id,
+      version: row!.version,
+      snapshot: snapshotOf(row!),
+      changedFields: changed,
+      reason: input.reason ?? null,
+      changedBy: actor.userId,
+      changedAt: now,
+    });
     await appendAudit(tx, [
       {
         ...auditBase(actor, clientIp),
@@ -255,18 +253,16 @@ export async function setPatientActive(
       .set({ active: input.active, version: current.version + 1, updatedAt: now, updatedBy: actor.userId })
       .where(eq(patients.id, id))
       .returning();
-    await tx
-      .insert(patientHistory)
-      .values({
-        clinicId: actor.clinicId,
-        patientId: id,
-        version: row!.version,
-        snapshot: snapshotOf(row!),
-        changedFields: ['active'],
-        reason: input.reason,
-        changedBy: actor.userId,
-        changedAt: now,
-      });
+    await tx.insert(patientHistory).values({
+      clinicId: actor.clinicId,
+      patientId: id,
+      version: row!.version,
+      snapshot: snapshotOf(row!),
+      changedFields: ['active'],
+      reason: input.reason,
+      changedBy: actor.userId,
+      changedAt: now,
+    });
     await appendAudit(tx, [
       {
         ...auditBase(actor, clientIp),
