@@ -3,9 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext } from '../browser';
 import { createPatient, enrol, finishRecoveryCodes, setUpClinic, type Account } from '../flows';
-import type { ArborServer } from '../harness';
 import { checkPage } from '../page-check';
-import { startDosingArbor } from './server';
+import { startArbor, type ArborServer } from '../harness';
 
 const physician: Account = {
   email: 'pia.prescriber@example.test',
@@ -47,7 +46,7 @@ describe('dosing and the simulator', () => {
   let doctorConsole: string[];
 
   beforeAll(async () => {
-    server = await startDosingArbor();
+    server = await startArbor();
     browser = await launchBrowser();
     const admin = await (await newContext(browser, server.url)).newPage();
     await setUpClinic(admin, server.setupCode);

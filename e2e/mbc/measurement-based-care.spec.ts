@@ -2,9 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext, phone } from '../browser';
 import { createPatient, enrol, finishRecoveryCodes, setUpClinic, signOut, type Account } from '../flows';
-import type { ArborServer } from '../harness';
 import { checkPage } from '../page-check';
-import { startMbcArbor } from './mbc-server';
+import { startArbor, type ArborServer } from '../harness';
 
 /** A datetime-local value `days` ago at 09:00, in the browser's (and this process's) zone. */
 function daysAgo(days: number): string {
@@ -31,7 +30,7 @@ describe('measurement-based care, end to end', () => {
   };
 
   beforeAll(async () => {
-    server = await startMbcArbor();
+    server = await startArbor();
     browser = await launchBrowser();
     const admin = await (await newContext(browser, server.url)).newPage();
     await setUpClinic(admin, server.setupCode);
