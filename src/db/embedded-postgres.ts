@@ -23,7 +23,9 @@ export interface EmbeddedOptions {
  * that replaced a failing exit code (a red test run exited 0). Arbor stops its server itself, so
  * only that handler is removed; the hook's 'exit' and signal handlers stay as a last resort.
  */
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent: (event: string) => void };
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+  unhookEvent: (event: string) => void;
+};
 exitHook.unhookEvent('beforeExit');
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
