@@ -8,11 +8,10 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { clinics, patients, users } from './schema.js';
+import { at, clinicIdColumn, patients, users } from './schema.js';
 
 /**
  * Protocols and doses (issue 3; docs/dosing.md). Every table carries clinic_id so each query is scoped to
@@ -28,15 +27,11 @@ import { clinics, patients, users } from './schema.js';
  * is frozen, and a correction is a new dose that references the original.
  */
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
-
 export const clinicProtocols = pgTable(
   'clinic_protocols',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     /** The protocol's own id (lower-case slug), stable across versions. */
     protocolId: text('protocol_id').notNull(),
     version: integer('version').notNull(),
@@ -66,9 +61,7 @@ export const doses = pgTable(
   'doses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),

@@ -7,11 +7,10 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { clinics, patients, users } from './schema.js';
+import { at, clinicIdColumn, patients, users } from './schema.js';
 
 /**
  * Measurement-based care (issue 4). Every table carries clinic_id so each query is scoped to the
@@ -20,16 +19,12 @@ import { clinics, patients, users } from './schema.js';
  * a new response that amends the original, with a reason.
  */
 
-const at = (name: string) => timestamp(name, { withTimezone: true });
-
 /** A QuestionnaireResponse as submitted: answers by item id, exactly as given, never rewritten. */
 export const assessmentResponses = pgTable(
   'assessment_responses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -64,9 +59,7 @@ export const assessmentObservations = pgTable(
   'assessment_observations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -100,9 +93,7 @@ export const selfReportLinks = pgTable(
   'self_report_links',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -138,9 +129,7 @@ export const safetyAlerts = pgTable(
   'safety_alerts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -169,9 +158,7 @@ export const safetyAlertActions = pgTable(
   'safety_alert_actions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -197,9 +184,7 @@ export const measurementPlans = pgTable(
   'measurement_plans',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -224,9 +209,7 @@ export const measurementAnchors = pgTable(
   'measurement_anchors',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
@@ -250,8 +233,6 @@ export const measurementVersions = pgTable('measurement_versions', {
   patientId: uuid('patient_id')
     .primaryKey()
     .references(() => patients.id),
-  clinicId: uuid('clinic_id')
-    .notNull()
-    .references(() => clinics.id),
+  clinicId: clinicIdColumn(),
   version: integer('version').notNull().default(1),
 });

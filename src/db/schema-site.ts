@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { clinics } from './schema.js';
+import { clinicIdColumn } from './schema.js';
 
 /**
  * Consultation requests from the public site ("new enquiries"). They hold health-related data a
@@ -10,9 +10,7 @@ export const leads = pgTable(
   'leads',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     name: text('name').notNull(),
     email: text('email').notNull(),
     phone: text('phone'),

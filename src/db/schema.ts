@@ -14,7 +14,15 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+/** A UTC timestamp column (timestamptz); every time Arbor stores is one. */
+export const at = (name: string) => timestamp(name, { withTimezone: true });
+const createdAt = () => at('created_at').notNull().defaultNow();
+
+/** The tenant column every table of clinic data carries; clinics is defined below, read lazily. */
+export const clinicIdColumn = () =>
+  uuid('clinic_id')
+    .notNull()
+    .references(() => clinics.id);
 
 /** A clinic is the tenant: every table holding clinic data carries clinic_id. */
 export const clinics = pgTable('clinics', {
@@ -32,9 +40,7 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     email: text('email').notNull(),
     displayName: text('display_name').notNull(),
     role: text('role').notNull(),
@@ -58,9 +64,7 @@ export const recoveryCodes = pgTable(
   'recovery_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -76,9 +80,7 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -146,9 +148,7 @@ export const auditLog = pgTable(
 export const clinicCounters = pgTable(
   'clinic_counters',
   {
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     name: text('name').notNull(),
     value: bigint('value', { mode: 'number' }).notNull().default(0),
   },
@@ -159,9 +159,7 @@ export const patients = pgTable(
   'patients',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     mrn: text('mrn').notNull(),
     legalGivenName: text('legal_given_name').notNull(),
     legalFamilyName: text('legal_family_name').notNull(),
@@ -212,9 +210,7 @@ export const patientHistory = pgTable(
   'patient_history',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    clinicId: uuid('clinic_id')
-      .notNull()
-      .references(() => clinics.id),
+    clinicId: clinicIdColumn(),
     patientId: uuid('patient_id')
       .notNull()
       .references(() => patients.id),
