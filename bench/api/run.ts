@@ -11,8 +11,8 @@ import { runMigrations } from '../../src/db/migrate.js';
 import { openDatabase } from '../../src/db/client.js';
 import { seededRandom, syntheticPatient } from '../../src/domain/patients/synthetic-patients.js';
 import { formatMrn } from '../../src/domain/patients/medical-record-number.js';
-import { createClinicWithAdmin } from '../../src/server/services/setup.service.js';
-import { createSession } from '../../src/server/services/session.service.js';
+import { createClinicWithAdmin } from '../../src/server/capabilities/clinic/index.js';
+import { createSession } from '../../src/server/shared/session.js';
 
 const patientCount = Number(process.env.ARBOR_BENCH_PATIENTS ?? 100_000);
 const seconds = Number(process.env.ARBOR_BENCH_SECONDS ?? 15);

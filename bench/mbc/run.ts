@@ -15,9 +15,9 @@ import { measurementAnchors } from '../../src/db/schema-mbc.js';
 import { patients } from '../../src/db/schema.js';
 import { getInstrument, scoreResponse } from '../../src/domain/instruments/index.js';
 import { seededRandom } from '../../src/domain/patients/synthetic-patients.js';
-import { storeScoredResponse } from '../../src/server/services/assessment.service.js';
-import { createSession } from '../../src/server/services/session.service.js';
-import { createClinicWithAdmin } from '../../src/server/services/setup.service.js';
+import { storeScoredResponse } from '../../src/server/capabilities/measurement/index.js';
+import { createSession } from '../../src/server/shared/session.js';
+import { createClinicWithAdmin } from '../../src/server/capabilities/clinic/index.js';
 
 const responseCount = Number(process.env.ARBOR_BENCH_RESPONSES ?? 500);
 const seconds = Math.min(60, Number(process.env.ARBOR_BENCH_SECONDS ?? 10));

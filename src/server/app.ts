@@ -5,12 +5,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { sql } from 'drizzle-orm';
-import type { AppDeps } from './app-deps.js';
-import { ApiError } from './http/api-error.js';
+import type { AppDeps } from './shared/app-deps.js';
+import { ApiError } from './shared/api-error.js';
 import { mountRoutes } from './http/mount-routes.js';
 import { buildOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
-import { allRoutes } from './routes/all-routes.js';
+import { allRoutes } from './routes.js';
 
 export interface AppOptions {
   /** Folder with the built staff web app (index.html and assets); absent in API-only tests. */

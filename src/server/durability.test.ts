@@ -5,7 +5,7 @@ import { inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { patients } from '../db/schema.js';
 import { readConfig } from '../config.js';
-import { verifyAuditChain } from './services/audit.service.js';
+import { verifyAuditChain } from './shared/audit.js';
 import { connectDatabase } from './start-server.js';
 
 const dirs: string[] = [];

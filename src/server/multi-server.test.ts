@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../config.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { testPassword } from '../test/test-app.js';
-import { verifyAuditChain } from './services/audit.service.js';
-import { createClinicWithAdmin } from './services/setup.service.js';
+import { verifyAuditChain } from './shared/audit.js';
+import { createClinicWithAdmin } from './capabilities/clinic/setup.service.js';
 import { startArbor, type RunningArbor } from './start-server.js';
-import { totpCodeAt } from './services/totp.service.js';
+import { totpCodeAt } from './capabilities/auth/totp.js';
 import { users } from '../db/schema.js';
 import { eq } from 'drizzle-orm';
 

@@ -1,19 +1,17 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { ArborConfig } from '../config.js';
 import { openDatabase, type DbHandle } from '../db/client.js';
 import { lockDataDir } from '../db/data-dir-lock.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../db/embedded-postgres.js';
 import { runMigrations } from '../db/migrate.js';
-import type { AppDeps } from './app-deps.js';
+import type { AppDeps } from './shared/app-deps.js';
 import { createApp, type AppOptions } from './app.js';
-import { AuditWriter } from './services/audit.service.js';
-import { createMailer } from './services/mailer.js';
-import { issueSetupCode } from './services/setup.service.js';
-import { mountSite } from './site/mount-site.js';
-
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { AuditWriter } from './shared/audit.js';
+import { createMailer } from './shared/mailer.js';
+import { issueSetupCode } from './capabilities/clinic/index.js';
+import { mountSite } from './capabilities/site/index.js';
+import { projectRoot } from './shared/project-paths.js';
 
 export interface DatabaseConnection {
   ownerUrl: string;

@@ -1,5 +1,5 @@
 import type { ArborConfig } from '../../config.js';
-import { verifyAuditChain } from '../../server/services/audit.service.js';
+import { verifyAuditChain } from '../../server/shared/audit.js';
 import { connectDatabase } from '../../server/start-server.js';
 import type { CliIo } from '../cli-io.js';
 

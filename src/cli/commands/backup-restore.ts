@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ArborConfig } from '../../config.js';
-import { backupDatabase, restoreDatabase } from '../../server/services/backup.service.js';
-import { verifyAuditChain } from '../../server/services/audit.service.js';
+import { backupDatabase, restoreDatabase } from '../../db/backup.js';
+import { verifyAuditChain } from '../../server/shared/audit.js';
 import { connectDatabase } from '../../server/start-server.js';
 import type { CliIo } from '../cli-io.js';
 

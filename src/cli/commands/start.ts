@@ -1,5 +1,5 @@
 import type { ArborConfig } from '../../config.js';
-import { seedDemoClinic } from '../../server/services/demo-seed.service.js';
+import { seedDemoClinic } from '../demo-seed.js';
 import { startArbor } from '../../server/start-server.js';
 import type { CliIo } from '../cli-io.js';
 

@@ -3,11 +3,11 @@ import { eq, sql } from 'drizzle-orm';
 import type { ArborConfig } from '../../config.js';
 import { staffRoles } from '../../domain/auth/permissions.js';
 import { clinics, users } from '../../db/schema.js';
-import { appendAudit } from '../../server/services/audit.service.js';
-import { assertAcceptablePassword, hashPassword } from '../../server/services/password.service.js';
-import { createClinicWithAdmin } from '../../server/services/setup.service.js';
+import { appendAudit } from '../../server/shared/audit.js';
+import { assertAcceptablePassword, hashPassword } from '../../server/shared/password.js';
+import { createClinicWithAdmin } from '../../server/capabilities/clinic/index.js';
 import { connectDatabase } from '../../server/start-server.js';
-import { ApiError } from '../../server/http/api-error.js';
+import { ApiError } from '../../server/shared/api-error.js';
 import type { CliIo } from '../cli-io.js';
 import { parseFlags } from '../parse-flags.js';
 

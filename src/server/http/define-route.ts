@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { z, type ZodType } from 'zod';
 import type { Action, StaffRole } from '../../domain/auth/permissions.js';
-import type { AppDeps } from '../app-deps.js';
+import type { AppDeps } from '../shared/app-deps.js';
 
 export interface Actor {
   userId: string;

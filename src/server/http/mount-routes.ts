@@ -1,9 +1,9 @@
 import type { Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
 import { can } from '../../domain/auth/permissions.js';
-import type { AppDeps } from '../app-deps.js';
-import { findLiveSession, readSessionCookie } from '../services/session.service.js';
-import { ApiError, badRequest, fieldsFromZod, forbidden, unauthenticated } from './api-error.js';
+import type { AppDeps } from '../shared/app-deps.js';
+import { findLiveSession, readSessionCookie } from '../shared/session.js';
+import { ApiError, badRequest, fieldsFromZod, forbidden, unauthenticated } from '../shared/api-error.js';
 import { clientAddress } from './client-address.js';
 import type { Actor, AnyRoute, PartialSession, RouteContext } from './define-route.js';
 import { parseJsonStrict } from './parse-json.js';

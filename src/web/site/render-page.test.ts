@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clinicSettingsSchema } from '../../domain/clinic/clinic-settings';
-import { loadSiteContent } from '../../server/site/site-content';
+import { loadSiteContent } from '../../server/capabilities/site/site-content';
 import type { SiteContext } from './layout';
 import { renderSitePage } from './render-page';
 

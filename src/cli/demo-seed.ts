@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { staffRoles, type StaffRole } from '../domain/auth/permissions.js';
+import { seededRandom, syntheticPatient } from '../domain/patients/synthetic-patients.js';
+import { clinics, users } from '../db/schema.js';
+import type { AppDeps } from '../server/shared/app-deps.js';
+import type { Actor } from '../server/http/define-route.js';
+import { appendAudit } from '../server/shared/audit.js';
+import { hashPassword } from '../server/shared/password.js';
+import { createPatient } from '../server/capabilities/patients/index.js';
+
+export interface DemoCredentials {
+  clinicName: string;
+  password: string;
+  accounts: Array<{ role: StaffRole; email: string }>;
+}
+
+const demoClinicName = 'Arbor Demo Clinic (synthetic data)';
+
+/**
+ * A demo clinic with one account per role and ~50 synthetic patients, every row flagged is_demo.
+ * The shared demo password is random per data directory and printed once at creation.
+ */
+export async function seedDemoClinic(deps: AppDeps, patientCount = 50): Promise<DemoCredentials | undefined> {
+  const [existing] = await deps.db.select({ id: clinics.id }).from(clinics).where(eq(clinics.isDemo, true));
+  if (existing) return undefined;
+  const password = `demo-${randomBytes(9).toString('base64url')}`;
+  const hash = await hashPassword(password);
+  const { clinicId, accounts } = await deps.db.transaction(async (tx) => {
+    const [clinic] = await tx
+      .insert(clinics)
+      .values({ name: demoClinicName, slug: 'demo', isDemo: true })
+      .returning({ id: clinics.id });
+    const created: Array<{ role: StaffRole; email: string; id: string }> = [];
+    for (const role of staffRoles) {
+      const email = `${role.replace('_', '-')}@demo.arbor.test`;
+      const [user] = await tx
+        .insert(users)
+        .values({
+          clinicId: clinic!.id,
+          email,
+          displayName: `Demo ${role.replace('_', ' ')}`,
+          role,
+          passwordHash: hash,
+        })
+        .returning({ id: users.id });
+      created.push({ role, email, id: user!.id });
+    }
+    await appendAudit(tx, [
+      {
+        clinicId: clinic!.id,
+        userLabel: 'demo seeder',
+        action: 'setup',
+        entity: 'clinic',
+        entityId: clinic!.id,
+        detail: { demo: true, users: created.length },
+        outcome: 'success',
+        clientIp: 'local',
+      },
+    ]);
+    return { clinicId: clinic!.id, accounts: created };
+  });
+  const frontDesk = accounts.find((a) => a.role === 'front_desk')!;
+  const actor: Actor = {
+    userId: frontDesk.id,
+    clinicId,
+    role: 'front_desk',
+    label: 'Demo front desk',
+    sessionTokenHash: '',
+  };
+  const random = seededRandom(2026);
+  const today = deps.now().toISOString().slice(0, 10);
+  for (let i = 0; i < patientCount; i++) {
+    await createPatient(deps, actor, syntheticPatient(random, i, today), 'local', { isDemo: true });
+  }
+  return {
+    clinicName: demoClinicName,
+    password,
+    accounts: accounts.map(({ role, email }) => ({ role, email })),
+  };
+}

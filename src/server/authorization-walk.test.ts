@@ -1,0 +1,220 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, staffRoles } from '../domain/auth/permissions.js';
+import { clinics, patients, users } from '../db/schema.js';
+import { clinicProtocols, doses } from '../db/schema-dosing.js';
+import { leads } from '../db/schema-site.js';
+import { createTestContext, type TestClinic, type TestContext } from '../test/test-app.js';
+import {
+  seedMeasurementRecords,
+  type SeededMeasurementRecords,
+} from './capabilities/measurement/assessment-fixtures.js';
+import type { AnyRoute } from './http/define-route.js';
+import { allRoutes } from './routes.js';
+import { sampleBodies } from './route-samples.js';
+
+/** Routes anyone may call: each is reviewed and listed here on purpose. */
+const publicRoutes = new Set([
+  'get /api/setup',
+  'post /api/setup',
+  'post /api/auth/login',
+  'post /api/auth/logout',
+  'get /api/auth/me',
+  // Self-report pages: the single-use token is the credential (docs/measurement-based-care.md).
+  'get /portal/assets/portal.css',
+  'get /r/:token',
+  'post /r/:token',
+]);
+
+const keyOf = (route: AnyRoute) => `${route.method} ${route.path}`;
+
+let ctx: TestContext;
+let home: TestClinic;
+let other: TestClinic;
+let otherPatientId: string;
+let otherDoseId: string;
+let otherProtocolRowId: string;
+let otherMbc: SeededMeasurementRecords;
+let otherLeadId: string;
+let cookies: Record<string, string>;
+
+/** Another clinic's record of the kind the route addresses. */
+function foreignIdFor(route: AnyRoute): string {
+  if (route.path.startsWith('/api/patients/')) return otherPatientId;
+  if (route.path.startsWith('/api/users/')) return other.users.nurse.id;
+  if (route.path.startsWith('/api/doses/')) return otherDoseId;
+  if (route.path.startsWith('/api/protocols/')) return otherProtocolRowId;
+  if (route.path.startsWith('/api/assessments/')) return otherMbc.responseId;
+  if (route.path.startsWith('/api/safety-alerts/')) return otherMbc.alertId;
+  if (route.path.startsWith('/api/measurement-plans/')) return otherMbc.planId;
+  if (route.path.startsWith('/api/anchors/')) return otherMbc.anchorId;
+  if (route.path.startsWith('/api/self-report-links/')) return otherMbc.linkId;
+  if (route.path.startsWith('/api/enquiries/')) return otherLeadId;
+  throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
+}
+
+function call(route: AnyRoute, cookie: string | undefined, id?: string) {
+  const path = route.path.replace(':id', id ?? '00000000-0000-4000-8000-000000000000');
+  const body = sampleBodies[keyOf(route)];
+  return ctx.request(path, {
+    method: route.method.toUpperCase(),
+    cookie,
+    ...(route.body ? { json: body } : {}),
+  });
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  home = await ctx.seedClinic('Home');
+  other = await ctx.seedClinic('Other');
+  const [patient] = await ctx.deps.db
+    .insert(patients)
+    .values({
+      clinicId: other.id,
+      mrn: 'A0000018',
+      legalGivenName: 'Foreign',
+      legalFamilyName: 'Record',
+      birthDate: '1970-05-05',
+      sexAtBirth: 'male',
+    })
+    .returning();
+  otherPatientId = patient!.id;
+  const [lead] = await ctx.deps.db
+    .insert(leads)
+    .values({ clinicId: other.id, name: 'Foreign', email: 'foreign@example.test', consentAt: new Date() })
+    .returning();
+  otherLeadId = lead!.id;
+  const [protocol] = await ctx.deps.db
+    .insert(clinicProtocols)
+    .values({
+      clinicId: other.id,
+      protocolId: 'foreign-protocol',
+      version: 1,
+      name: 'Foreign protocol',
+      definition: {},
+      createdBy: other.users.physician.id,
+    })
+    .returning();
+  otherProtocolRowId = protocol!.id;
+  const [dose] = await ctx.deps.db
+    .insert(doses)
+    .values({
+      clinicId: other.id,
+      patientId: otherPatientId,
+      protocolOrigin: 'library',
+      protocolId: 'iv-depression',
+      protocolVersion: 1,
+      stepId: 'standard',
+      protocolSnapshot: {},
+      inputs: {},
+      settings: {},
+      totalMg: 35,
+      result: { note: 'Foreign' },
+      verificationRequired: true,
+      orderedBy: other.users.physician.id,
+    })
+    .returning();
+  otherDoseId = dose!.id;
+  otherMbc = await seedMeasurementRecords(ctx.deps.db, other.id, otherPatientId, other.users.physician.id);
+  cookies = {};
+  for (const role of staffRoles) cookies[role] = await ctx.cookieFor(home.users[role].id, home.id);
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+describe('authorisation on every API route', () => {
+  it('declares a permission for every non-public route and a sample body for every route with a body', () => {
+    for (const route of allRoutes) {
+      if (route.auth === 'staff') expect(route.action, keyOf(route)).toBeTruthy();
+      if (route.auth === 'public')
+        expect(publicRoutes.has(keyOf(route)), `${keyOf(route)} is public but not reviewed`).toBe(true);
+      if (route.body) expect(sampleBodies[keyOf(route)], `sample body for ${keyOf(route)}`).toBeDefined();
+    }
+  });
+
+  for (const route of allRoutes.filter((r) => r.auth !== 'public')) {
+    it(`${keyOf(route)} refuses an anonymous caller`, async () => {
+      expect((await call(route, undefined)).status).toBe(401);
+    });
+  }
+
+  for (const route of allRoutes.filter((r) => r.auth === 'staff')) {
+    it(`${keyOf(route)} allows exactly the roles holding ${route.action}`, async () => {
+      for (const role of staffRoles) {
+        const response = await call(route, cookies[role]);
+        if (can(role, route.action!)) {
+          expect([403, 500], `${role} on ${keyOf(route)}`).not.toContain(response.status);
+        } else {
+          expect(response.status, `${role} on ${keyOf(route)}`).toBe(403);
+        }
+      }
+    });
+  }
+
+  for (const route of allRoutes.filter((r) => r.auth === 'staff' && r.path.includes(':id'))) {
+    it(`${keyOf(route)} answers 404 for another clinic's record, for every role, and changes nothing`, async () => {
+      const before = await ctx.deps.db.select().from(patients).where(eq(patients.id, otherPatientId));
+      const beforeUser = await ctx.deps.db.select().from(users).where(eq(users.id, other.users.nurse.id));
+      for (const role of staffRoles) {
+        const response = await call(route, cookies[role], foreignIdFor(route));
+        expect(response.status, `${role} on ${keyOf(route)}`).toBe(can(role, route.action!) ? 404 : 403);
+        const text = await response.text();
+        expect(text).not.toContain('Foreign');
+      }
+      expect(await ctx.deps.db.select().from(patients).where(eq(patients.id, otherPatientId))).toEqual(
+        before,
+      );
+      expect(await ctx.deps.db.select().from(users).where(eq(users.id, other.users.nurse.id))).toEqual(
+        beforeUser,
+      );
+    });
+  }
+
+  it('lists and searches only the caller’s clinic', async () => {
+    const response = await ctx.request('/api/patients?q=foreign', { cookie: cookies.admin });
+    expect(((await response.json()) as { total: number }).total).toBe(0);
+    const usersList = (await (await ctx.request('/api/users', { cookie: cookies.admin })).json()) as {
+      items: Array<{ id: string }>;
+    };
+    expect(usersList.items.map((u) => u.id)).not.toContain(other.users.nurse.id);
+    const audit = (await (await ctx.request('/api/audit?limit=500', { cookie: cookies.admin })).json()) as {
+      items: Array<{ patientId: string | null }>;
+    };
+    expect(audit.items.some((a) => a.patientId === otherPatientId)).toBe(false);
+    const [clinic] = await ctx.deps.db.select().from(clinics).where(eq(clinics.id, other.id));
+    const mine = (await (await ctx.request('/api/clinic', { cookie: cookies.admin })).json()) as {
+      id: string;
+    };
+    expect(mine.id).not.toBe(clinic!.id);
+  });
+
+  it('ignores a clinicId smuggled into a write', async () => {
+    const response = await ctx.request('/api/patients', {
+      method: 'POST',
+      cookie: cookies.front_desk,
+      json: { ...(sampleBodies['post /api/patients'] as object), clinicId: other.id },
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a state-changing request from another origin', async () => {
+    const response = await ctx.request('/api/patients', {
+      method: 'POST',
+      cookie: cookies.front_desk,
+      headers: { origin: 'https://evil.example' },
+      json: sampleBodies['post /api/patients'],
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a form-encoded body (no cross-site form posts)', async () => {
+    const response = await ctx.request('/api/patients', {
+      method: 'POST',
+      cookie: cookies.front_desk,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'legalGivenName=x',
+    });
+    expect(response.status).toBe(415);
+  });
+});

@@ -1,0 +1,7 @@
+/** Measurement-based care: assessments, schedules, safety alerts and the patient's self-report pages. */
+import type { AnyRoute } from '../../http/define-route.js';
+import { assessmentRoutes } from './measurement.routes.js';
+import { selfReportRoutes } from './self-report.routes.js';
+
+export const measurementRoutes: AnyRoute[] = [...assessmentRoutes, ...selfReportRoutes];
+export { storeScoredResponse } from './assessments.service.js';

@@ -1,0 +1,289 @@
+import { readFileSync } from 'node:fs';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import {
+  renderDonePage,
+  renderLinkStatePage,
+  renderQuestionnairePage,
+  type LinkState,
+} from '../../../web/portal/render-portal.js';
+import { ApiError } from '../../shared/api-error.js';
+import { defineRoute, idParam } from '../../http/define-route.js';
+import { type AnswerMap } from './assessments.service.js';
+import {
+  createSelfReportLink,
+  listSelfReportLinks,
+  openSelfReportLink,
+  revokeSelfReportLink,
+  startKiosk,
+  submitSelfReport,
+} from './self-report.service.js';
+import { clearSessionCookie, endSession } from '../../shared/session.js';
+import { sourcePath } from '../../shared/project-paths.js';
+
+export const linkBody = z
+  .object({ instrumentId: z.string().max(40), channel: z.enum(['email', 'sms', 'copy']) })
+  .strict();
+export const kioskBody = z.object({ instrumentId: z.string().max(40) }).strict();
+
+const tokenParam = z.object({ token: z.string().max(200) }).strict();
+
+const portalCss = readFileSync(sourcePath('web', 'portal', 'portal.css'), 'utf8');
+
+/** Patient pages must never be cached or indexed: they are single-use and personal. */
+function html(body: string, status: 200 | 400 | 404 | 409 | 410 | 413 | 415 | 429 = 200): Response {
+  return new Response(body, {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Pragma: 'no-cache',
+      'X-Robots-Tag': 'noindex, nofollow',
+    },
+  });
+}
+
+const stateStatus: Record<LinkState, 404 | 410 | 429> = {
+  used: 410,
+  expired: 410,
+  revoked: 410,
+  unknown: 404,
+  throttled: 429,
+};
+
+async function withThrottlePage(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 429) {
+      const response = html(renderLinkStatePage({ state: 'throttled' }), 429);
+      for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+      return response;
+    }
+    if (error instanceof ApiError && error.status === 404)
+      return html(renderLinkStatePage({ state: 'unknown' }), 404);
+    throw error;
+  }
+}
+
+/** A form post is small: 60 radio answers fit in well under 4 KB. */
+const maxFormBytes = 16 * 1024;
+
+/** Reads at most `limit` bytes: without a Content-Length (chunked) the body is still bounded. */
+async function readCapped(request: Request, limit: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ApiError(413, 'payload_too_large', 'The form is too large');
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+async function readAnswersForm(c: Context, itemIds: readonly string[]): Promise<AnswerMap> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (!type.startsWith('application/x-www-form-urlencoded')) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the form as application/x-www-form-urlencoded');
+  }
+  const length = Number(c.req.header('content-length') ?? '0');
+  if (length > maxFormBytes) throw new ApiError(413, 'payload_too_large', 'The form is too large');
+  const form = new URLSearchParams(await readCapped(c.req.raw, maxFormBytes));
+  const answers: AnswerMap = {};
+  for (const id of itemIds) {
+    const values = form.getAll(id);
+    // Two values for one question (parameter pollution) or a non-number is no answer, and says so.
+    const raw = values.length === 1 ? values[0]! : '';
+    answers[id] = /^\d{1,3}$/.test(raw) ? Number(raw) : null;
+  }
+  return answers;
+}
+
+export const selfReportRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/api/patients/:id/self-report-links',
+    summary: 'Send (email, SMS) or hand over (copy) a single-use self-report link for one questionnaire',
+    tag: 'self-report',
+    auth: 'staff',
+    action: 'selfreport.send',
+    params: idParam,
+    body: linkBody,
+    successStatus: 201,
+    handler: async ({ params, body, ctx, actor }) =>
+      createSelfReportLink(ctx.deps, actor, params.id, body, new URL(ctx.c.req.url).origin, ctx.clientIp),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/patients/:id/self-report-links',
+    summary: 'A patient’s self-report links and their state (pending, used, expired, revoked)',
+    tag: 'self-report',
+    auth: 'staff',
+    action: 'selfreport.send',
+    params: idParam,
+    handler: async ({ params, ctx, actor }) => listSelfReportLinks(ctx.deps, actor, params.id, ctx.clientIp),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/self-report-links/:id/revoke',
+    summary: 'Cancel a pending self-report link',
+    tag: 'self-report',
+    auth: 'staff',
+    action: 'selfreport.send',
+    params: idParam,
+    handler: async ({ params, ctx, actor }) => revokeSelfReportLink(ctx.deps, actor, params.id, ctx.clientIp),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/patients/:id/kiosk',
+    summary:
+      'Start kiosk mode on this device: ends the staff session and returns the questionnaire page to open',
+    tag: 'self-report',
+    auth: 'staff',
+    action: 'selfreport.send',
+    params: idParam,
+    body: kioskBody,
+    successStatus: 201,
+    handler: async ({ params, body, ctx, actor }) => {
+      const started = await startKiosk(ctx.deps, actor, params.id, body, ctx.clientIp, (tx) =>
+        endSession(tx, actor.sessionTokenHash, 'kiosk-mode'),
+      );
+      clearSessionCookie(ctx.c, ctx.deps.trustProxy);
+      return started;
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/portal/assets/portal.css',
+    summary: 'Stylesheet of the patient self-report pages',
+    tag: 'self-report',
+    auth: 'public',
+    produces: 'text/css',
+    handler: async () =>
+      new Response(portalCss, {
+        headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' },
+      }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/r/:token',
+    summary:
+      'The patient’s questionnaire page for a self-report link (HTML), or a clear page when it cannot be used',
+    tag: 'self-report',
+    auth: 'public',
+    params: tokenParam,
+    produces: 'text/html',
+    handler: async ({ params, ctx }) =>
+      withThrottlePage(async () => {
+        const link = await openSelfReportLink(ctx.deps, params.token, ctx.clientIp, true);
+        if (link.state === 'unknown') return html(renderLinkStatePage({ state: 'unknown' }), 404);
+        if (link.state !== 'open') {
+          return html(
+            renderLinkStatePage({
+              state: link.state,
+              clinicName: link.clinicName,
+              crisisLine: link.crisisLine,
+              kiosk: link.kiosk,
+            }),
+            stateStatus[link.state],
+          );
+        }
+        return html(
+          renderQuestionnairePage({
+            def: link.def,
+            clinicName: link.clinicName,
+            action: `/r/${params.token}`,
+            kiosk: link.kiosk,
+            crisisLine: link.crisisLine,
+            expiresAt: link.expiresAt,
+          }),
+        );
+      }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/r/:token',
+    summary:
+      'The patient submits the questionnaire (form post); crisis resources are shown at once when needed',
+    tag: 'self-report',
+    auth: 'public',
+    params: tokenParam,
+    produces: 'text/html',
+    handler: async ({ params, ctx }) =>
+      withThrottlePage(async () => {
+        const link = await openSelfReportLink(ctx.deps, params.token, ctx.clientIp, false);
+        if (link.state === 'unknown') return html(renderLinkStatePage({ state: 'unknown' }), 404);
+        if (link.state !== 'open') {
+          return html(
+            renderLinkStatePage({
+              state: link.state,
+              clinicName: link.clinicName,
+              crisisLine: link.crisisLine,
+              kiosk: link.kiosk,
+            }),
+            stateStatus[link.state],
+          );
+        }
+        let answers: AnswerMap;
+        try {
+          answers = await readAnswersForm(
+            ctx.c,
+            link.def.items.filter((i) => !i.enableWhen).map((i) => i.id),
+          );
+        } catch (error) {
+          if (error instanceof ApiError && (error.status === 413 || error.status === 415)) {
+            return html(renderLinkStatePage({ state: 'unknown', clinicName: link.clinicName }), error.status);
+          }
+          throw error;
+        }
+        const outcome = await submitSelfReport(ctx.deps, params.token, answers, ctx.clientIp).catch(
+          (error: unknown) => {
+            // A second tab submitting the same link at the same moment loses the race cleanly.
+            if (error instanceof ApiError && error.status === 409) return { ok: 'gone' as const };
+            throw error;
+          },
+        );
+        if (outcome.ok === 'gone') {
+          return html(
+            renderLinkStatePage({
+              state: 'used',
+              clinicName: link.clinicName,
+              crisisLine: link.crisisLine,
+              kiosk: link.kiosk,
+            }),
+            410,
+          );
+        }
+        if (!outcome.ok) {
+          return html(
+            renderQuestionnairePage({
+              def: link.def,
+              clinicName: link.clinicName,
+              action: `/r/${params.token}`,
+              kiosk: link.kiosk,
+              crisisLine: link.crisisLine,
+              expiresAt: link.expiresAt,
+              answers: outcome.answers,
+              errors: outcome.errors,
+            }),
+            400,
+          );
+        }
+        return html(
+          renderDonePage({
+            clinicName: link.clinicName,
+            crisis: outcome.crisis,
+            crisisLine: link.crisisLine,
+            kiosk: outcome.kiosk,
+          }),
+        );
+      }),
+  }),
+];

@@ -1,0 +1,3 @@
+/** The public education site and its enquiry (consultation request) inbox. */
+export { enquiryRoutes } from './enquiries.routes.js';
+export { mountSite } from './mount-site.js';

@@ -1,0 +1,2 @@
+/** Staff accounts: create, change role, disable, reset MFA. */
+export { userRoutes } from './users.routes.js';

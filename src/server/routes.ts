@@ -1,0 +1,25 @@
+import { auditRoutes } from './capabilities/audit/index.js';
+import { authRoutes } from './capabilities/auth/index.js';
+import { clinicRoutes, setupRoutes } from './capabilities/clinic/index.js';
+import { dosingRoutes } from './capabilities/dosing/index.js';
+import { measurementRoutes } from './capabilities/measurement/index.js';
+import { patientRoutes } from './capabilities/patients/index.js';
+import { enquiryRoutes } from './capabilities/site/index.js';
+import { userRoutes } from './capabilities/users/index.js';
+import type { AnyRoute } from './http/define-route.js';
+
+/**
+ * Every API route, capability by capability; the OpenAPI document and the authorisation walk test
+ * read this list. A new capability adds its list here and nowhere else.
+ */
+export const allRoutes: AnyRoute[] = [
+  ...setupRoutes,
+  ...authRoutes,
+  ...patientRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+  ...clinicRoutes,
+  ...dosingRoutes,
+  ...enquiryRoutes,
+  ...measurementRoutes,
+];
