@@ -67,11 +67,12 @@ export async function seedDemoClinic(deps: AppDeps, patientCount = 50): Promise<
     role: 'front_desk',
     label: 'Demo front desk',
     sessionTokenHash: '',
+    clientIp: 'local',
   };
   const random = seededRandom(2026);
   const today = deps.now().toISOString().slice(0, 10);
   for (let i = 0; i < patientCount; i++) {
-    await createPatient(deps, actor, syntheticPatient(random, i, today), 'local', { isDemo: true });
+    await createPatient(deps, actor, syntheticPatient(random, i, today), { isDemo: true });
   }
   return {
     clinicName: demoClinicName,

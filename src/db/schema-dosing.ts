@@ -14,7 +14,7 @@ import {
 import { at, clinicIdColumn, patients, users } from './schema.js';
 
 /**
- * Protocols and doses (issue 3; docs/dosing.md). Every table carries clinic_id so each query is scoped to
+ * Protocols and doses (docs/dosing.md). Every table carries clinic_id so each query is scoped to
  * the caller's clinic.
  *
  * The built-in protocol library stays code data (src/domain/protocols); only a clinic's own copies and

@@ -13,7 +13,7 @@ import {
 import { at, clinicIdColumn, patients, users } from './schema.js';
 
 /**
- * Measurement-based care (issue 4). Every table carries clinic_id so each query is scoped to the
+ * Measurement-based care (docs/measurement-based-care.md). Every table carries clinic_id so each query is scoped to the
  * caller's clinic. Responses, their observations and safety actions are clinical records: they are
  * append-only (migration 0004_mbc-guards revokes UPDATE and adds the arbor_refuse_rewrite trigger); a correction is
  * a new response that amends the original, with a reason.
@@ -121,7 +121,7 @@ export const selfReportLinks = pgTable(
 );
 
 /**
- * A safety alert raised by a response (PHQ-9 item 9 ≥ 1, C-SSRS high risk, clinical.md §5 and §8).
+ * A safety alert raised by a response (PHQ-9 item 9 ≥ 1, C-SSRS high risk, docs/clinical-sources.md#phq9-item9 and #cssrs-screener).
  * It stays open, on the banner and in the clinician's task list, until an action that resolves it
  * is recorded; the status columns are the only ones ever updated.
  */

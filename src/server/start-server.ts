@@ -92,7 +92,7 @@ export async function startArbor(
   try {
     await options.beforeListen?.(deps);
     const setupCode = await issueSetupCode(deps.db);
-    // The public education site owns / and its pages (issue 5); the staff app stays under /app/.
+    // The public education site owns / and its pages (docs/site.md); the staff app stays under /app/.
     const app = createApp(deps, {
       webRoot: path.join(projectRoot, 'dist', 'web'),
       extend: mountSite,

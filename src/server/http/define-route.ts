@@ -1,15 +1,10 @@
 import type { Context } from 'hono';
 import { z, type ZodType } from 'zod';
-import type { Action, StaffRole } from '../../domain/auth/permissions.js';
+import type { Action } from '../../domain/auth/permissions.js';
+import type { Actor } from '../shared/actor.js';
 import type { AppDeps } from '../shared/app-deps.js';
 
-export interface Actor {
-  userId: string;
-  clinicId: string;
-  role: StaffRole;
-  label: string;
-  sessionTokenHash: string;
-}
+export type { Actor } from '../shared/actor.js';
 
 export interface PartialSession {
   userId: string;

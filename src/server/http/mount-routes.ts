@@ -79,6 +79,7 @@ export function mountRoutes(app: Hono, routes: AnyRoute[], deps: AppDeps): void 
             role: session.role,
             label: session.label,
             sessionTokenHash: session.tokenHash,
+            clientIp: ctx.clientIp,
           };
           if (!route.action || !can(session.role, route.action)) {
             await deps.audit.record({

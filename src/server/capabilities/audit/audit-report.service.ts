@@ -59,7 +59,7 @@ const rowFields = {
   clientIp: auditLog.clientIp,
 };
 
-export async function auditReport(deps: AppDeps, actor: Actor, query: AuditReportQuery, clientIp: string) {
+export async function auditReport(deps: AppDeps, actor: Actor, query: AuditReportQuery) {
   const column = auditSortColumns[query.sort];
   const order = query.dir === 'asc' ? asc(column) : desc(column);
   const where = whereOf(actor, query);
@@ -85,7 +85,7 @@ export async function auditReport(deps: AppDeps, actor: Actor, query: AuditRepor
     entity: 'audit',
     detail: { ...query },
     outcome: 'success',
-    clientIp,
+    clientIp: actor.clientIp,
   });
   return {
     total: count[0]?.n ?? 0,
@@ -101,12 +101,7 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export async function auditReportCsv(
-  deps: AppDeps,
-  actor: Actor,
-  query: AuditReportQuery,
-  clientIp: string,
-): Promise<string> {
+export async function auditReportCsv(deps: AppDeps, actor: Actor, query: AuditReportQuery): Promise<string> {
   const column = auditSortColumns[query.sort];
   const rows = await deps.db
     .select(rowFields)
@@ -122,7 +117,7 @@ export async function auditReportCsv(
     entity: 'audit',
     detail: { ...query, rows: rows.length, format: 'csv' },
     outcome: 'success',
-    clientIp,
+    clientIp: actor.clientIp,
   });
   const header = [
     'seq',

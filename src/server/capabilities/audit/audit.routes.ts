@@ -29,7 +29,7 @@ export const auditRoutes = [
     auth: 'staff',
     action: 'audit.read',
     query: auditQuery,
-    handler: async ({ query, ctx, actor }) => auditReport(ctx.deps, actor, query, ctx.clientIp),
+    handler: async ({ query, ctx, actor }) => auditReport(ctx.deps, actor, query),
   }),
   defineRoute({
     method: 'get',
@@ -41,7 +41,7 @@ export const auditRoutes = [
     query: auditQuery,
     produces: 'text/csv',
     handler: async ({ query, ctx, actor }) => {
-      const csv = await auditReportCsv(ctx.deps, actor, query, ctx.clientIp);
+      const csv = await auditReportCsv(ctx.deps, actor, query);
       return new Response(csv, {
         headers: {
           'Content-Type': 'text/csv; charset=utf-8',

@@ -27,6 +27,6 @@ export const clinicRoutes = [
     auth: 'staff',
     action: 'clinic.settings.update',
     body: clinicSettingsBody,
-    handler: async ({ body, ctx, actor }) => updateClinicSettings(ctx.deps, actor, body, ctx.clientIp),
+    handler: async ({ body, ctx, actor }) => updateClinicSettings(ctx.deps, actor, body),
   }),
 ];

@@ -23,7 +23,6 @@ export async function updateClinicSettings(
   deps: AppDeps,
   actor: Actor,
   input: { name?: string; settings?: Record<string, unknown> },
-  clientIp: string,
 ) {
   return deps.db.transaction(async (tx) => {
     const [clinic] = await tx.select().from(clinics).where(eq(clinics.id, actor.clinicId)).for('update');
@@ -66,7 +65,7 @@ export async function updateClinicSettings(
           before: Object.fromEntries(changedSections.map((s) => [s, before[s]])),
         },
         outcome: 'success',
-        clientIp,
+        clientIp: actor.clientIp,
       },
     ]);
     return {

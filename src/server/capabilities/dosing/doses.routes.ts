@@ -54,8 +54,7 @@ export const doseRoutes = [
     action: 'dose.calculate',
     params: idParam,
     body: doseInputsSchema,
-    handler: async ({ params, body, actor, ctx }) =>
-      previewDose(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, actor, ctx }) => previewDose(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'post',
@@ -67,8 +66,7 @@ export const doseRoutes = [
     params: idParam,
     body: doseOrderBody,
     successStatus: 201,
-    handler: async ({ params, body, actor, ctx }) =>
-      orderDose(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, actor, ctx }) => orderDose(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'get',
@@ -78,7 +76,7 @@ export const doseRoutes = [
     auth: 'staff',
     action: 'dose.read',
     params: idParam,
-    handler: async ({ params, actor, ctx }) => listPatientDoses(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, actor, ctx }) => listPatientDoses(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'get',
@@ -88,7 +86,7 @@ export const doseRoutes = [
     auth: 'staff',
     action: 'dose.read',
     params: idParam,
-    handler: async ({ params, actor, ctx }) => readDose(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, actor, ctx }) => readDose(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'post',
@@ -100,7 +98,7 @@ export const doseRoutes = [
     params: idParam,
     body: doseVerifyBody,
     handler: async ({ params, body, actor, ctx }) =>
-      changeDoseStatus(ctx.deps, actor, params.id, 'verify', { note: body.note }, ctx.clientIp),
+      changeDoseStatus(ctx.deps, actor, params.id, 'verify', { note: body.note }),
   }),
   defineRoute({
     method: 'post',
@@ -112,7 +110,7 @@ export const doseRoutes = [
     params: idParam,
     body: doseVerifyBody,
     handler: async ({ params, body, actor, ctx }) =>
-      changeDoseStatus(ctx.deps, actor, params.id, 'finalise', { note: body.note }, ctx.clientIp),
+      changeDoseStatus(ctx.deps, actor, params.id, 'finalise', { note: body.note }),
   }),
   defineRoute({
     method: 'post',
@@ -124,7 +122,7 @@ export const doseRoutes = [
     params: idParam,
     body: doseCancelBody,
     handler: async ({ params, body, actor, ctx }) =>
-      changeDoseStatus(ctx.deps, actor, params.id, 'cancel', { reason: body.reason }, ctx.clientIp),
+      changeDoseStatus(ctx.deps, actor, params.id, 'cancel', { reason: body.reason }),
   }),
   defineRoute({
     method: 'post',
@@ -136,7 +134,6 @@ export const doseRoutes = [
     params: idParam,
     body: doseAmendBody,
     successStatus: 201,
-    handler: async ({ params, body, actor, ctx }) =>
-      amendDose(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, actor, ctx }) => amendDose(ctx.deps, actor, params.id, body),
   }),
 ];

@@ -16,6 +16,7 @@ import { ApiError, badRequest, conflict, notFound } from '../../shared/api-error
 import type { Actor } from '../../http/define-route.js';
 import { appendAudit } from '../../shared/audit.js';
 import { dosingSettingsOf, resolveProtocol, type ProtocolRef } from './protocols.service.js';
+import { auditActor } from '../../shared/actor.js';
 
 /**
  * Doses: the server always recomputes from the inputs with the clinic's settings (computeDose) and never
@@ -48,13 +49,6 @@ export interface OrderInput extends DoseInputs {
 }
 
 type DoseRow = typeof doses.$inferSelect;
-
-const auditBase = (actor: Actor, clientIp: string) => ({
-  clinicId: actor.clinicId,
-  userId: actor.userId,
-  userLabel: actor.label,
-  clientIp,
-});
 
 async function loadPatient(db: Executor, clinicId: string, id: string) {
   const [row] = await db
@@ -117,17 +111,11 @@ async function compute(db: Executor, clinicId: string, inputs: DoseInputs): Prom
 }
 
 /** A calculation without ordering: what the Dosing tab shows (with the curve) before confirming. */
-export async function previewDose(
-  deps: AppDeps,
-  actor: Actor,
-  patientId: string,
-  inputs: DoseInputs,
-  clientIp: string,
-) {
+export async function previewDose(deps: AppDeps, actor: Actor, patientId: string, inputs: DoseInputs) {
   await loadPatient(deps.db, actor.clinicId, patientId);
   const computed = await compute(deps.db, actor.clinicId, inputs);
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId,
     action: 'read',
     entity: 'dose.calculation',
@@ -150,7 +138,6 @@ async function insertDose(
   actor: Actor,
   patientId: string,
   input: OrderInput,
-  clientIp: string,
   amends?: { doseId: string; reason: string },
 ) {
   return deps.db.transaction(async (tx) => {
@@ -198,7 +185,7 @@ async function insertDose(
       .returning();
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId,
         action: 'create',
         entity: 'dose',
@@ -219,14 +206,8 @@ async function insertDose(
   });
 }
 
-export async function orderDose(
-  deps: AppDeps,
-  actor: Actor,
-  patientId: string,
-  input: OrderInput,
-  clientIp: string,
-) {
-  const row = await insertDose(deps, actor, patientId, input, clientIp);
+export async function orderDose(deps: AppDeps, actor: Actor, patientId: string, input: OrderInput) {
+  const row = await insertDose(deps, actor, patientId, input);
   return (await doseDtos(deps.db, [row]))[0]!;
 }
 
@@ -236,14 +217,13 @@ export async function amendDose(
   actor: Actor,
   doseId: string,
   input: OrderInput & { reason: string },
-  clientIp: string,
 ) {
   const original = await loadDose(deps.db, actor.clinicId, doseId);
   if (original.status !== 'final')
     throw conflict('Only a final dose is amended; cancel or verify this one instead');
   const { reason, ...order } = input;
   try {
-    const row = await insertDose(deps, actor, original.patientId, order, clientIp, { doseId, reason });
+    const row = await insertDose(deps, actor, original.patientId, order, { doseId, reason });
     return (await doseDtos(deps.db, [row]))[0]!;
   } catch (error) {
     const code =
@@ -317,7 +297,7 @@ async function doseDtos(db: Executor, rows: DoseRow[]) {
 }
 export type DoseDto = Awaited<ReturnType<typeof doseDtos>>[number];
 
-export async function listPatientDoses(deps: AppDeps, actor: Actor, patientId: string, clientIp: string) {
+export async function listPatientDoses(deps: AppDeps, actor: Actor, patientId: string) {
   await loadPatient(deps.db, actor.clinicId, patientId);
   const rows = await deps.db
     .select()
@@ -326,7 +306,7 @@ export async function listPatientDoses(deps: AppDeps, actor: Actor, patientId: s
     .orderBy(desc(doses.orderedAt))
     .limit(200);
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId,
     action: 'read',
     entity: 'dose',
@@ -336,10 +316,10 @@ export async function listPatientDoses(deps: AppDeps, actor: Actor, patientId: s
   return { items: await doseDtos(deps.db, rows) };
 }
 
-export async function readDose(deps: AppDeps, actor: Actor, id: string, clientIp: string) {
+export async function readDose(deps: AppDeps, actor: Actor, id: string) {
   const row = await loadDose(deps.db, actor.clinicId, id).catch(async (error: unknown) => {
     await deps.audit.record({
-      ...auditBase(actor, clientIp),
+      ...auditActor(actor),
       action: 'read',
       entity: 'dose',
       entityId: id,
@@ -349,7 +329,7 @@ export async function readDose(deps: AppDeps, actor: Actor, id: string, clientIp
     throw error;
   });
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId: row.patientId,
     action: 'read',
     entity: 'dose',
@@ -368,7 +348,6 @@ export async function changeDoseStatus(
   id: string,
   transition: Transition,
   input: { reason?: string | undefined; note?: string | undefined },
-  clientIp: string,
 ) {
   const row = await deps.db
     .transaction(async (tx) => {
@@ -407,7 +386,7 @@ export async function changeDoseStatus(
         .returning();
       await appendAudit(tx, [
         {
-          ...auditBase(actor, clientIp),
+          ...auditActor(actor),
           patientId: dose.patientId,
           action: 'status-change',
           entity: 'dose',
@@ -428,7 +407,7 @@ export async function changeDoseStatus(
       // A refused verification by the orderer is a security-relevant event: keep it in the trail.
       if (error instanceof ApiError && error.code === 'second_clinician_required')
         await deps.audit.record({
-          ...auditBase(actor, clientIp),
+          ...auditActor(actor),
           action: 'status-change',
           entity: 'dose',
           entityId: id,

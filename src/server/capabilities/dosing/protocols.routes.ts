@@ -72,7 +72,7 @@ export const protocolRoutes = [
     action: 'protocol.manage',
     body: protocolCopyBody,
     successStatus: 201,
-    handler: async ({ body, actor, ctx }) => copyProtocolFor(ctx.deps, actor, body, ctx.clientIp),
+    handler: async ({ body, actor, ctx }) => copyProtocolFor(ctx.deps, actor, body),
   }),
   defineRoute({
     method: 'post',
@@ -85,6 +85,6 @@ export const protocolRoutes = [
     body: protocolReviseBody,
     successStatus: 201,
     handler: async ({ params, body, actor, ctx }) =>
-      reviseProtocolFor(ctx.deps, actor, params.id, { changes: body.changes, note: body.note }, ctx.clientIp),
+      reviseProtocolFor(ctx.deps, actor, params.id, { changes: body.changes, note: body.note }),
   }),
 ];

@@ -23,6 +23,7 @@ import type { AppDeps } from '../../shared/app-deps.js';
 import { type ApiError, badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { Actor } from '../../http/define-route.js';
 import { appendAudit } from '../../shared/audit.js';
+import { auditActor } from '../../shared/actor.js';
 
 /**
  * A clinic's protocols: the built-in library (code data, read-only) and the clinic's own copies and
@@ -66,13 +67,6 @@ function toDto(row: ClinicProtocolRow, latest: boolean, label: string): ClinicPr
     note: row.note,
   };
 }
-
-const auditBase = (actor: Actor, clientIp: string) => ({
-  clinicId: actor.clinicId,
-  userId: actor.userId,
-  userLabel: actor.label,
-  clientIp,
-});
 
 /** The clinic's dosing settings as stored (with defaults for anything the clinic never set). */
 export async function dosingSettingsOf(db: Executor, clinicId: string): Promise<DosingSettings> {
@@ -192,7 +186,6 @@ async function insertVersion(
   actor: Actor,
   protocol: Protocol,
   meta: { copiedFrom?: { origin: ProtocolOrigin; id: string; version: number }; note?: string | undefined },
-  clientIp: string,
   auditDetail: Record<string, unknown>,
 ): Promise<ClinicProtocolDto> {
   try {
@@ -215,7 +208,7 @@ async function insertVersion(
         .returning();
       await appendAudit(tx, [
         {
-          ...auditBase(actor, clientIp),
+          ...auditActor(actor),
           action: 'create',
           entity: 'protocol',
           entityId: row!.id,
@@ -242,7 +235,7 @@ export interface CopyInput {
 }
 
 /** A clinic's own protocol, version 1, copied from a library or clinic protocol (copyProtocol). */
-export async function copyProtocolFor(deps: AppDeps, actor: Actor, input: CopyInput, clientIp: string) {
+export async function copyProtocolFor(deps: AppDeps, actor: Actor, input: CopyInput) {
   const source = await resolveProtocol(deps.db, actor.clinicId, input.source, 'body.source');
   if (findLibraryProtocol(input.id))
     throw badRequest([
@@ -263,7 +256,6 @@ export async function copyProtocolFor(deps: AppDeps, actor: Actor, input: CopyIn
     actor,
     result.protocol,
     { copiedFrom: input.source, note: input.note },
-    clientIp,
     {
       copiedFrom: input.source,
     },
@@ -280,13 +272,7 @@ export interface ReviseInput {
  * two people cannot fork one version into two different "version n + 1"s; the old version stays
  * readable and every dose that used it still points at it.
  */
-export async function reviseProtocolFor(
-  deps: AppDeps,
-  actor: Actor,
-  rowId: string,
-  input: ReviseInput,
-  clientIp: string,
-) {
+export async function reviseProtocolFor(deps: AppDeps, actor: Actor, rowId: string, input: ReviseInput) {
   const current = await readClinicProtocol(deps, actor, rowId);
   if (!current.latest)
     throw conflict(
@@ -294,8 +280,14 @@ export async function reviseProtocolFor(
     );
   const result = reviseProtocol(current.protocol, input.changes, input.note);
   if (!result.ok) throw protocolErrors(result.errors, 'body.changes');
-  return insertVersion(deps, actor, result.protocol, { note: input.note }, clientIp, {
-    fromVersion: current.protocol.version,
-    changedFields: Object.keys(input.changes),
-  });
+  return insertVersion(
+    deps,
+    actor,
+    result.protocol,
+    { note: input.note },
+    {
+      fromVersion: current.protocol.version,
+      changedFields: Object.keys(input.changes),
+    },
+  );
 }

@@ -32,16 +32,10 @@ import { badRequest, conflict, notFound, type FieldProblem } from '../../shared/
 import type { Actor } from '../../http/define-route.js';
 import { appendAudit } from '../../shared/audit.js';
 import { raiseSafetyAlerts } from './safety.service.js';
+import { auditActor } from '../../shared/actor.js';
 
 export type AnswerMap = Record<string, number | null>;
 export type ResponseSource = 'staff' | 'self-report' | 'kiosk';
-
-export const auditBase = (actor: Actor, clientIp: string) => ({
-  clinicId: actor.clinicId,
-  userId: actor.userId,
-  userLabel: actor.label,
-  clientIp,
-});
 
 /** The patient of the caller's clinic, or a 404: another clinic's id is indistinguishable from none. */
 export async function loadClinicPatient(db: Executor, clinicId: string, patientId: string) {
@@ -225,7 +219,6 @@ export async function recordResponse(
   actor: Actor,
   patientId: string,
   input: { instrumentId: string; answers: AnswerMap; administeredAt?: string },
-  clientIp: string,
 ) {
   const def = instrumentOr400(input.instrumentId);
   const now = deps.now();
@@ -252,7 +245,7 @@ export async function recordResponse(
     });
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId,
         action: 'create',
         entity: 'assessment.response',
@@ -337,14 +330,14 @@ function questionnaireResponseOf(row: ResponseRow) {
 }
 
 /** One response in full, with its score, its place in the amendment chain and FHIR views. Audited. */
-export async function readResponse(deps: AppDeps, actor: Actor, id: string, clientIp: string) {
+export async function readResponse(deps: AppDeps, actor: Actor, id: string) {
   const [row] = await deps.db
     .select()
     .from(assessmentResponses)
     .where(and(eq(assessmentResponses.id, id), eq(assessmentResponses.clinicId, actor.clinicId)));
   if (!row) {
     await deps.audit.record({
-      ...auditBase(actor, clientIp),
+      ...auditActor(actor),
       action: 'read',
       entity: 'assessment.response',
       entityId: id,
@@ -362,7 +355,7 @@ export async function readResponse(deps: AppDeps, actor: Actor, id: string, clie
     .from(assessmentResponses)
     .where(and(eq(assessmentResponses.amendsId, id), eq(assessmentResponses.clinicId, actor.clinicId)));
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId: row.patientId,
     action: 'read',
     entity: 'assessment.response',
@@ -382,7 +375,6 @@ export async function listResponses(
   actor: Actor,
   patientId: string,
   query: { instrumentId?: string; limit: number; offset: number },
-  clientIp: string,
 ) {
   await loadClinicPatient(deps.db, actor.clinicId, patientId);
   const conditions = [
@@ -408,7 +400,7 @@ export async function listResponses(
     .limit(query.limit)
     .offset(query.offset);
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId,
     action: 'query',
     entity: 'assessment.response',
@@ -442,7 +434,6 @@ export async function amendResponse(
   actor: Actor,
   id: string,
   input: { answers: AnswerMap; reason: string },
-  clientIp: string,
 ) {
   const run = () =>
     deps.db.transaction(async (tx) => {
@@ -481,7 +472,7 @@ export async function amendResponse(
       });
       await appendAudit(tx, [
         {
-          ...auditBase(actor, clientIp),
+          ...auditActor(actor),
           patientId: original.patientId,
           action: 'update',
           entity: 'assessment.response',
@@ -580,7 +571,6 @@ export async function trajectoryOf(
   actor: Actor,
   patientId: string,
   requested: InstrumentId | undefined,
-  clientIp: string,
   audit: 'read' | 'export' = 'read',
 ): Promise<Trajectory & { available: string[] }> {
   const available = await patientWithScoredInstruments(deps.db, actor.clinicId, patientId);
@@ -607,7 +597,7 @@ export async function trajectoryOf(
     outcomeSettingsFor(instrumentId, settings.measurement),
   );
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId,
     action: audit,
     entity: 'assessment.trajectory',
@@ -673,14 +663,13 @@ export async function trajectoryJson(
   actor: Actor,
   patientId: string,
   requested: InstrumentId | undefined,
-  clientIp: string,
 ): Promise<{ json: string; gzip: Buffer }> {
   const version = await trajectoryVersion(deps.db, actor.clinicId, patientId);
   const key = `${actor.clinicId}:${patientId}:${requested ?? ''}`;
   const cached = trajectoryCache.get(key);
   if (cached && cached.version === version) {
     await deps.audit.record({
-      ...auditBase(actor, clientIp),
+      ...auditActor(actor),
       patientId,
       action: 'read',
       entity: 'assessment.trajectory',
@@ -690,7 +679,7 @@ export async function trajectoryJson(
     });
     return cached;
   }
-  const trajectory = await trajectoryOf(deps, actor, patientId, requested, clientIp);
+  const trajectory = await trajectoryOf(deps, actor, patientId, requested);
   const json = JSON.stringify(trajectory);
   // Compressed once per version, not per request: a 500-point series is ~100 KiB of JSON, ~10 KiB gzipped.
   const gzip = gzipSync(json);
@@ -711,9 +700,8 @@ export async function trajectoryCsvOf(
   actor: Actor,
   patientId: string,
   instrumentId: InstrumentId | undefined,
-  clientIp: string,
 ) {
-  const trajectory = await trajectoryOf(deps, actor, patientId, instrumentId, clientIp, 'export');
+  const trajectory = await trajectoryOf(deps, actor, patientId, instrumentId, 'export');
   return { instrumentId: trajectory.instrument, csv: trajectoryCsv(trajectory) };
 }
 

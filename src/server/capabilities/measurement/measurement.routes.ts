@@ -106,8 +106,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: recordResponseBody,
     successStatus: 201,
-    handler: async ({ params, body, ctx, actor }) =>
-      recordResponse(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) => recordResponse(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'get',
@@ -119,13 +118,11 @@ export const assessmentRoutes = [
     params: idParam,
     query: listQuery,
     handler: async ({ params, query, ctx, actor }) =>
-      listResponses(
-        ctx.deps,
-        actor,
-        params.id,
-        { instrumentId: query.instrument, limit: query.limit, offset: query.offset },
-        ctx.clientIp,
-      ),
+      listResponses(ctx.deps, actor, params.id, {
+        instrumentId: query.instrument,
+        limit: query.limit,
+        offset: query.offset,
+      }),
   }),
   defineRoute({
     method: 'get',
@@ -135,7 +132,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'assessment.read',
     params: idParam,
-    handler: async ({ params, ctx, actor }) => readResponse(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, ctx, actor }) => readResponse(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'post',
@@ -147,8 +144,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: amendResponseBody,
     successStatus: 201,
-    handler: async ({ params, body, ctx, actor }) =>
-      amendResponse(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) => amendResponse(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'get',
@@ -161,7 +157,7 @@ export const assessmentRoutes = [
     query: trajectoryQuery,
     // Served as JSON text from trajectoryJson's cache (see there); the read is audited either way.
     handler: async ({ params, query, ctx, actor }) => {
-      const body = await trajectoryJson(ctx.deps, actor, params.id, query.instrument, ctx.clientIp);
+      const body = await trajectoryJson(ctx.deps, actor, params.id, query.instrument);
       const gzip = /\bgzip\b/.test(ctx.c.req.header('accept-encoding') ?? '');
       return new Response(gzip ? new Uint8Array(body.gzip) : body.json, {
         headers: {
@@ -188,7 +184,6 @@ export const assessmentRoutes = [
         actor,
         params.id,
         query.instrument,
-        ctx.clientIp,
       );
       return new Response(csv, {
         headers: {
@@ -207,7 +202,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'safety.read',
     params: idParam,
-    handler: async ({ params, ctx, actor }) => patientSafetyAlerts(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, ctx, actor }) => patientSafetyAlerts(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'get',
@@ -217,7 +212,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'safety.resolve',
     query: z.object({ scope: z.enum(['mine', 'all']).default('mine') }).strict(),
-    handler: async ({ query, ctx, actor }) => safetyTasks(ctx.deps, actor, query.scope, ctx.clientIp),
+    handler: async ({ query, ctx, actor }) => safetyTasks(ctx.deps, actor, query.scope),
   }),
   defineRoute({
     method: 'post',
@@ -229,8 +224,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: safetyActionBody,
     successStatus: 201,
-    handler: async ({ params, body, ctx, actor }) =>
-      recordSafetyAction(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) => recordSafetyAction(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'get',
@@ -240,7 +234,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'schedule.read',
     params: idParam,
-    handler: async ({ params, ctx, actor }) => patientSchedule(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, ctx, actor }) => patientSchedule(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'post',
@@ -252,8 +246,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: planCreateBody,
     successStatus: 201,
-    handler: async ({ params, body, ctx, actor }) =>
-      createPlan(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) => createPlan(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'patch',
@@ -264,8 +257,7 @@ export const assessmentRoutes = [
     action: 'schedule.manage',
     params: idParam,
     body: planUpdateBody,
-    handler: async ({ params, body, ctx, actor }) =>
-      updatePlan(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) => updatePlan(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'post',
@@ -277,8 +269,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: anchorBody,
     successStatus: 201,
-    handler: async ({ params, body, ctx, actor }) =>
-      addAnchor(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) => addAnchor(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'post',
@@ -288,7 +279,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'schedule.manage',
     params: idParam,
-    handler: async ({ params, ctx, actor }) => cancelAnchor(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, ctx, actor }) => cancelAnchor(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'get',
@@ -298,6 +289,6 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'schedule.read',
     query: z.object({ status: z.enum(['due', 'overdue']).optional() }).strict(),
-    handler: async ({ query, ctx, actor }) => clinicDueList(ctx.deps, actor, query, ctx.clientIp),
+    handler: async ({ query, ctx, actor }) => clinicDueList(ctx.deps, actor, query),
   }),
 ];

@@ -11,7 +11,8 @@ import type { AppDeps } from '../../shared/app-deps.js';
 import { notFound } from '../../shared/api-error.js';
 import type { Actor } from '../../http/define-route.js';
 import { appendAudit } from '../../shared/audit.js';
-import { auditBase, loadClinicPatient, seesScores } from './assessments.service.js';
+import { loadClinicPatient, seesScores } from './assessments.service.js';
+import { auditActor } from '../../shared/actor.js';
 
 /**
  * Opens one alert for a response whose score raised safety reasons. The task goes to the clinician
@@ -128,7 +129,7 @@ async function userNames(db: Executor, clinicId: string, ids: (string | null | u
 }
 
 /** A patient's alerts, open ones first: the banner shows the open ones. Audited as a read. */
-export async function patientSafetyAlerts(deps: AppDeps, actor: Actor, patientId: string, clientIp: string) {
+export async function patientSafetyAlerts(deps: AppDeps, actor: Actor, patientId: string) {
   await loadClinicPatient(deps.db, actor.clinicId, patientId);
   const rows = await deps.db
     .select()
@@ -158,7 +159,7 @@ export async function patientSafetyAlerts(deps: AppDeps, actor: Actor, patientId
     ...actions.map((a) => a.recordedBy),
   ]);
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId,
     action: 'read',
     entity: 'safety.alert',
@@ -173,7 +174,7 @@ export async function patientSafetyAlerts(deps: AppDeps, actor: Actor, patientId
 }
 
 /** The clinician's task list: open alerts assigned to them or to nobody in particular. */
-export async function safetyTasks(deps: AppDeps, actor: Actor, scope: 'mine' | 'all', clientIp: string) {
+export async function safetyTasks(deps: AppDeps, actor: Actor, scope: 'mine' | 'all') {
   const conditions = [eq(safetyAlerts.clinicId, actor.clinicId), eq(safetyAlerts.status, 'open')];
   if (scope === 'mine')
     conditions.push(or(eq(safetyAlerts.assignedTo, actor.userId), isNull(safetyAlerts.assignedTo))!);
@@ -197,7 +198,7 @@ export async function safetyTasks(deps: AppDeps, actor: Actor, scope: 'mine' | '
     rows.map((r) => r.alert.assignedTo),
   );
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     action: 'query',
     entity: 'safety.alert',
     detail: { scope, returned: rows.length },
@@ -222,7 +223,6 @@ export async function recordSafetyAction(
   actor: Actor,
   alertId: string,
   input: { kind: SafetyActionKind; note: string },
-  clientIp: string,
 ) {
   return deps.db.transaction(async (tx) => {
     const [alert] = await tx
@@ -259,7 +259,7 @@ export async function recordSafetyAction(
     }
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId: alert.patientId,
         action: resolves ? 'status-change' : 'update',
         entity: 'safety.alert',

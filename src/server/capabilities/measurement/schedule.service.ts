@@ -20,12 +20,12 @@ import { badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { Actor } from '../../http/define-route.js';
 import { appendAudit } from '../../shared/audit.js';
 import {
-  auditBase,
   bumpMeasurementVersion,
   clinicMeasurementSettings,
   loadClinicPatient,
   patientAnchors,
 } from './assessments.service.js';
+import { auditActor } from '../../shared/actor.js';
 
 type PlanRow = typeof measurementPlans.$inferSelect;
 
@@ -88,7 +88,7 @@ async function currentResponses(db: Executor, clinicId: string, patientIds: stri
     );
 }
 
-export async function patientSchedule(deps: AppDeps, actor: Actor, patientId: string, clientIp: string) {
+export async function patientSchedule(deps: AppDeps, actor: Actor, patientId: string) {
   await loadClinicPatient(deps.db, actor.clinicId, patientId);
   const [plans, anchors, responses, settings, clinicians] = await Promise.all([
     deps.db
@@ -129,7 +129,7 @@ export async function patientSchedule(deps: AppDeps, actor: Actor, patientId: st
     })),
   );
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId,
     action: 'read',
     entity: 'measurement.schedule',
@@ -150,7 +150,6 @@ export async function createPlan(
   actor: Actor,
   patientId: string,
   input: { name: string; rules: PlanRule[]; responsibleClinicianId?: string | null },
-  clientIp: string,
 ) {
   return deps.db.transaction(async (tx) => {
     await loadClinicPatient(tx, actor.clinicId, patientId);
@@ -172,7 +171,7 @@ export async function createPlan(
       .returning();
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId,
         action: 'create',
         entity: 'measurement.plan',
@@ -197,7 +196,6 @@ export async function updatePlan(
     responsibleClinicianId?: string | null;
     status?: 'active' | 'ended';
   },
-  clientIp: string,
 ) {
   return deps.db.transaction(async (tx) => {
     const [current] = await tx
@@ -231,7 +229,7 @@ export async function updatePlan(
       .returning();
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId: current.patientId,
         action: 'update',
         entity: 'measurement.plan',
@@ -258,7 +256,6 @@ export async function addAnchor(
   actor: Actor,
   patientId: string,
   input: { at: string; label?: string | null },
-  clientIp: string,
 ) {
   return deps.db.transaction(async (tx) => {
     await loadClinicPatient(tx, actor.clinicId, patientId);
@@ -277,7 +274,7 @@ export async function addAnchor(
     await bumpMeasurementVersion(tx, actor.clinicId, patientId);
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId,
         action: 'create',
         entity: 'measurement.anchor',
@@ -291,7 +288,7 @@ export async function addAnchor(
 }
 
 /** An infusion that did not happen is cancelled, not deleted: the audit trail keeps it. */
-export async function cancelAnchor(deps: AppDeps, actor: Actor, anchorId: string, clientIp: string) {
+export async function cancelAnchor(deps: AppDeps, actor: Actor, anchorId: string) {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -307,7 +304,7 @@ export async function cancelAnchor(deps: AppDeps, actor: Actor, anchorId: string
     await bumpMeasurementVersion(tx, actor.clinicId, row.patientId);
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId: row.patientId,
         action: 'status-change',
         entity: 'measurement.anchor',
@@ -335,12 +332,7 @@ export interface DueListRow extends DueItem {
  * The front desk's list: due and overdue items across the clinic's active plans. Names and MRNs
  * only; no scores (the front desk does not hold assessment.read).
  */
-export async function clinicDueList(
-  deps: AppDeps,
-  actor: Actor,
-  filter: { status?: 'due' | 'overdue' },
-  clientIp: string,
-) {
+export async function clinicDueList(deps: AppDeps, actor: Actor, filter: { status?: 'due' | 'overdue' }) {
   const plans = await deps.db
     .select({
       plan: measurementPlans,
@@ -440,7 +432,7 @@ export async function clinicDueList(
   }
   const items = [...unique.values()];
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     action: 'query',
     entity: 'measurement.due',
     detail: { returned: items.length, status: filter.status ?? 'due+overdue' },

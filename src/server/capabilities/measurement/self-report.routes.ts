@@ -118,7 +118,7 @@ export const selfReportRoutes = [
     body: linkBody,
     successStatus: 201,
     handler: async ({ params, body, ctx, actor }) =>
-      createSelfReportLink(ctx.deps, actor, params.id, body, new URL(ctx.c.req.url).origin, ctx.clientIp),
+      createSelfReportLink(ctx.deps, actor, params.id, body, new URL(ctx.c.req.url).origin),
   }),
   defineRoute({
     method: 'get',
@@ -128,7 +128,7 @@ export const selfReportRoutes = [
     auth: 'staff',
     action: 'selfreport.send',
     params: idParam,
-    handler: async ({ params, ctx, actor }) => listSelfReportLinks(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, ctx, actor }) => listSelfReportLinks(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'post',
@@ -138,7 +138,7 @@ export const selfReportRoutes = [
     auth: 'staff',
     action: 'selfreport.send',
     params: idParam,
-    handler: async ({ params, ctx, actor }) => revokeSelfReportLink(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, ctx, actor }) => revokeSelfReportLink(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'post',
@@ -152,7 +152,7 @@ export const selfReportRoutes = [
     body: kioskBody,
     successStatus: 201,
     handler: async ({ params, body, ctx, actor }) => {
-      const started = await startKiosk(ctx.deps, actor, params.id, body, ctx.clientIp, (tx) =>
+      const started = await startKiosk(ctx.deps, actor, params.id, body, (tx) =>
         endSession(tx, actor.sessionTokenHash, 'kiosk-mode'),
       );
       clearSessionCookie(ctx.c, ctx.deps.trustProxy);

@@ -8,7 +8,6 @@ import { ApiError, badRequest, conflict, notFound } from '../../shared/api-error
 import type { Actor } from '../../http/define-route.js';
 import { appendAudit } from '../../shared/audit.js';
 import {
-  auditBase,
   clinicMeasurementSettings,
   instrumentOr400,
   loadClinicPatient,
@@ -18,6 +17,7 @@ import {
 } from './assessments.service.js';
 import { hashToken } from '../../shared/session.js';
 import { assertNotThrottled, recordFailure, type ThrottlePolicy } from '../../shared/throttle.js';
+import { auditActor } from '../../shared/actor.js';
 
 export type LinkChannel = 'email' | 'sms' | 'copy' | 'kiosk';
 
@@ -98,7 +98,6 @@ export async function createSelfReportLink(
   patientId: string,
   input: { instrumentId: string; channel: 'email' | 'sms' | 'copy' },
   requestOrigin: string,
-  clientIp: string,
 ) {
   const def = instrumentOr400(input.instrumentId);
   selfRated(def);
@@ -152,7 +151,7 @@ export async function createSelfReportLink(
     }
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId,
         action: 'create',
         entity: 'selfreport.link',
@@ -165,7 +164,7 @@ export async function createSelfReportLink(
   });
 }
 
-export async function listSelfReportLinks(deps: AppDeps, actor: Actor, patientId: string, clientIp: string) {
+export async function listSelfReportLinks(deps: AppDeps, actor: Actor, patientId: string) {
   await loadClinicPatient(deps.db, actor.clinicId, patientId);
   const rows = await deps.db
     .select()
@@ -174,7 +173,7 @@ export async function listSelfReportLinks(deps: AppDeps, actor: Actor, patientId
     .orderBy(desc(selfReportLinks.createdAt))
     .limit(100);
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId,
     action: 'query',
     entity: 'selfreport.link',
@@ -185,7 +184,7 @@ export async function listSelfReportLinks(deps: AppDeps, actor: Actor, patientId
   return { items: rows.map((r) => linkDto(r, now)) };
 }
 
-export async function revokeSelfReportLink(deps: AppDeps, actor: Actor, linkId: string, clientIp: string) {
+export async function revokeSelfReportLink(deps: AppDeps, actor: Actor, linkId: string) {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -202,7 +201,7 @@ export async function revokeSelfReportLink(deps: AppDeps, actor: Actor, linkId: 
       .returning();
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId: row.patientId,
         action: 'status-change',
         entity: 'selfreport.link',
@@ -225,7 +224,6 @@ export async function startKiosk(
   actor: Actor,
   patientId: string,
   input: { instrumentId: string },
-  clientIp: string,
   endCurrentSession: (tx: Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0]) => Promise<void>,
 ) {
   const def = instrumentOr400(input.instrumentId);
@@ -254,7 +252,7 @@ export async function startKiosk(
     await endCurrentSession(tx);
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId,
         action: 'create',
         entity: 'selfreport.kiosk',
@@ -263,7 +261,7 @@ export async function startKiosk(
         outcome: 'success',
       },
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         action: 'logout',
         entity: 'session',
         detail: { reason: 'kiosk-mode' },

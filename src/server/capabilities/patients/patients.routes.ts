@@ -45,12 +45,7 @@ export const patientRoutes = [
     action: 'patient.search',
     query: patientSearchQuery,
     handler: async ({ query, ctx, actor }) =>
-      searchPatients(
-        ctx.deps,
-        actor,
-        { ...query, includeInactive: query.includeInactive === 'true' },
-        ctx.clientIp,
-      ),
+      searchPatients(ctx.deps, actor, { ...query, includeInactive: query.includeInactive === 'true' }),
   }),
   defineRoute({
     method: 'post',
@@ -62,7 +57,7 @@ export const patientRoutes = [
     body: patientFieldsSchema,
     response: patientResponse,
     successStatus: 201,
-    handler: async ({ body, ctx, actor }) => createPatient(ctx.deps, actor, body, ctx.clientIp),
+    handler: async ({ body, ctx, actor }) => createPatient(ctx.deps, actor, body),
   }),
   defineRoute({
     method: 'get',
@@ -73,7 +68,7 @@ export const patientRoutes = [
     action: 'patient.read',
     params: idParam,
     response: patientResponse,
-    handler: async ({ params, ctx, actor }) => readPatient(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, ctx, actor }) => readPatient(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'patch',
@@ -85,8 +80,7 @@ export const patientRoutes = [
     params: idParam,
     body: patientUpdateBody,
     response: patientResponse,
-    handler: async ({ params, body, ctx, actor }) =>
-      updatePatient(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) => updatePatient(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'post',
@@ -99,7 +93,7 @@ export const patientRoutes = [
     body: patientActiveBody,
     response: patientResponse,
     handler: async ({ params, body, ctx, actor }) =>
-      setPatientActive(ctx.deps, actor, params.id, { ...body, active: false }, ctx.clientIp),
+      setPatientActive(ctx.deps, actor, params.id, { ...body, active: false }),
   }),
   defineRoute({
     method: 'post',
@@ -112,7 +106,7 @@ export const patientRoutes = [
     body: patientActiveBody,
     response: patientResponse,
     handler: async ({ params, body, ctx, actor }) =>
-      setPatientActive(ctx.deps, actor, params.id, { ...body, active: true }, ctx.clientIp),
+      setPatientActive(ctx.deps, actor, params.id, { ...body, active: true }),
   }),
   defineRoute({
     method: 'get',
@@ -123,7 +117,7 @@ export const patientRoutes = [
     action: 'patient.history',
     params: idParam,
     handler: async ({ params, ctx, actor }) => ({
-      items: await patientHistoryOf(ctx.deps, actor, params.id, ctx.clientIp),
+      items: await patientHistoryOf(ctx.deps, actor, params.id),
     }),
   }),
 ];

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../shared/app-deps.js';
 import { badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { Actor } from '../../http/define-route.js';
 import { appendAudit } from '../../shared/audit.js';
+import { auditActor } from '../../shared/actor.js';
 
 type PatientRow = typeof patients.$inferSelect;
 
@@ -17,13 +18,6 @@ export function toPatientDto(row: PatientRow) {
   return { ...rest, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 export type PatientDto = ReturnType<typeof toPatientDto>;
-
-const auditBase = (actor: Actor, clientIp: string) => ({
-  clinicId: actor.clinicId,
-  userId: actor.userId,
-  userLabel: actor.label,
-  clientIp,
-});
 
 function today(deps: AppDeps): string {
   return deps.now().toISOString().slice(0, 10);
@@ -72,7 +66,6 @@ export async function createPatient(
   deps: AppDeps,
   actor: Actor,
   fields: PatientFields,
-  clientIp: string,
   options: { isDemo?: boolean } = {},
 ): Promise<PatientDto> {
   assertBirthDate(deps, fields.birthDate);
@@ -104,7 +97,7 @@ export async function createPatient(
     });
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId: row!.id,
         action: 'create',
         entity: 'patient',
@@ -126,18 +119,13 @@ function preparePatientRead(db: Database) {
 }
 const patientReads = new WeakMap<Database, ReturnType<typeof preparePatientRead>>();
 
-export async function readPatient(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-  clientIp: string,
-): Promise<PatientDto> {
+export async function readPatient(deps: AppDeps, actor: Actor, id: string): Promise<PatientDto> {
   let statement = patientReads.get(deps.db);
   if (!statement) patientReads.set(deps.db, (statement = preparePatientRead(deps.db)));
   const [row] = await statement.execute({ id, clinicId: actor.clinicId });
   if (!row) {
     await deps.audit.record({
-      ...auditBase(actor, clientIp),
+      ...auditActor(actor),
       action: 'read',
       entity: 'patient',
       entityId: id,
@@ -147,7 +135,7 @@ export async function readPatient(
     throw notFound('Patient');
   }
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId: row.id,
     action: 'read',
     entity: 'patient',
@@ -176,7 +164,6 @@ export async function updatePatient(
   actor: Actor,
   id: string,
   input: { version: number; changes: Partial<PatientFields>; reason?: string | null },
-  clientIp: string,
 ): Promise<PatientDto> {
   assertBirthDate(deps, input.changes.birthDate);
   return deps.db.transaction(async (tx) => {
@@ -217,7 +204,7 @@ export async function updatePatient(
     });
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId: id,
         action: 'update',
         entity: 'patient',
@@ -230,13 +217,12 @@ export async function updatePatient(
   });
 }
 
-/** Records are never deleted (clinical.md: records law); deactivation keeps them, with a reason. */
+/** Records are never deleted (docs/clinical-sources.md#record-retention); deactivation keeps them, with a reason. */
 export async function setPatientActive(
   deps: AppDeps,
   actor: Actor,
   id: string,
   input: { version: number; active: boolean; reason: string },
-  clientIp: string,
 ): Promise<PatientDto> {
   return deps.db.transaction(async (tx) => {
     const current = await loadPatient(tx, actor.clinicId, id, true);
@@ -265,7 +251,7 @@ export async function setPatientActive(
     });
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         patientId: id,
         action: input.active ? 'reactivate' : 'deactivate',
         entity: 'patient',
@@ -278,7 +264,7 @@ export async function setPatientActive(
   });
 }
 
-export async function patientHistoryOf(deps: AppDeps, actor: Actor, id: string, clientIp: string) {
+export async function patientHistoryOf(deps: AppDeps, actor: Actor, id: string) {
   await loadPatient(deps.db, actor.clinicId, id, false);
   const rows = await deps.db
     .select({ history: patientHistory, changedByLabel: users.displayName })
@@ -287,7 +273,7 @@ export async function patientHistoryOf(deps: AppDeps, actor: Actor, id: string, 
     .where(and(eq(patientHistory.patientId, id), eq(patientHistory.clinicId, actor.clinicId)))
     .orderBy(desc(patientHistory.version));
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     patientId: id,
     action: 'read',
     entity: 'patient.history',
@@ -365,7 +351,7 @@ function searchConditions(
  * At most 500 candidates are ranked: beyond that the answer says `more: true` and the list asks
  * for a more precise search, so a one-letter search never ranks the whole registry.
  */
-export async function searchPatients(deps: AppDeps, actor: Actor, search: PatientSearch, clientIp: string) {
+export async function searchPatients(deps: AppDeps, actor: Actor, search: PatientSearch) {
   const tokens = (search.q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
   const nameTokens = tokens.filter((t) => !asIsoDate(t) && !/^a?\d{3,}$/.test(t));
   const rankBy = nameTokens[0] ? sql`similarity(${patients.searchName}, ${nameTokens.join(' ')})` : undefined;
@@ -409,7 +395,7 @@ export async function searchPatients(deps: AppDeps, actor: Actor, search: Patien
   }
   const matched = rows[0]?.total ?? 0;
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     action: 'query',
     entity: 'patient',
     detail: {

@@ -31,7 +31,7 @@ export const enquiryRoutes = [
     auth: 'staff',
     action: 'enquiry.read',
     query: enquiryListQuery,
-    handler: async ({ query, ctx, actor }) => listLeads(ctx.deps, actor, query, ctx.clientIp),
+    handler: async ({ query, ctx, actor }) => listLeads(ctx.deps, actor, query),
   }),
   defineRoute({
     method: 'get',
@@ -42,7 +42,7 @@ export const enquiryRoutes = [
     action: 'enquiry.read',
     params: idParam,
     response: enquiryResponse,
-    handler: async ({ params, ctx, actor }) => readLead(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, ctx, actor }) => readLead(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'patch',
@@ -54,7 +54,6 @@ export const enquiryRoutes = [
     params: idParam,
     body: enquiryUpdateBody,
     response: enquiryResponse,
-    handler: async ({ params, body, ctx, actor }) =>
-      updateLead(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) => updateLead(ctx.deps, actor, params.id, body),
   }),
 ];

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../shared/app-deps.js';
 import { conflict, notFound } from '../../shared/api-error.js';
 import type { Actor } from '../../http/define-route.js';
 import { appendAudit } from '../../shared/audit.js';
+import { auditActor } from '../../shared/actor.js';
 
 type LeadRow = typeof leads.$inferSelect;
 
@@ -98,18 +99,10 @@ export async function createLead(
   });
 }
 
-const auditBase = (actor: Actor, clientIp: string) => ({
-  clinicId: actor.clinicId,
-  userId: actor.userId,
-  userLabel: actor.label,
-  clientIp,
-});
-
 export async function listLeads(
   deps: AppDeps,
   actor: Actor,
   query: { status?: LeadStatus; limit: number; offset: number },
-  clientIp: string,
 ) {
   const where = query.status
     ? and(eq(leads.clinicId, actor.clinicId), eq(leads.status, query.status))
@@ -127,7 +120,7 @@ export async function listLeads(
     .from(leads)
     .where(and(eq(leads.clinicId, actor.clinicId), eq(leads.status, 'new')));
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     action: 'query',
     entity: 'lead',
     detail: { status: query.status ?? 'all', returned: rows.length, ids: rows.map((r) => r.id) },
@@ -136,14 +129,14 @@ export async function listLeads(
   return { items: rows.map(toLeadDto), total: total?.n ?? 0, newCount: fresh?.n ?? 0 };
 }
 
-export async function readLead(deps: AppDeps, actor: Actor, id: string, clientIp: string): Promise<LeadDto> {
+export async function readLead(deps: AppDeps, actor: Actor, id: string): Promise<LeadDto> {
   const [row] = await deps.db
     .select()
     .from(leads)
     .where(and(eq(leads.id, id), eq(leads.clinicId, actor.clinicId)));
   if (!row) {
     await deps.audit.record({
-      ...auditBase(actor, clientIp),
+      ...auditActor(actor),
       action: 'read',
       entity: 'lead',
       entityId: id,
@@ -153,7 +146,7 @@ export async function readLead(deps: AppDeps, actor: Actor, id: string, clientIp
     throw notFound('Enquiry');
   }
   await deps.audit.record({
-    ...auditBase(actor, clientIp),
+    ...auditActor(actor),
     action: 'read',
     entity: 'lead',
     entityId: id,
@@ -168,7 +161,6 @@ export async function updateLead(
   actor: Actor,
   id: string,
   input: { version: number; status?: LeadStatus; staffNote?: string | null },
-  clientIp: string,
 ): Promise<LeadDto> {
   return deps.db.transaction(async (tx) => {
     const [current] = await tx
@@ -195,7 +187,7 @@ export async function updateLead(
       .returning();
     await appendAudit(tx, [
       {
-        ...auditBase(actor, clientIp),
+        ...auditActor(actor),
         action: changes.status ? 'status-change' : 'update',
         entity: 'lead',
         entityId: id,

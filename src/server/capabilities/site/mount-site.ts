@@ -49,7 +49,7 @@ function sameOrigin(c: Context): boolean {
 }
 
 /**
- * The public education site (issue 5): server-rendered pages at the site root, its assets, robots
+ * The public education site (docs/site.md): server-rendered pages at the site root, its assets, robots
  * and sitemap, and the consultation endpoint. Mounted after the API and before the staff app.
  */
 export function mountSite(app: Hono, deps: AppDeps, options: { content?: SiteContent } = {}): void {

@@ -11,14 +11,14 @@ import {
 } from '../../../domain/site/content.js';
 import { loadSiteContent, siteContentDir } from './site-content.js';
 
-/** Issue 5: the evidence pages must cite every paragraph, and every marker must resolve. */
+/** The site's content rule: the evidence pages must cite every paragraph, and every marker must resolve. */
 describe('the site content in content/site', () => {
   const pages = readdirSync(siteContentDir)
     .filter((f) => f.endsWith('.md'))
     .map((f) => parsePage(f.replace(/\.md$/, ''), readFileSync(path.join(siteContentDir, f), 'utf8')));
   const references = parseReferences(pages.find((p) => p.meta.path === '/evidence')!.body).references;
 
-  it('marks the three evidence pages of the issue (and what-is-ketamine) as evidence pages', () => {
+  it('marks the three evidence pages (and what-is-ketamine) as evidence pages', () => {
     const evidence = pages
       .filter((p) => p.meta.evidence)
       .map((p) => p.meta.path)
@@ -43,7 +43,7 @@ describe('the site content in content/site', () => {
     expect(references.filter((r) => !cited.has(r.id)).map((r) => r.id)).toEqual([]);
   });
 
-  it('avoids the unsupported claims the issue names', () => {
+  it('avoids claims the evidence does not support (imaging claims, a 2-hour effect, placebo parity)', () => {
     const all = pages.map((p) => p.body).join('\n');
     expect(all).not.toMatch(/CT scan of neural activity/i);
     expect(all).not.toMatch(/within 2 hours/i);

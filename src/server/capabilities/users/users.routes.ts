@@ -42,7 +42,7 @@ export const userRoutes = [
     action: 'user.manage',
     body: createUserBody,
     successStatus: 201,
-    handler: async ({ body, ctx, actor }) => createUser(ctx.deps, actor, body, ctx.clientIp),
+    handler: async ({ body, ctx, actor }) => createUser(ctx.deps, actor, body),
   }),
   defineRoute({
     method: 'patch',
@@ -53,8 +53,7 @@ export const userRoutes = [
     action: 'user.manage',
     params: idParam,
     body: updateUserBody,
-    handler: async ({ params, body, ctx, actor }) =>
-      updateUser(ctx.deps, actor, params.id, body, ctx.clientIp),
+    handler: async ({ params, body, ctx, actor }) => updateUser(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'post',
@@ -64,6 +63,6 @@ export const userRoutes = [
     auth: 'staff',
     action: 'session.revoke',
     params: idParam,
-    handler: async ({ params, ctx, actor }) => revokeUserSessions(ctx.deps, actor, params.id, ctx.clientIp),
+    handler: async ({ params, ctx, actor }) => revokeUserSessions(ctx.deps, actor, params.id),
   }),
 ];

@@ -45,7 +45,6 @@ export async function createUser(
   deps: AppDeps,
   actor: Actor,
   input: { email: string; displayName: string; role: StaffRole; temporaryPassword: string },
-  clientIp: string,
 ) {
   assertAcceptablePassword(input.temporaryPassword, 'body.temporaryPassword', input.email);
   if (await emailTaken(deps, input.email)) throw conflict('A user with this email already exists');
@@ -71,7 +70,7 @@ export async function createUser(
         entityId: row!.id,
         detail: { email: row!.email, role: row!.role },
         outcome: 'success',
-        clientIp,
+        clientIp: actor.clientIp,
       },
     ]);
     return toUserDto(row!);
@@ -94,7 +93,6 @@ export async function updateUser(
     resetMfa?: boolean;
     temporaryPassword?: string;
   },
-  clientIp: string,
 ) {
   if (input.temporaryPassword) assertAcceptablePassword(input.temporaryPassword, 'body.temporaryPassword');
   const passwordHash = input.temporaryPassword ? await hashPassword(input.temporaryPassword) : undefined;
@@ -122,7 +120,7 @@ export async function updateUser(
       entity: 'user',
       entityId: id,
       outcome: 'success' as const,
-      clientIp,
+      clientIp: actor.clientIp,
     };
     if (input.role && input.role !== current.role)
       events.push({ ...base, action: 'role-change', detail: { from: current.role, to: input.role } });
@@ -154,7 +152,7 @@ export async function updateUser(
   });
 }
 
-export async function revokeUserSessions(deps: AppDeps, actor: Actor, id: string, clientIp: string) {
+export async function revokeUserSessions(deps: AppDeps, actor: Actor, id: string) {
   return deps.db.transaction(async (tx) => {
     const [current] = await tx
       .select({ id: users.id })
@@ -172,7 +170,7 @@ export async function revokeUserSessions(deps: AppDeps, actor: Actor, id: string
         entityId: id,
         detail: { sessions: ended },
         outcome: 'success',
-        clientIp,
+        clientIp: actor.clientIp,
       },
     ]);
     return { ended };
