@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CitationId } from '../protocols/citations';
+import type { CitationId } from '../protocols';
 
 /**
  * Clinic-level dosing settings. Every value here is a default a clinic may change; each carries the

@@ -26,3 +26,4 @@ export {
   type ObservationContext,
 } from './fhir';
 export { createCsvScorer, type CsvScorer, type CsvScorerOptions } from './csv';
+export { cite } from './definitions/common';
