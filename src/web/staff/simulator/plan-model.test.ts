@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../domain/pk';
-import { applyPauses, defaultPlanForm, planFromForm, rowKey, toCsv, type PlanForm } from './plan-model';
+import {
+  applyPauses,
+  defaultPlanForm,
+  fixUnit,
+  newRow,
+  planFromForm,
+  problemsByField,
+  rowKey,
+  toCsv,
+  type PlanForm,
+} from './plan-model';
 
 describe('simulator plan form', () => {
   it('turns the default form into the 0.5 mg/kg over 40 min plan', () => {
@@ -47,5 +57,31 @@ describe('simulator plan form', () => {
     expect(lines[0]).toBe('t_min,domino_cp_ng_ml,domino_ce_ng_ml,domino_nmda_occupancy_illustrative');
     expect(lines).toHaveLength(4);
     expect(Number(lines[3]!.split(',')[1])).toBe(r.cpNgMl[2]);
+  });
+
+  it('starts a new bolus or infusion where the plan ends', () => {
+    const rows = defaultPlanForm().rows;
+    expect(newRow('bolus', rows)).toMatchObject({ kind: 'bolus', startMin: '40', endMin: '', unit: 'mg/kg' });
+    expect(newRow('infusion', rows)).toMatchObject({ startMin: '40', endMin: '60', unit: 'mg/kg/h' });
+    expect(newRow('pause', rows)).toMatchObject({ startMin: '10', endMin: '15', amount: '' });
+    expect(newRow('bolus', []).startMin).toBe('0');
+  });
+
+  it('keeps a row unit valid when its kind changes', () => {
+    const row = defaultPlanForm().rows[0]!;
+    expect(fixUnit({ ...row, kind: 'bolus' }).unit).toBe('mg/kg');
+    expect(fixUnit({ ...row, kind: 'infusion', unit: 'mg' }).unit).toBe('mg/kg/h');
+    expect(fixUnit({ ...row, kind: 'pause', unit: 'mg' }).unit).toBe('mg');
+  });
+
+  it('keeps the first problem of each field', () => {
+    const problems = problemsByField({
+      ok: false,
+      problems: [
+        { field: 'weightKg', message: 'first' },
+        { field: 'weightKg', message: 'second' },
+      ],
+    });
+    expect(problems).toEqual({ weightKg: 'first' });
   });
 });

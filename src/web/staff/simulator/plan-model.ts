@@ -22,6 +22,9 @@ export interface PlanRow {
 export const BOLUS_UNITS: readonly DoseUnit[] = ['mg', 'mg/kg'];
 export const INFUSION_UNITS: readonly DoseUnit[] = ['mg/h', 'mg/kg/h', 'total mg', 'total mg/kg'];
 
+export const ROW_KINDS: readonly RowKind[] = ['bolus', 'infusion', 'pause'];
+export const KIND_LABEL: Record<RowKind, string> = { bolus: 'Bolus', infusion: 'Infusion', pause: 'Pause' };
+
 export interface PlanForm {
   weightKg: string;
   ageYears: string;
@@ -32,7 +35,10 @@ export interface PlanForm {
 let counter = 0;
 export const rowKey = () => `row-${++counter}`;
 
-/** 0.5 mg/kg over 40 min for a 70-kg adult: the standard depression infusion (clinical.md §2). */
+/**
+ * 0.5 mg/kg over 40 min for a 70-kg adult: the standard depression infusion
+ * (docs/clinical-sources.md#iv-depression-standard-protocol).
+ */
 export function defaultPlanForm(): PlanForm {
   return {
     weightKg: '70',
@@ -42,6 +48,30 @@ export function defaultPlanForm(): PlanForm {
       { key: rowKey(), kind: 'infusion', startMin: '0', endMin: '40', amount: '0.5', unit: 'total mg/kg' },
     ],
   };
+}
+
+/** A new row starts where the plan ends; a pause gets a fixed example interval. */
+export function newRow(kind: RowKind, rows: readonly PlanRow[]): PlanRow {
+  const last = Math.max(0, ...rows.map((r) => Number(r.endMin) || Number(r.startMin) || 0));
+  if (kind === 'bolus')
+    return { key: rowKey(), kind, startMin: String(last), endMin: '', amount: '0.1', unit: 'mg/kg' };
+  if (kind === 'infusion')
+    return {
+      key: rowKey(),
+      kind,
+      startMin: String(last),
+      endMin: String(last + 20),
+      amount: '0.25',
+      unit: 'mg/kg/h',
+    };
+  return { key: rowKey(), kind, startMin: '10', endMin: '15', amount: '', unit: 'mg/h' };
+}
+
+/** Changing a row's kind keeps its unit valid for that kind. */
+export function fixUnit(row: PlanRow): PlanRow {
+  if (row.kind === 'bolus' && !BOLUS_UNITS.includes(row.unit)) return { ...row, unit: 'mg/kg' };
+  if (row.kind === 'infusion' && !INFUSION_UNITS.includes(row.unit)) return { ...row, unit: 'mg/kg/h' };
+  return row;
 }
 
 export interface PlanProblem {
@@ -150,6 +180,13 @@ export function planFromForm(form: PlanForm, model: string): PlanResult {
       problems: parsed.errors.map((e) => ({ field: e.path, message: formatPlanError(e) })),
     };
   return { ok: true, plan: parsed.plan, untilMin };
+}
+
+/** The first problem of each field, since the form shows one message under each input. */
+export function problemsByField(result: PlanResult): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!result.ok) for (const p of result.problems) out[p.field] ??= p.message;
+  return out;
 }
 
 export interface CsvSeries {
