@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Lighthouse (mobile) for every page of the public site; prints the four category scores and
-// exits non-zero when a page misses the bars of issue 5 (perf ≥ 95, a11y 100, best practices
-// ≥ 95, SEO 100). Starts its own `arbor demo` on free ports unless --url points at a running one.
+// exits non-zero when a page misses the site's quality bars (perf ≥ 95, a11y 100, best practices
+// ≥ 95, SEO 100; docs/site.md). Starts its own `arbor demo` on free ports unless --url points at a
+// running one.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';

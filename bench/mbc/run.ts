@@ -1,5 +1,6 @@
-// Trajectory benchmark (issue 4): one patient with 500 PHQ-9 responses and 12 infusion dates,
-// 32 connections for a bounded time against a real Arbor process on 127.0.0.1, audit on.
+// Trajectory benchmark (measurement-based care; results in docs/benchmarks.md): one patient with 500
+// PHQ-9 responses and 12 infusion dates, 32 connections for a bounded time against a real Arbor
+// process on 127.0.0.1, audit on.
 //   npm run bench:mbc        (ARBOR_BENCH_SECONDS, ARBOR_BENCH_RESPONSES to change the run)
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';

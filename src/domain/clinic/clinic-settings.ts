@@ -29,26 +29,45 @@ export const crisisLineSchema = z
   .strict();
 
 /**
- * Measurement-based care (issue 4; docs/measurement-based-care.md). Each default cites clinical.md;
- * [secondary] and disputed values are settings for exactly that reason.
+ * Measurement-based care (docs/measurement-based-care.md). Each clinical default cites its entry in the
+ * clinical source register (docs/clinical-sources.md); [secondary] and disputed values are settings for
+ * exactly that reason.
  */
 export const measurementSettingsSchema = z
   .object({
-    /** Self-report links expire after this many hours (issue 4 default: 72 h). */
+    /** Self-report links expire after this many hours (Arbor default, not a clinical value: 72 h). */
     linkExpiryHours: z.number().int().min(1).max(336).default(72),
     /** A kiosk hand-over is for the patient at the desk now: it lapses sooner. */
     kioskExpiryMinutes: z.number().int().min(5).max(240).default(30),
-    /** Response = reduction from baseline ≥ this percent (clinical.md §5 Outcome definitions [primary]). */
+    /**
+     * Response = reduction from baseline ≥ this percent [primary]
+     * (docs/clinical-sources.md#response-definition).
+     */
     responsePercent: z.number().min(1).max(100).default(50),
-    /** PHQ-9 remission: total below this (McInnes 2022, clinical.md §5 [primary]). */
+    /**
+     * PHQ-9 remission: total below this, McInnes 2022 [primary]
+     * (docs/clinical-sources.md#remission-definition).
+     */
     phq9RemissionBelow: z.number().int().min(1).max(27).default(5),
-    /** QIDS-SR16 remission: total at most this (CRTCE, clinical.md §5 [primary]). */
+    /**
+     * QIDS-SR16 remission: total at most this, CRTCE [primary]
+     * (docs/clinical-sources.md#remission-definition).
+     */
     qidsRemissionAtMost: z.number().int().min(0).max(27).default(5),
-    /** MADRS remission: total at most this (KetECT ≤ 10; TRANSFORM-3 used ≤ 12; clinical.md §5). */
+    /**
+     * MADRS remission: total at most this (KetECT ≤ 10; TRANSFORM-3 used ≤ 12;
+     * docs/clinical-sources.md#remission-definition).
+     */
     madrsRemissionAtMost: z.number().int().min(0).max(60).default(10),
-    /** PCL-5 provisional cut-off (VA National Center for PTSD 31–33, clinical.md §5 [secondary]). */
+    /**
+     * PCL-5 provisional cut-off, VA National Center for PTSD 31–33 [secondary]
+     * (docs/clinical-sources.md#pcl5-cut-off).
+     */
     pcl5CutOff: z.number().int().min(0).max(80).default(33),
-    /** Modified Aldrete discharge threshold (clinical.md §4 Discharge, §8 [secondary]: usually ≥ 9). */
+    /**
+     * Modified Aldrete discharge threshold, usually ≥ 9 [secondary]
+     * (docs/clinical-sources.md#aldrete-score).
+     */
     aldreteDischargeThreshold: z.number().int().min(0).max(10).default(9),
     /** How long after it falls due a scheduled questionnaire counts as overdue rather than due. */
     overdueAfterHours: z.number().int().min(1).max(336).default(24),
@@ -67,7 +86,7 @@ export const siteLocationSchema = z
   .strict();
 
 /**
- * The public education site's white label (issue 5): what the clinic calls itself, how it looks
+ * The public education site's white label (docs/site.md): what the clinic calls itself, how it looks
  * and how to reach it. The demo values are placeholders a clinic replaces in the staff app.
  */
 export const siteSettingsSchema = z
@@ -147,7 +166,7 @@ export const clinicSettingsSchema = z
     measurement: measurementSettingsSchema.default(measurementSettingsSchema.parse({})),
     site: siteSettingsSchema.default(siteSettingsSchema.parse({})),
     /**
-     * Dosing (issue 3): weight basis, plausible ranges, bag convention, rounding and second-clinician
+     * Dosing (docs/dosing.md): weight basis, plausible ranges, bag convention, rounding and second-clinician
      * verification. Defaults and their sources live with the calculator (DEFAULT_DOSING_SETTINGS and
      * DOSING_SETTING_SOURCES in src/domain/dosing; docs/dosing.md §3).
      */

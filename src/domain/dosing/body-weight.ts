@@ -2,8 +2,8 @@
  * Body-size formulas used to pick the weight a dose is calculated on.
  *
  * Ideal body weight uses the Devine (1974) formula: 50 kg (men) or 45.5 kg (women) + 2.3 kg per inch of
- * height over 5 ft. Adjusted body weight is deliberately absent: clinical.md §2 found no source for dosing
- * ketamine on it.
+ * height over 5 ft (docs/clinical-sources.md#ideal-body-weight-formula). Adjusted body weight is deliberately
+ * absent: no source was found for dosing ketamine on it (docs/clinical-sources.md#weight-basis).
  */
 
 export type Sex = 'male' | 'female';

@@ -8,7 +8,7 @@ const def = (id: string) => {
   return d;
 };
 
-// Every band boundary, stated from clinical.md §5 (not derived from the definitions under test).
+// Every band boundary, stated from docs/clinical-sources.md (not derived from the definitions under test).
 const BOUNDARIES: Record<string, [number, string][]> = {
   phq9: [
     [0, 'none-minimal'],

@@ -2,15 +2,16 @@
  * Instrument definitions are data. The scoring engine (engine.ts) interprets them; nothing in the engine
  * knows about a particular instrument, so adding or correcting an instrument never touches scoring code.
  *
- * Provenance tags mirror the clinical reference (clinical.md): anything not [primary] must either be a setting whose
- * default is the cited value, or carry its tag in the data so the UI can show how sure we are.
+ * Provenance tags mirror the evidence levels of the clinical source register (docs/clinical-sources.md):
+ * anything not [primary] must either be a setting whose default is the cited value, or carry its tag in the
+ * data so the UI can show how sure we are.
  */
 
 export type Provenance = 'primary' | 'secondary' | 'unverified';
 
-/** A pointer to where a fact comes from: the clinical reference section and the paper or source it cites. */
+/** Where a fact comes from: the clinical source register entry and the paper or source it cites. */
 export interface Citation {
-  /** Section of the project's clinical reference (clinical.md), e.g. '§5 PHQ-9'. */
+  /** Link to the entry of the clinical source register, e.g. 'docs/clinical-sources.md#phq9-scoring'. */
   section: string;
   source: string;
   provenance: Provenance;

@@ -7,8 +7,8 @@ const sameRule = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 
 /**
  * The outcome rules a clinic's settings imply for one instrument. A value equal to the cited default
- * is passed as "not set", so the result keeps the default's citation (clinical.md §5) instead of
- * "clinic setting".
+ * is passed as "not set", so the result keeps the default's citation
+ * (docs/clinical-sources.md#remission-definition) instead of "clinic setting".
  */
 export function outcomeSettingsFor(instrumentId: InstrumentId, s: MeasurementSettings): OutcomeSettings {
   const defaults = OUTCOME_DEFAULTS[instrumentId];
@@ -20,7 +20,8 @@ export function outcomeSettingsFor(instrumentId: InstrumentId, s: MeasurementSet
   };
   const rem = remission[instrumentId];
   if (rem && !sameRule(rem, defaults.remission?.rule)) out.remission = rem;
-  // The percentage response rule (≥ 50%, §5) applies to the depression scales; others keep their own.
+  // The percentage response rule (≥ 50%, docs/clinical-sources.md#response-definition) applies to the
+  // depression scales; others keep their own.
   if (
     defaults.response?.rule.kind === 'percent-reduction' &&
     ['phq9', 'qids-sr16', 'madrs'].includes(instrumentId)

@@ -1,9 +1,9 @@
 import type { ScoreResult } from '../instruments/types';
 
 /**
- * Why a scored response needs a clinician's attention (clinical.md §5 PHQ-9 and C-SSRS, §8 "PHQ-9
- * item 9 ≥ 1 → trigger C-SSRS"): any `suicidal-ideation` flag, or C-SSRS high risk. An empty list
- * means no alert.
+ * Why a scored response needs a clinician's attention (docs/clinical-sources.md#phq9-item9 and
+ * docs/clinical-sources.md#cssrs-screener: PHQ-9 item 9 ≥ 1 starts the C-SSRS workflow): any
+ * `suicidal-ideation` flag, or C-SSRS high risk. An empty list means no alert.
  */
 export function safetyReasons(result: ScoreResult): string[] {
   const reasons: string[] = [];

@@ -2,8 +2,9 @@ import { cite } from '../instruments/definitions/common';
 import type { Citation, InstrumentId } from '../instruments/types';
 
 /**
- * Outcome rules as data, with the cited defaults of clinical.md §5 "Outcome definitions". Every one can be
- * replaced per clinic (OutcomeSettings); the rule actually applied is returned with every result.
+ * Outcome rules as data, with the cited defaults of docs/clinical-sources.md#response-definition and
+ * docs/clinical-sources.md#remission-definition. Every one can be replaced per clinic (OutcomeSettings); the
+ * rule actually applied is returned with every result.
  */
 
 export type ResponseRule =
@@ -15,7 +16,8 @@ export type ResponseRule =
 export type RemissionRule = { kind: 'below'; value: number } | { kind: 'at-most'; value: number };
 
 /**
- * clinical.md does not define relapse, so there is no default; a clinic may opt in to this rule:
+ * No source defines relapse (docs/clinical-sources.md#relapse-definition), so there is no default; a
+ * clinic may opt in to this rule:
  * after response was first met, a later score that no longer meets the response rule.
  */
 export type RelapseRule = { kind: 'loss-of-response' };
@@ -38,40 +40,45 @@ export interface OutcomeDefaults {
   notes?: readonly string[];
 }
 
-const S = '§5 Outcome definitions';
+const RESPONSE = 'docs/clinical-sources.md#response-definition';
+const REMISSION = 'docs/clinical-sources.md#remission-definition';
 
 export const OUTCOME_DEFAULTS: Readonly<Record<InstrumentId, OutcomeDefaults>> = {
   phq9: {
     score: 'total',
     response: {
       rule: { kind: 'percent-reduction', atLeast: 50 },
-      citation: cite(S, 'McInnes 2022: response ≥ 50% reduction', 'primary'),
+      citation: cite(RESPONSE, 'McInnes 2022: response ≥ 50% reduction', 'primary'),
     },
     remission: {
       rule: { kind: 'below', value: 5 },
-      citation: cite(S, 'McInnes 2022: remission PHQ-9 < 5', 'primary'),
+      citation: cite(REMISSION, 'McInnes 2022: remission PHQ-9 < 5', 'primary'),
     },
   },
   'qids-sr16': {
     score: 'total',
     response: {
       rule: { kind: 'percent-reduction', atLeast: 50 },
-      citation: cite(S, 'ELEKT-D (Anand 2023): response ≥ 50% reduction', 'primary'),
+      citation: cite(RESPONSE, 'ELEKT-D (Anand 2023): response ≥ 50% reduction', 'primary'),
     },
     remission: {
       rule: { kind: 'at-most', value: 5 },
-      citation: cite(S, 'CRTCE (McIntyre 2020): remission QIDS ≤ 5', 'primary'),
+      citation: cite(REMISSION, 'CRTCE (McIntyre 2020): remission QIDS ≤ 5', 'primary'),
     },
   },
   madrs: {
     score: 'total',
     response: {
       rule: { kind: 'percent-reduction', atLeast: 50 },
-      citation: cite(S, 'Murrough 2013: response ≥ 50% MADRS reduction', 'primary'),
+      citation: cite(RESPONSE, 'Murrough 2013: response ≥ 50% MADRS reduction', 'primary'),
     },
     remission: {
       rule: { kind: 'at-most', value: 10 },
-      citation: cite(S, 'KetECT (Ekstrand 2022): remission MADRS ≤ 10; TRANSFORM-3 used ≤ 12', 'primary'),
+      citation: cite(
+        REMISSION,
+        'KetECT (Ekstrand 2022): remission MADRS ≤ 10; TRANSFORM-3 used ≤ 12',
+        'primary',
+      ),
     },
     notes: ['Set remission to { kind: "at-most", value: 12 } to compare with TRANSFORM-3.'],
   },
@@ -79,7 +86,7 @@ export const OUTCOME_DEFAULTS: Readonly<Record<InstrumentId, OutcomeDefaults>> =
     score: 'total',
     response: {
       rule: { kind: 'point-reduction', atLeast: 10 },
-      citation: cite(S, 'PCL-5 reduction ≥ 10 points (VA guidance via qxmd)', 'secondary'),
+      citation: cite(RESPONSE, 'PCL-5 reduction ≥ 10 points (VA guidance via qxmd)', 'secondary'),
     },
     remission: null,
     notes: [
@@ -90,7 +97,7 @@ export const OUTCOME_DEFAULTS: Readonly<Record<InstrumentId, OutcomeDefaults>> =
     score: 'total',
     response: {
       rule: { kind: 'percent-reduction', atLeast: 30 },
-      citation: cite(S, 'Pain response ≥ 30% NRS reduction (ePPOC / IMMPACT)', 'secondary'),
+      citation: cite(RESPONSE, 'Pain response ≥ 30% NRS reduction (ePPOC / IMMPACT)', 'secondary'),
     },
     remission: null,
   },
@@ -99,7 +106,7 @@ export const OUTCOME_DEFAULTS: Readonly<Record<InstrumentId, OutcomeDefaults>> =
     response: {
       rule: { kind: 'percent-reduction', atLeast: 30 },
       citation: cite(
-        '§5 Pain',
+        'docs/clinical-sources.md#pain-scales',
         '≥ 30% reduction, the usual pain responder definition (ePPOC / IMMPACT)',
         'secondary',
       ),

@@ -269,7 +269,9 @@ export function computeOutcomes(
         ...(defaults.notes ?? []),
         ...(settings.relapse
           ? []
-          : ['Relapse is not computed: clinical.md defines no relapse rule; a clinic may set one.']),
+          : [
+              'Relapse is not computed: the clinical source register defines no relapse rule; a clinic may set one.',
+            ]),
       ],
     },
   };

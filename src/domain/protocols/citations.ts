@@ -1,7 +1,8 @@
 /**
  * Sources that protocol values and dosing settings point to. Every default in the protocol library and in
  * the dosing settings names at least one of these, so the UI can show where a number came from and how well
- * it is supported. The tag follows clinical.md: anything [secondary] or [unverified] must stay a setting.
+ * it is supported. The tag follows the evidence levels of the clinical source register
+ * (docs/clinical-sources.md#evidence-levels): anything [secondary] or [unverified] must stay a setting.
  */
 
 export const CONFIDENCE_TAGS = ['primary', 'secondary', 'unverified', 'engineering'] as const;
@@ -17,7 +18,7 @@ export interface Citation {
   source: string;
   /** What the source supports, in one line. */
   supports: string;
-  /** Where the project's reference material discusses it, e.g. 'clinical.md §2'. */
+  /** The clinical source register entry that discusses it, e.g. 'docs/clinical-sources.md#weight-basis'. */
   reference: string;
   tag: ConfidenceTag;
 }
@@ -27,58 +28,58 @@ const list = [
     id: 'murrough-2013',
     source: 'Murrough et al. 2013, Biol Psychiatry 74:250 (PMC3725185)',
     supports: '0.5 mg/kg IV over 40 min; up to 6 infusions, three per week over 12 days',
-    reference: 'clinical.md §2',
+    reference: 'docs/clinical-sources.md#iv-depression-standard-protocol',
     tag: 'primary',
   },
   {
     id: 'shiroma-2014',
     source: 'Shiroma et al. 2014, J Affect Disord',
     supports: '6 infusions Mon–Wed–Fri over 12 days; many patients needed ≥ 3 infusions to respond',
-    reference: 'clinical.md §2',
+    reference: 'docs/clinical-sources.md#iv-depression-standard-protocol',
     tag: 'primary',
   },
   {
     id: 'elekt-d-2023',
     source: 'Anand et al. 2023 (ELEKT-D), N Engl J Med',
     supports: '0.5 mg/kg twice weekly for 3 weeks',
-    reference: 'clinical.md §2',
+    reference: 'docs/clinical-sources.md#iv-depression-standard-protocol',
     tag: 'primary',
   },
   {
     id: 'fava-2018-rapid',
     source: 'Fava et al. 2018 (RAPID), Mol Psychiatry',
     supports: '0.5 mg/kg over 40 min as standard dose; dose-ranging 0.1/0.2/0.5/1.0 mg/kg',
-    reference: 'clinical.md §2',
+    reference: 'docs/clinical-sources.md#iv-depression-standard-protocol',
     tag: 'primary',
   },
   {
     id: 'cusin-2017',
     source: 'Cusin et al. 2017, Aust N Z J Psychiatry',
     supports: '3 infusions of 0.5 mg/kg, then 3 of 0.75 mg/kg when not responding',
-    reference: 'clinical.md §2, §8',
+    reference: 'docs/clinical-sources.md#iv-depression-escalation',
     tag: 'primary',
   },
   {
     id: 'askp-dose-range',
     source: 'ASKP (older page reprinted on paswfl.com)',
     supports: 'usual starting dose 0.5–1 mg/kg IV over 40–60 min: the only support for a 1.0 mg/kg ceiling',
-    reference: 'clinical.md §1c, §8',
+    reference: 'docs/clinical-sources.md#askp-dose-range',
     tag: 'secondary',
   },
   {
     id: 'no-standard-ladder',
-    source: 'clinical.md open gap',
+    source: 'Open gap in the clinical source register',
     supports:
       'no source found for a standard 0.5 → 0.75 → 1.0 mg/kg ladder; steps and ceiling must be settings',
-    reference: 'clinical.md §2, §8',
+    reference: 'docs/clinical-sources.md#iv-depression-escalation',
     tag: 'unverified',
   },
   {
     id: 'clinical-md-defaults',
-    source: 'clinical.md §8 candidate rule defaults',
+    source: 'Candidate rule defaults of the clinical source register',
     supports:
       'IV depression 0.5 mg/kg over 40 min; escalation 0.75 after ≥ 3 infusions; ceiling 1.0; induction 6',
-    reference: 'clinical.md §8',
+    reference: 'docs/clinical-sources.md#candidate-rule-defaults',
     tag: 'primary',
   },
   {
@@ -86,7 +87,7 @@ const list = [
     source: 'CAN-BIND protocol, BMC Psychiatry 2020 (PMC7265624)',
     supports:
       'induction 3×/week for 3–4 weeks; weekly 1 month → every 2 weeks 2 months → monthly 3 months; every 2 weeks on relapse',
-    reference: 'clinical.md §2',
+    reference: 'docs/clinical-sources.md#iv-depression-maintenance',
     tag: 'primary',
   },
   {
@@ -94,22 +95,22 @@ const list = [
     source: 'Feder et al. 2021, Am J Psychiatry',
     supports:
       'PTSD: 6 infusions of 0.5 mg/kg over 2 consecutive weeks (3 per week); design from the abstract',
-    reference: 'clinical.md §2',
+    reference: 'docs/clinical-sources.md#ptsd-protocols',
     tag: 'primary',
   },
   {
     id: 'feder-2014',
     source: 'Feder et al. 2014, JAMA Psychiatry',
     supports: 'PTSD: a single 0.5 mg/kg infusion vs midazolam',
-    reference: 'clinical.md §2',
+    reference: 'docs/clinical-sources.md#ptsd-protocols',
     tag: 'secondary',
   },
   {
     id: 'infusion-time-40-min-assumed',
-    source: 'clinical.md gap',
+    source: 'Gap in the clinical source register',
     supports:
-      'the infusion time for this regimen is not stated in clinical.md; 40 min is carried over from the IV depression standard',
-    reference: 'clinical.md §2',
+      'the infusion time for this regimen is not stated in the sources reviewed; 40 min is carried over from the IV depression standard',
+    reference: 'docs/clinical-sources.md#ptsd-protocols',
     tag: 'unverified',
   },
   {
@@ -117,7 +118,7 @@ const list = [
     source: 'Cohen et al. 2018, Reg Anesth Pain Med 43(5):521–546 (ASRA/AAPM/ASA)',
     supports:
       'infusion 0.5–2 mg/kg/h; bolus up to 0.35 mg/kg; CRPS 22 mg/h for 4 days or 0.35 mg/kg/h over 4 h daily for 10 days; ≥ 80 mg over > 2 h',
-    reference: 'clinical.md §1b',
+    reference: 'docs/clinical-sources.md#chronic-pain-protocols',
     tag: 'secondary',
   },
   {
@@ -125,7 +126,7 @@ const list = [
     source: 'Medscape CRPS protocols',
     supports:
       'inpatient 20 mg/h raised in 5 mg steps to 40 mg/h for 5 days; outpatient 100–200 mg over 4 h with tapering frequency',
-    reference: 'clinical.md §2',
+    reference: 'docs/clinical-sources.md#chronic-pain-protocols',
     tag: 'secondary',
   },
   {
@@ -133,14 +134,14 @@ const list = [
     source: 'SPRAVATO (esketamine) prescribing information and REMS',
     supports:
       '28 mg per device; 5 min between devices; TRD: 56 mg day 1, then 56 or 84 mg; twice weekly weeks 1–4, weekly weeks 5–8, every 2 weeks or weekly from week 9; MDD with suicidal ideation 84 mg twice weekly for 4 weeks (may reduce to 56)',
-    reference: 'clinical.md §1e',
+    reference: 'docs/clinical-sources.md#spravato-dosing',
     tag: 'primary',
   },
   {
     id: 'spravato-elderly-mims',
     source: 'SPRAVATO Hong Kong label via MIMS',
     supports: '65 years and over: start at 28 mg (check the US PI)',
-    reference: 'clinical.md §1e',
+    reference: 'docs/clinical-sources.md#spravato-dosing',
     tag: 'secondary',
   },
   {
@@ -149,21 +150,21 @@ const list = [
       'Sanacora et al. 2017, JAMA Psychiatry 74(4):399 (as reported by Singh et al., J Clin Psychiatry 2019)',
     supports:
       'dose on ideal body weight, particularly at BMI ≥ 30; the landmark trials dosed on actual weight',
-    reference: 'clinical.md §1a, §2',
+    reference: 'docs/clinical-sources.md#weight-basis',
     tag: 'secondary',
   },
   {
     id: 'no-adjusted-body-weight',
-    source: 'clinical.md open gap',
+    source: 'Open gap in the clinical source register',
     supports: 'no source found for dosing ketamine on adjusted body weight',
-    reference: 'clinical.md §2, §8',
+    reference: 'docs/clinical-sources.md#weight-basis',
     tag: 'unverified',
   },
   {
     id: 'devine-1974',
     source: 'Devine BJ. Gentamicin therapy. Drug Intell Clin Pharm 1974;8:650–655',
     supports: 'ideal body weight: 50 kg (men) or 45.5 kg (women) + 2.3 kg per inch over 5 ft',
-    reference: 'docs/dosing.md (formula as published; not in clinical.md)',
+    reference: 'docs/clinical-sources.md#ideal-body-weight-formula',
     tag: 'secondary',
   },
   {

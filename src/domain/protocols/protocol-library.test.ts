@@ -47,7 +47,7 @@ describe('protocol library', () => {
     expect(IV_DEPRESSION.ceiling.mgPerKg).toBe(1);
   });
 
-  it('encodes the IV depression defaults of clinical.md §8', () => {
+  it('encodes the IV depression defaults of docs/clinical-sources.md#candidate-rule-defaults', () => {
     const [standard, escalated] = IV_DEPRESSION.steps;
     expect(standard).toMatchObject({ kind: 'mg-per-kg', doseMgPerKg: 0.5, durationMin: 40 });
     expect(escalated).toMatchObject({ kind: 'mg-per-kg', doseMgPerKg: 0.75, durationMin: 40 });

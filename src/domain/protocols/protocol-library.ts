@@ -4,8 +4,9 @@ import { deepFreeze } from './protocol-versioning';
 
 /**
  * Built-in protocols: the defaults a clinic starts from. Each value carries the citations that support it
- * (see clinical.md §1, §2, §8); values tagged secondary or unverified there are defaults a clinic is
- * expected to review, which it does by copying or revising the protocol, never by editing these.
+ * (see docs/clinical-sources.md#candidate-rule-defaults and the entries each citation links to); values
+ * tagged secondary or unverified there are defaults a clinic is expected to review, which it does by
+ * copying or revising the protocol, never by editing these.
  */
 
 type Draft = Omit<Protocol, 'citations'>;

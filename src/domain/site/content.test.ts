@@ -46,7 +46,7 @@ describe('site content parsing', () => {
   });
 });
 
-describe('the content rule (issue 5)', () => {
+describe('the content rule (every evidence paragraph cites a known reference)', () => {
   const refs = parseReferences('[^known]: A source.').references;
 
   it('passes when every evidence paragraph cites a known reference', () => {

@@ -14,7 +14,7 @@ export interface FrontMatter {
   /** Navigation label; pages without one are not in the main menu. */
   nav?: string;
   order: number;
-  /** Evidence pages must cite every paragraph (issue 5, quality bars). */
+  /** Evidence pages must cite every paragraph, so no health claim reaches the public unsourced. */
   evidence: boolean;
   /** Extra page parts the renderer adds, e.g. `self-check` or `consultation-form`. */
   widget?: string;
@@ -127,8 +127,9 @@ export interface ContentProblem {
 }
 
 /**
- * The content rule of issue 5: on evidence pages every paragraph carries a reference marker, and on
- * every page every marker names an entry of the references page.
+ * The site's content rule: on evidence pages every paragraph carries a reference marker (a health claim
+ * without a source must not reach the public), and on every page every marker names an entry of the
+ * references page.
  */
 export function checkContent(pages: SitePage[], references: Reference[]): ContentProblem[] {
   const known = new Set(references.map((r) => r.id));

@@ -1,9 +1,13 @@
 import type { InstrumentDefinition } from '../types';
 import { cite } from './common';
 
-const SOURCE = cite('§4 Discharge', 'Modified Aldrete score (Aldrete 1995)', 'secondary');
+const SOURCE = cite(
+  'docs/clinical-sources.md#aldrete-score',
+  'Modified Aldrete score (Aldrete 1995)',
+  'secondary',
+);
 
-/** Options scored 2 / 1 / 0 as in clinical.md §4, listed from 0 upwards. */
+/** Options scored 2 / 1 / 0 (docs/clinical-sources.md#aldrete-score), listed from 0 upwards. */
 function options(two: string, one: string, zero: string) {
   return [
     { value: 0, label: zero },
@@ -96,7 +100,7 @@ export const aldrete: InstrumentDefinition = {
       min: 0,
       max: 10,
       integer: true,
-      citation: cite('§4 Discharge; §8', 'Discharge usually at ≥ 9', 'secondary'),
+      citation: cite('docs/clinical-sources.md#aldrete-score', 'Discharge usually at ≥ 9', 'secondary'),
     },
     {
       key: 'allowEightWithRespirationAndSpo2',
@@ -104,7 +108,7 @@ export const aldrete: InstrumentDefinition = {
       kind: 'boolean',
       default: false,
       citation: cite(
-        '§4 Discharge',
+        'docs/clinical-sources.md#aldrete-score',
         'Some versions allow ≥ 8 when respiration and SpO2 both score 2',
         'secondary',
       ),
@@ -113,7 +117,7 @@ export const aldrete: InstrumentDefinition = {
   licence: {
     status: 'unclear',
     wordingStored: false,
-    note: 'A published clinical score; option descriptions are the short forms given in clinical.md §4.',
+    note: 'A published clinical score; option descriptions are the short forms in docs/clinical-sources.md#aldrete-score.',
     citation: SOURCE,
   },
   citations: [SOURCE],

@@ -1,12 +1,17 @@
 import type { InstrumentDefinition } from '../types';
 import { cite, numericOptions } from './common';
 
-const SOURCE = cite('§5 Pain', 'ePPOC wiki / IMMPACT summary of the BPI short form', 'secondary');
+const SOURCE = cite(
+  'docs/clinical-sources.md#pain-scales',
+  'ePPOC wiki / IMMPACT summary of the BPI short form',
+  'secondary',
+);
 
 const PAIN = numericOptions(10, { 0: 'no pain', 10: 'pain as bad as you can imagine' });
 const INTERFERENCE = numericOptions(10, { 0: 'does not interfere', 10: 'completely interferes' });
 
-// The BPI is copyrighted and its licence is not recorded in clinical.md: short labels only.
+// The BPI is copyrighted and its licence is not recorded (docs/clinical-sources.md#instrument-licences):
+// short labels only.
 const SEVERITY_ITEMS = [
   { id: 'worst', label: 'Worst pain (last 24 h)' },
   { id: 'least', label: 'Least pain (last 24 h)' },
@@ -57,14 +62,18 @@ export const bpiSf: InstrumentDefinition = {
       { id: 'moderate', label: 'Moderate', min: 5 },
       { id: 'severe', label: 'Severe', min: 7 },
     ],
-    citation: cite('§5 Pain', 'Bands 0–4 mild, 5–6 moderate, 7–10 severe', 'secondary'),
+    citation: cite(
+      'docs/clinical-sources.md#pain-scales',
+      'Bands 0–4 mild, 5–6 moderate, 7–10 severe',
+      'secondary',
+    ),
   },
   flags: [],
   settings: [],
   licence: {
     status: 'unclear',
     wordingStored: false,
-    note: 'Copyrighted; licence not recorded in the clinical reference. Short labels only.',
+    note: 'Copyrighted; licence not recorded in the clinical source register. Short labels only.',
     citation: SOURCE,
   },
   citations: [SOURCE],

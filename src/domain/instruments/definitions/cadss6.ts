@@ -2,13 +2,13 @@ import type { InstrumentDefinition } from '../types';
 import { cite, numberedItems, numericOptions, sumOf } from './common';
 
 const RODRIGUES = cite(
-  '§4 Dissociation scales',
+  'docs/clinical-sources.md#cadss',
   'Rodrigues 2021, J Affect Disord 282:160 (CADSS-6)',
   'primary',
 );
 
-// The CADSS is copyrighted and its licence is not recorded in clinical.md: only neutral labels naming the
-// source item are stored, not the wording and not paraphrases of it.
+// The CADSS is copyrighted and its licence is not recorded (docs/clinical-sources.md#cadss): only neutral
+// labels naming the source item are stored, not the wording and not paraphrases of it.
 const SOURCE_ITEMS = [1, 2, 6, 7, 15, 22];
 
 export const cadss6: InstrumentDefinition = {
@@ -39,7 +39,7 @@ export const cadss6: InstrumentDefinition = {
   citations: [
     RODRIGUES,
     cite(
-      '§4 Dissociation scales',
+      'docs/clinical-sources.md#cadss',
       'CADSS 23-item: items 0–4; esketamine trials: dissociation = total > 4 and change > 0',
       'primary',
     ),

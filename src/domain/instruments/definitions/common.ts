@@ -2,8 +2,13 @@ import type { AnswerOption, Citation, ItemDefinition, Provenance, Term } from '.
 
 /** Building blocks shared by the definitions, so that answer scales and item lists are written once. */
 
-export function cite(section: string, source: string, provenance: Provenance): Citation {
-  return { section: `clinical.md ${section}`, source, provenance };
+/**
+ * A citation whose `section` is a link to the entry of the clinical source register that states the fact,
+ * e.g. 'docs/clinical-sources.md#phq9-scoring'. The link is written out in full at each call so that
+ * src/test/citations-in-repo.test.ts can check that the entry exists.
+ */
+export function cite(entry: string, source: string, provenance: Provenance): Citation {
+  return { section: entry, source, provenance };
 }
 
 /** Ordinal options from a list of labels; values start at `from` (0 unless stated). */

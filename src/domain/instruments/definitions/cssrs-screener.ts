@@ -2,7 +2,7 @@ import type { InstrumentDefinition } from '../types';
 import { cite, YES_NO_OPTIONS } from './common';
 
 const SOURCE = cite(
-  '§5 C-SSRS screener',
+  'docs/clinical-sources.md#cssrs-screener',
   'Ottawa depression algorithm page; C-SSRS training material',
   'secondary',
 );
@@ -47,7 +47,7 @@ export const cssrsScreener: InstrumentDefinition = {
           ],
         },
         citation: cite(
-          '§5 C-SSRS screener',
+          'docs/clinical-sources.md#cssrs-screener',
           'High risk = yes to Q4 or Q5, or Q6 within the past 3 months',
           'secondary',
         ),
@@ -57,7 +57,7 @@ export const cssrsScreener: InstrumentDefinition = {
         label: 'Moderate risk',
         when: { kind: 'any-item-in-setting', setting: 'moderateItems', atLeast: 1 },
         citation: cite(
-          '§5 C-SSRS screener',
+          'docs/clinical-sources.md#cssrs-screener',
           'The exact "moderate" rule is not verified; it is a setting',
           'unverified',
         ),
@@ -95,19 +95,21 @@ export const cssrsScreener: InstrumentDefinition = {
       default: ['item3', 'item6'],
       allowed: ['item1', 'item2', 'item3', 'item6'],
       citation: cite(
-        '§5 C-SSRS screener',
+        'docs/clinical-sources.md#cssrs-screener',
         'Common triage practice: Q3, or lifetime behaviour > 3 months ago',
         'unverified',
       ),
-      note: 'clinical.md marks the moderate rule [unverified]; each clinic must confirm it.',
+      note: 'The moderate rule is unverified in the clinical source register; each clinic must confirm it.',
     },
   ],
   licence: {
     status: 'unclear',
     wordingStored: false,
     note: 'Free but copyrighted; terms [unverified]. Labels only; use the official screener wording with patients.',
-    citation: cite('§5 C-SSRS screener; §5 Licences', 'C-SSRS licence', 'unverified'),
+    citation: cite('docs/clinical-sources.md#instrument-licences', 'C-SSRS licence', 'unverified'),
   },
   citations: [SOURCE],
-  notes: ['No LOINC codes: clinical.md lists C-SSRS codes as unverified, so none are stored.'],
+  notes: [
+    'No LOINC codes: the clinical source register lists C-SSRS codes as unverified, so none are stored.',
+  ],
 };

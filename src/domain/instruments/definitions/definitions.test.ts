@@ -3,8 +3,11 @@ import { compileScorer } from '../score';
 import type { CodeRef, InstrumentDefinition } from '../types';
 import { INSTRUMENT_DEFINITIONS } from './index';
 
-/** Every LOINC code clinical.md §5 gives, with its tag there. Nothing outside this list may appear. */
-const CLINICAL_MD_CODES: Record<string, CodeRef['provenance'][]> = {
+/**
+ * Every LOINC code the clinical source register records (docs/clinical-sources.md#phq9-codes, #gad7-codes,
+ * #pcl5-scoring), with its tag there. Nothing outside this list may appear.
+ */
+const REGISTER_CODES: Record<string, CodeRef['provenance'][]> = {
   // PHQ-9 [primary]
   ...Object.fromEntries(
     [
@@ -57,10 +60,10 @@ describe.each(INSTRUMENT_DEFINITIONS.map((d) => [d.id, d] as const))('%s definit
     expect(compileScorer(def.id).ok).toBe(true);
   });
 
-  it('uses only LOINC codes from clinical.md, with the same confidence tag', () => {
+  it('uses only LOINC codes from the clinical source register, with the same confidence tag', () => {
     for (const code of codesOf(def)) {
-      expect(CLINICAL_MD_CODES[code.code], `${code.code} is not in clinical.md`).toBeDefined();
-      expect(CLINICAL_MD_CODES[code.code]).toContain(code.provenance);
+      expect(REGISTER_CODES[code.code], `${code.code} is not in docs/clinical-sources.md`).toBeDefined();
+      expect(REGISTER_CODES[code.code]).toContain(code.provenance);
     }
   });
 
@@ -105,14 +108,14 @@ describe.each(INSTRUMENT_DEFINITIONS.map((d) => [d.id, d] as const))('%s definit
     expect(mins[mins.length - 1]!).toBeLessThanOrEqual(scale!.range[1]);
   });
 
-  it('cites a clinical.md section for every flag, setting and band rule', () => {
+  it('cites a clinical source register entry for every flag, setting and band rule', () => {
     const citations = [
       ...def.flags.map((f) => f.citation),
       ...def.settings.map((s) => s.citation),
       ...def.citations,
       def.licence.citation,
     ];
-    for (const c of citations) expect(c.section).toMatch(/^clinical\.md §\d/);
+    for (const c of citations) expect(c.section).toMatch(/^docs\/clinical-sources\.md#[a-z0-9-]+$/);
   });
 
   it('keeps settings defaults inside their own bounds', () => {

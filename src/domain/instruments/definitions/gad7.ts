@@ -1,19 +1,25 @@
 import type { CodeRef, InstrumentDefinition } from '../types';
 import { cite, itemRange, numberedItems, ordinalOptions, sumOf } from './common';
 
-const CAMCOPS = cite('§5 GAD-7', 'CamCOPS gad7.py and gad7.rst; re-implemented, not copied', 'primary');
+const CAMCOPS = cite(
+  'docs/clinical-sources.md#gad7-scoring',
+  'CamCOPS gad7.py and gad7.rst; re-implemented, not copied',
+  'primary',
+);
 
-// clinical.md gives LOINC answer codes only for PHQ-9, so the GAD-7 options carry labels without codes.
+// LOINC answer codes are recorded only for the PHQ-9 (docs/clinical-sources.md#gad7-codes), so the
+// GAD-7 options carry labels without codes.
 const OPTIONS = ordinalOptions(['Not at all', 'Several days', 'More than half the days', 'Nearly every day']);
 
 function loinc(code: string, provenance: CodeRef['provenance'], note?: string): CodeRef {
   return { system: 'http://loinc.org', code, provenance, ...(note ? { note } : {}) };
 }
 
-const MAJORITY = 'Majority mapping across FHIR repositories (clinical.md §5); confirm on loinc.org.';
+const MAJORITY =
+  'Majority mapping across FHIR repositories (docs/clinical-sources.md#gad7-codes); confirm on loinc.org.';
 const SWAPPED = 'One repository swaps the codes of items 6 and 7; unconfirmed until checked on loinc.org.';
 
-// Public domain (clinical.md §5 Licences), so the exact wording is stored.
+// Public domain (docs/clinical-sources.md#instrument-licences), so the exact wording is stored.
 const ITEMS = [
   {
     label: 'Nervous',
@@ -65,7 +71,11 @@ export const gad7: InstrumentDefinition = {
     label: 'GAD-7 total',
     expression: { kind: 'sum', terms: sumOf(itemRange(1, 7)) },
     range: [0, 21],
-    code: loinc('70274-6', 'secondary', 'Consistent across multiple FHIR repositories (clinical.md §5).'),
+    code: loinc(
+      '70274-6',
+      'secondary',
+      'Consistent across multiple FHIR repositories (docs/clinical-sources.md#gad7-codes).',
+    ),
   },
   classification: {
     kind: 'bands',
@@ -80,16 +90,24 @@ export const gad7: InstrumentDefinition = {
   },
   flags: [],
   settings: [],
-  panelCode: loinc('69737-5', 'secondary', 'Consistent across multiple FHIR repositories (clinical.md §5).'),
+  panelCode: loinc(
+    '69737-5',
+    'secondary',
+    'Consistent across multiple FHIR repositories (docs/clinical-sources.md#gad7-codes).',
+  ),
   licence: {
     status: 'public-domain',
     wordingStored: true,
     note: 'Public domain (phqscreeners, as quoted in CamCOPS).',
-    citation: cite('§5 Licences', 'phqscreeners via CamCOPS', 'primary'),
+    citation: cite('docs/clinical-sources.md#instrument-licences', 'phqscreeners via CamCOPS', 'primary'),
   },
   citations: [
     CAMCOPS,
-    cite('§5 GAD-7', 'Spitzer 2006: ≥ 10 identifies GAD, sensitivity 89%, specificity 82%', 'primary'),
+    cite(
+      'docs/clinical-sources.md#gad7-scoring',
+      'Spitzer 2006: ≥ 10 identifies GAD, sensitivity 89%, specificity 82%',
+      'primary',
+    ),
   ],
   notes: [
     'Beware the "not at all sure" anchor error in some copies (Zorowitz 2021); the anchors here are the frequency scale.',

@@ -2,18 +2,18 @@ import type { InstrumentDefinition } from '../types';
 import { cite, itemRange, numberedItems, numericOptions, sumOf } from './common';
 
 const SNAITH = cite(
-  '§5 MADRS',
+  'docs/clinical-sources.md#madrs-scoring',
   'Snaith 1986 bands: 0–6 normal, 7–19 mild, 20–34 moderate, 35–60 severe',
   'secondary',
 );
 const MULLER = cite(
-  '§5 MADRS',
+  'docs/clinical-sources.md#madrs-scoring',
   'Müller 2000: ≥ 35 severe; Müller 2003: 31 best separates moderate from severe',
   'primary',
 );
 
-// MADRS terms are [unverified] (clinical.md §5 Licences): only the item names (themselves [secondary]) are
-// stored; the rater anchors at 0/2/4/6 come from the licensed form.
+// MADRS terms are [unverified] (docs/clinical-sources.md#instrument-licences): only the item names
+// (themselves [secondary]) are stored; the rater anchors at 0/2/4/6 come from the licensed form.
 const LABELS = [
   'Apparent sadness',
   'Reported sadness',
@@ -93,7 +93,7 @@ export const madrs: InstrumentDefinition = {
     status: 'unclear',
     wordingStored: false,
     note: 'Terms unverified; item names only. Use the licensed rating form for anchors and wording.',
-    citation: cite('§5 Licences', 'MADRS terms', 'unverified'),
+    citation: cite('docs/clinical-sources.md#instrument-licences', 'MADRS terms', 'unverified'),
   },
-  citations: [SNAITH, MULLER, cite('§5 MADRS', 'Item names', 'secondary')],
+  citations: [SNAITH, MULLER, cite('docs/clinical-sources.md#madrs-scoring', 'Item names', 'secondary')],
 };

@@ -1,7 +1,7 @@
 import type { InstrumentDefinition } from '../types';
 import { cite, numericOptions } from './common';
 
-const SOURCE = cite('§5 Pain', 'ePPOC wiki / IMMPACT: NRS 0–10', 'secondary');
+const SOURCE = cite('docs/clinical-sources.md#pain-scales', 'ePPOC wiki / IMMPACT: NRS 0–10', 'secondary');
 
 export const painNrs: InstrumentDefinition = {
   id: 'pain-nrs',
@@ -31,7 +31,11 @@ export const painNrs: InstrumentDefinition = {
       { id: 'moderate', label: 'Moderate', min: 5 },
       { id: 'severe', label: 'Severe', min: 7 },
     ],
-    citation: cite('§5 Pain', 'Bands 0–4 mild, 5–6 moderate, 7–10 severe', 'secondary'),
+    citation: cite(
+      'docs/clinical-sources.md#pain-scales',
+      'Bands 0–4 mild, 5–6 moderate, 7–10 severe',
+      'secondary',
+    ),
   },
   flags: [],
   settings: [],
@@ -42,5 +46,5 @@ export const painNrs: InstrumentDefinition = {
     citation: SOURCE,
   },
   citations: [SOURCE],
-  notes: ['No LOINC code: clinical.md gives none for the pain NRS.'],
+  notes: ['No LOINC code: the clinical source register records none for the pain NRS.'],
 };

@@ -1,11 +1,16 @@
 import type { InstrumentDefinition } from '../types';
 import { cite, itemRange, numberedItems, ordinalOptions, sumOf } from './common';
 
-const CAMCOPS = cite('§5 PCL-5', 'CamCOPS pcl5.py; re-implemented, not copied', 'primary');
+const CAMCOPS = cite(
+  'docs/clinical-sources.md#pcl5-scoring',
+  'CamCOPS pcl5.py; re-implemented, not copied',
+  'primary',
+);
 
 const OPTIONS = ordinalOptions(['Not at all', 'A little bit', 'Moderately', 'Quite a bit', 'Extremely']);
 
-// The PCL-5 is not copyrighted (VA National Center for PTSD; clinical.md §5 Licences): wording is stored.
+// The PCL-5 is not copyrighted (VA National Center for PTSD; docs/clinical-sources.md#instrument-licences):
+// wording is stored.
 const ITEMS = [
   ['Intrusive memories', 'Repeated, disturbing, and unwanted memories of the stressful experience?'],
   ['Nightmares', 'Repeated, disturbing dreams of the stressful experience?'],
@@ -87,7 +92,7 @@ export const pcl5: InstrumentDefinition = {
       system: 'http://loinc.org',
       code: '91006-2',
       provenance: 'unverified',
-      note: 'Appears in one third-party repository only (clinical.md §5); not emitted in FHIR output by default.',
+      note: 'Appears in one third-party repository only (docs/clinical-sources.md#pcl5-scoring); not emitted in FHIR output by default.',
     },
   },
   subscales: CLUSTERS.map((c) => ({
@@ -111,7 +116,11 @@ export const pcl5: InstrumentDefinition = {
       id: 'above-cutoff',
       label: 'Total at or above the PCL-5 cut-off',
       when: { kind: 'score-at-least', score: 'total', value: { setting: 'cutoff' } },
-      citation: cite('§5 PCL-5', 'VA National Center for PTSD: cut-off 31–33', 'secondary'),
+      citation: cite(
+        'docs/clinical-sources.md#pcl5-cut-off',
+        'VA National Center for PTSD: cut-off 31–33',
+        'secondary',
+      ),
     },
   ],
   settings: [
@@ -123,7 +132,11 @@ export const pcl5: InstrumentDefinition = {
       min: 0,
       max: 80,
       integer: true,
-      citation: cite('§5 PCL-5', 'VA National Center for PTSD: cut-off 31–33', 'secondary'),
+      citation: cite(
+        'docs/clinical-sources.md#pcl5-cut-off',
+        'VA National Center for PTSD: cut-off 31–33',
+        'secondary',
+      ),
       note: 'The VA suggests 31–33; a clinic may choose a value in that range.',
     },
   ],
@@ -131,7 +144,7 @@ export const pcl5: InstrumentDefinition = {
     status: 'not-copyrighted',
     wordingStored: true,
     note: 'The PCL-5 is not copyrighted (VA National Center for PTSD).',
-    citation: cite('§5 Licences', 'VA National Center for PTSD', 'primary'),
+    citation: cite('docs/clinical-sources.md#instrument-licences', 'VA National Center for PTSD', 'primary'),
   },
   citations: [CAMCOPS],
 };

@@ -2,12 +2,12 @@ import type { AnswerOption, CodeRef, InstrumentDefinition } from '../types';
 import { cite, itemRange, numberedItems, sumOf } from './common';
 
 const NLM = cite(
-  '§5 PHQ-9',
+  'docs/clinical-sources.md#phq9-codes',
   'NLM LHC-Forms FHIR SDC Questionnaire (LHNCBC/lforms-fhir-app phq9.json)',
   'primary',
 );
 const CAMCOPS = cite(
-  '§5 PHQ-9',
+  'docs/clinical-sources.md#phq9-scoring',
   'CamCOPS phq9.py (University of Cambridge); re-implemented, not copied',
   'primary',
 );
@@ -16,7 +16,10 @@ function loinc(code: string, display?: string): CodeRef {
   return { system: 'http://loinc.org', code, provenance: 'primary', ...(display ? { display } : {}) };
 }
 
-/** The PHQ frequency scale with its LOINC answer codes (LA6568-5..LA6571-9, clinical.md §5). */
+/**
+ * The PHQ frequency scale with its LOINC answer codes, LA6568-5..LA6571-9
+ * (docs/clinical-sources.md#phq9-codes).
+ */
 export const PHQ_FREQUENCY_OPTIONS: readonly AnswerOption[] = [
   { value: 0, label: 'Not at all', code: loinc('LA6568-5', 'Not at all') },
   { value: 1, label: 'Several days', code: loinc('LA6569-3', 'Several days') },
@@ -24,7 +27,7 @@ export const PHQ_FREQUENCY_OPTIONS: readonly AnswerOption[] = [
   { value: 3, label: 'Nearly every day', code: loinc('LA6571-9', 'Nearly every day') },
 ];
 
-// Public domain (clinical.md §5 Licences), so the exact wording is stored.
+// Public domain (docs/clinical-sources.md#instrument-licences), so the exact wording is stored.
 const ITEMS = [
   { label: 'Anhedonia', text: 'Little interest or pleasure in doing things', code: '44250-9' },
   { label: 'Depressed mood', text: 'Feeling down, depressed, or hopeless', code: '44255-8' },
@@ -115,7 +118,11 @@ export const phq9: InstrumentDefinition = {
       label: 'Item 9 (thoughts of death or self-harm) endorsed',
       when: { kind: 'item-at-least', item: 'item9', value: 1 },
       action: 'Start the suicide-risk workflow (C-SSRS screener).',
-      citation: cite('§5 PHQ-9; §8', 'Item 9 ≥ 1 → C-SSRS; Uebelacker 2011 (PMC3121214)', 'primary'),
+      citation: cite(
+        'docs/clinical-sources.md#phq9-item9',
+        'Item 9 ≥ 1 → C-SSRS; Uebelacker 2011 (PMC3121214)',
+        'primary',
+      ),
     },
     {
       id: 'major-depressive-syndrome',
@@ -150,11 +157,15 @@ export const phq9: InstrumentDefinition = {
     status: 'public-domain',
     wordingStored: true,
     note: 'Public domain (phqscreeners, as quoted in CamCOPS). LOINC codes are used under the LOINC licence.',
-    citation: cite('§5 Licences', 'phqscreeners via CamCOPS', 'primary'),
+    citation: cite('docs/clinical-sources.md#instrument-licences', 'phqscreeners via CamCOPS', 'primary'),
   },
   citations: [
     NLM,
     CAMCOPS,
-    cite('§5 PHQ-9', 'Kroenke 2001: ≥ 10 detects MDD with sensitivity and specificity 88%', 'secondary'),
+    cite(
+      'docs/clinical-sources.md#phq9-scoring',
+      'Kroenke 2001: ≥ 10 detects MDD with sensitivity and specificity 88%',
+      'secondary',
+    ),
   ],
 };

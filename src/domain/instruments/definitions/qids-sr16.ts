@@ -1,10 +1,14 @@
 import type { InstrumentDefinition } from '../types';
 import { cite, numberedItems, numericOptions } from './common';
 
-const SOURCE = cite('§5 QIDS-SR16', 'Millisecond QIDS-SR16 manual; GuidelineCentral calculator', 'primary');
+const SOURCE = cite(
+  'docs/clinical-sources.md#qids-sr16-scoring',
+  'Millisecond QIDS-SR16 manual; GuidelineCentral calculator',
+  'primary',
+);
 
-// QIDS is free to use but copyrighted (clinical.md §5 Licences, [secondary]); the item wording and the
-// item-specific answer anchors are not stored, only domain labels and the 0–3 values.
+// QIDS is free to use but copyrighted ([secondary]; docs/clinical-sources.md#instrument-licences): the item
+// wording and the item-specific answer anchors are not stored, only domain labels and the 0–3 values.
 const LABELS = [
   'Falling asleep',
   'Sleep during the night',
@@ -74,7 +78,7 @@ export const qidsSr16: InstrumentDefinition = {
     status: 'free-copyrighted',
     wordingStored: false,
     note: 'Free to use [secondary]; wording not stored. Present the licensed form to respondents.',
-    citation: cite('§5 Licences', 'QIDS is free', 'secondary'),
+    citation: cite('docs/clinical-sources.md#instrument-licences', 'QIDS is free', 'secondary'),
   },
   citations: [SOURCE],
   notes: [
