@@ -53,6 +53,7 @@ export async function createTestContext(): Promise<TestContext> {
     trustProxy: false,
     now: clock.now,
     log: (line) => logLines.push(line),
+    checkResponses: true,
   };
   const app = createApp(deps);
   const request: TestContext['request'] = (path, init = {}) => {

@@ -55,6 +55,16 @@ function checkOrigin(c: Context): void {
   if (originHost !== host) throw new ApiError(403, 'cross_origin', 'Cross-origin request refused');
 }
 
+/** A response that breaks its contract is a server bug: say where, so the test that hit it names it. */
+function checkResponse(route: AnyRoute, payload: unknown): void {
+  const result = route.response!.safeParse(payload);
+  if (result.success) return;
+  const where = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new Error(
+    `${route.method.toUpperCase()} ${route.path} broke its response contract: ${where.join('; ')}`,
+  );
+}
+
 export function mountRoutes(app: Hono, routes: AnyRoute[], deps: AppDeps): void {
   for (const route of routes) {
     app.on(route.method.toUpperCase(), route.path, async (c) => {
@@ -117,7 +127,9 @@ export function mountRoutes(app: Hono, routes: AnyRoute[], deps: AppDeps): void 
         partial: partial as never,
       });
       if (result instanceof Response) return result;
-      return c.json((result ?? { ok: true }) as object, route.successStatus ?? 200);
+      const payload = (result ?? { ok: true }) as object;
+      if (deps.checkResponses && route.response) checkResponse(route, payload);
+      return c.json(payload, route.successStatus ?? 200);
     });
   }
 }

@@ -11,4 +11,9 @@ export interface AppDeps {
   trustProxy: boolean;
   now: () => Date;
   log: (line: string) => void;
+  /**
+   * Check every JSON response against its route's contract (tests turn this on): a response that
+   * drifts from the shape the web app is typed against fails loudly instead of at a user's screen.
+   */
+  checkResponses?: boolean;
 }
