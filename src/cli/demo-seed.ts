@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { staffRoles, type StaffRole } from '../domain/auth/permissions.js';
-import { seededRandom, syntheticPatient } from '../domain/patients/synthetic-patients.js';
+import { staffRoles, type StaffRole } from '../domain/auth/index.js';
+import { seededRandom, syntheticPatient } from '../domain/patients/index.js';
 import { clinics, users } from '../db/schema.js';
 import type { AppDeps } from '../server/shared/app-deps.js';
 import type { Actor } from '../server/http/define-route.js';

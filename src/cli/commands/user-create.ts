@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { eq, sql } from 'drizzle-orm';
 import type { ArborConfig } from '../../config.js';
-import { staffRoles } from '../../domain/auth/permissions.js';
+import { staffRoles } from '../../domain/auth/index.js';
 import { clinics, users } from '../../db/schema.js';
 import { appendAudit } from '../../server/shared/audit.js';
 import { assertAcceptablePassword, hashPassword } from '../../server/shared/password.js';

@@ -1,4 +1,4 @@
-import type { InstrumentId } from '../instruments/types';
+import type { InstrumentId } from '../instruments';
 import type { PlanRule } from './plan-rules';
 
 export interface Anchor {

@@ -1,7 +1,7 @@
-import type { MeasurementSettings } from '../clinic/clinic-settings';
-import type { InstrumentId, SettingsInput } from '../instruments/types';
-import { OUTCOME_DEFAULTS, type RemissionRule, type ResponseRule } from '../outcomes/outcome-rules';
-import type { OutcomeSettings } from '../outcomes/outcomes';
+import type { MeasurementSettings } from '../clinic';
+import type { InstrumentId, SettingsInput } from '../instruments';
+import { OUTCOME_DEFAULTS, type RemissionRule, type ResponseRule } from '../outcomes';
+import type { OutcomeSettings } from '../outcomes';
 
 const sameRule = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

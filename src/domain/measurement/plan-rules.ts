@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { INSTRUMENT_IDS } from '../instruments/registry';
-import type { InstrumentId } from '../instruments/types';
+import { INSTRUMENT_IDS } from '../instruments';
+import type { InstrumentId } from '../instruments';
 
 /**
  * Measurement plan rules as data. Anchors are infusion appointments; until a scheduling module

@@ -1,4 +1,4 @@
-import type { ScoreResult } from '../instruments/types';
+import type { ScoreResult } from '../instruments';
 
 /**
  * Why a scored response needs a clinician's attention (docs/clinical-sources.md#phq9-item9 and

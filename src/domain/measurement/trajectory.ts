@@ -1,7 +1,7 @@
-import { getInstrument } from '../instruments/registry';
-import type { InstrumentDefinition, InstrumentId, ScaleDefinition } from '../instruments/types';
-import { computeOutcomes, type OutcomeResult, type OutcomeSettings } from '../outcomes/outcomes';
-import { OUTCOME_DEFAULTS } from '../outcomes/outcome-rules';
+import { getInstrument } from '../instruments';
+import type { InstrumentDefinition, InstrumentId, ScaleDefinition } from '../instruments';
+import { computeOutcomes, type OutcomeResult, type OutcomeSettings } from '../outcomes';
+import { OUTCOME_DEFAULTS } from '../outcomes';
 
 export interface ObservationPoint {
   responseId: string;

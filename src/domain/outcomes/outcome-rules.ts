@@ -1,5 +1,5 @@
-import { cite } from '../instruments/definitions/common';
-import type { Citation, InstrumentId } from '../instruments/types';
+import { cite } from '../instruments';
+import type { Citation, InstrumentId } from '../instruments';
 
 /**
  * Outcome rules as data, with the cited defaults of docs/clinical-sources.md#response-definition and

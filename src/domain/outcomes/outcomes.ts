@@ -1,5 +1,5 @@
-import { getInstrument, INSTRUMENT_IDS } from '../instruments/registry';
-import type { Citation, InstrumentId } from '../instruments/types';
+import { getInstrument, INSTRUMENT_IDS } from '../instruments';
+import type { Citation, InstrumentId } from '../instruments';
 import {
   OUTCOME_DEFAULTS,
   type BaselineRule,

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z, type ZodType } from 'zod';
-import type { Action } from '../../domain/auth/permissions.js';
+import type { Action } from '../../domain/auth/index.js';
 import type { Actor } from '../shared/actor.js';
 import type { AppDeps } from '../shared/app-deps.js';
 

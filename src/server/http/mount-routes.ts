@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
-import { can } from '../../domain/auth/permissions.js';
+import { can } from '../../domain/auth/index.js';
 import type { AppDeps } from '../shared/app-deps.js';
 import { findLiveSession, readSessionCookie } from '../shared/session.js';
 import { ApiError, badRequest, fieldsFromZod, forbidden, unauthenticated } from '../shared/api-error.js';

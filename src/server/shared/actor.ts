@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../domain/auth/permissions.js';
+import type { StaffRole } from '../../domain/auth/index.js';
 
 /**
  * Who is asking, for which clinic, from where: the audit context of one staff request. The route

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { checkPassword, passwordProblemMessages } from '../../domain/auth/password-policy.js';
+import { checkPassword, passwordProblemMessages } from '../../domain/auth/index.js';
 import { badRequest } from './api-error.js';
 
 /**

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { isStaffRole, type StaffRole } from '../../domain/auth/permissions.js';
-import { readClinicSettings } from '../../domain/clinic/clinic-settings.js';
+import { isStaffRole, type StaffRole } from '../../domain/auth/index.js';
+import { readClinicSettings } from '../../domain/clinic/index.js';
 import { clientOf, type Database, type Executor } from '../../db/client.js';
 import { clinics, sessions } from '../../db/schema.js';
 

@@ -1,4 +1,4 @@
-import { ageInYears } from '../../domain/patients/age';
+import { ageInYears } from '../../domain/patients';
 
 /** Today's date where the browser is, as YYYY-MM-DD (ages are counted in local days). */
 export function todayIso(now: Date = new Date()): string {

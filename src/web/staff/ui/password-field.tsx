@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { passwordMaxLength, passwordMinLength } from '../../../domain/auth/password-policy';
+import { passwordMaxLength, passwordMinLength } from '../../../domain/auth';
 
 interface PasswordFieldProps {
   label: string;
