@@ -1,48 +1,16 @@
-import { z } from 'zod';
-import { defineRoute, idParam } from '../../http/define-route.js';
 import {
-  amendDose,
-  changeDoseStatus,
-  listPatientDoses,
-  orderDose,
-  previewDose,
-  readDose,
-} from './doses.service.js';
-import { protocolRefSchema } from './protocols.routes.js';
-
-/**
- * Every physical input is { value, unit } and the unit is checked by the calculator (a wrong unit is a
- * hard stop naming `<input>.unit`), so the schema only bounds the shapes and sizes here.
- */
-const quantity = z.object({ value: z.number(), unit: z.string().max(20) }).strict();
-
-export const doseInputsSchema = z
-  .object({
-    protocol: protocolRefSchema,
-    stepId: z.string().trim().min(1).max(80),
-    patient: z
-      .object({ weight: quantity, height: quantity, sex: z.string().max(20) })
-      .strict()
-      .optional(),
-    preparation: z
-      .object({ vialConcentration: quantity, bagVolume: quantity.optional() })
-      .strict()
-      .optional(),
-    doseOverride: quantity.optional(),
-    history: z.object({ sessionsWithoutResponse: z.number() }).strict().optional(),
-  })
-  .strict();
-
-export const doseOrderBody = doseInputsSchema
-  .extend({
-    /** The total mg shown to the prescriber; the server recomputes and refuses a mismatch (409). */
-    confirmTotalMg: z.number().positive(),
-  })
-  .strict();
-
-export const doseAmendBody = doseOrderBody.extend({ reason: z.string().trim().min(3).max(1000) }).strict();
-export const doseVerifyBody = z.object({ note: z.string().trim().max(1000).optional() }).strict();
-export const doseCancelBody = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
+  doseAmendBody,
+  doseCancelBody,
+  doseInputsBody,
+  doseOrderBody,
+  dosePreviewResponse,
+  doseRecordResponse,
+  doseVerifyBody,
+  patientDosesResponse,
+} from '../../../contracts/dosing.js';
+import { defineRoute, idParam } from '../../http/define-route.js';
+import { changeDoseStatus } from './dose-status.service.js';
+import { amendDose, listPatientDoses, orderDose, previewDose, readDose } from './doses.service.js';
 
 export const doseRoutes = [
   defineRoute({
@@ -53,7 +21,8 @@ export const doseRoutes = [
     auth: 'staff',
     action: 'dose.calculate',
     params: idParam,
-    body: doseInputsSchema,
+    body: doseInputsBody,
+    response: dosePreviewResponse,
     handler: async ({ params, body, actor, ctx }) => previewDose(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
@@ -65,6 +34,7 @@ export const doseRoutes = [
     action: 'dose.order',
     params: idParam,
     body: doseOrderBody,
+    response: doseRecordResponse,
     successStatus: 201,
     handler: async ({ params, body, actor, ctx }) => orderDose(ctx.deps, actor, params.id, body),
   }),
@@ -76,6 +46,7 @@ export const doseRoutes = [
     auth: 'staff',
     action: 'dose.read',
     params: idParam,
+    response: patientDosesResponse,
     handler: async ({ params, actor, ctx }) => listPatientDoses(ctx.deps, actor, params.id),
   }),
   defineRoute({
@@ -86,6 +57,7 @@ export const doseRoutes = [
     auth: 'staff',
     action: 'dose.read',
     params: idParam,
+    response: doseRecordResponse,
     handler: async ({ params, actor, ctx }) => readDose(ctx.deps, actor, params.id),
   }),
   defineRoute({
@@ -97,8 +69,9 @@ export const doseRoutes = [
     action: 'dose.verify',
     params: idParam,
     body: doseVerifyBody,
+    response: doseRecordResponse,
     handler: async ({ params, body, actor, ctx }) =>
-      changeDoseStatus(ctx.deps, actor, params.id, 'verify', { note: body.note }),
+      changeDoseStatus(ctx.deps, actor, params.id, 'verify', body),
   }),
   defineRoute({
     method: 'post',
@@ -109,8 +82,9 @@ export const doseRoutes = [
     action: 'dose.verify',
     params: idParam,
     body: doseVerifyBody,
+    response: doseRecordResponse,
     handler: async ({ params, body, actor, ctx }) =>
-      changeDoseStatus(ctx.deps, actor, params.id, 'finalise', { note: body.note }),
+      changeDoseStatus(ctx.deps, actor, params.id, 'finalise', body),
   }),
   defineRoute({
     method: 'post',
@@ -121,8 +95,9 @@ export const doseRoutes = [
     action: 'dose.order',
     params: idParam,
     body: doseCancelBody,
+    response: doseRecordResponse,
     handler: async ({ params, body, actor, ctx }) =>
-      changeDoseStatus(ctx.deps, actor, params.id, 'cancel', { reason: body.reason }),
+      changeDoseStatus(ctx.deps, actor, params.id, 'cancel', body),
   }),
   defineRoute({
     method: 'post',
@@ -133,6 +108,7 @@ export const doseRoutes = [
     action: 'dose.order',
     params: idParam,
     body: doseAmendBody,
+    response: doseRecordResponse,
     successStatus: 201,
     handler: async ({ params, body, actor, ctx }) => amendDose(ctx.deps, actor, params.id, body),
   }),

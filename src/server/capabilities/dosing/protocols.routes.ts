@@ -1,4 +1,9 @@
-import { z } from 'zod';
+import {
+  clinicProtocolEntry,
+  protocolCopyBody,
+  protocolListResponse,
+  protocolReviseBody,
+} from '../../../contracts/dosing.js';
 import { defineRoute, idParam } from '../../http/define-route.js';
 import {
   copyProtocolFor,
@@ -6,41 +11,6 @@ import {
   readClinicProtocol,
   reviseProtocolFor,
 } from './protocols.service.js';
-
-export const protocolRefSchema = z
-  .object({
-    origin: z.enum(['library', 'clinic']),
-    id: z.string().trim().min(1).max(80),
-    version: z.number().int().min(1).max(100_000),
-  })
-  .strict();
-
-export const protocolCopyBody = z
-  .object({
-    source: protocolRefSchema,
-    id: z
-      .string()
-      .trim()
-      .min(1)
-      .max(80)
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
-    name: z.string().trim().min(1).max(200).optional(),
-    note: z.string().trim().max(1000).optional(),
-  })
-  .strict();
-
-/**
- * The revision's changes are checked in full by validateProtocol (the domain's single gate), which names
- * every failing field; here only the envelope is checked, and identity fields are refused by reviseProtocol.
- */
-export const protocolReviseBody = z
-  .object({
-    changes: z
-      .record(z.string(), z.unknown())
-      .refine((c) => Object.keys(c).length > 0, 'change at least one field'),
-    note: z.string().trim().min(3).max(1000),
-  })
-  .strict();
 
 export const protocolRoutes = [
   defineRoute({
@@ -51,6 +21,7 @@ export const protocolRoutes = [
     tag: 'protocols',
     auth: 'staff',
     action: 'protocol.read',
+    response: protocolListResponse,
     handler: async ({ actor, ctx }) => listProtocols(ctx.deps, actor),
   }),
   defineRoute({
@@ -61,6 +32,7 @@ export const protocolRoutes = [
     auth: 'staff',
     action: 'protocol.read',
     params: idParam,
+    response: clinicProtocolEntry,
     handler: async ({ params, actor, ctx }) => readClinicProtocol(ctx.deps, actor, params.id),
   }),
   defineRoute({
@@ -71,6 +43,7 @@ export const protocolRoutes = [
     auth: 'staff',
     action: 'protocol.manage',
     body: protocolCopyBody,
+    response: clinicProtocolEntry,
     successStatus: 201,
     handler: async ({ body, actor, ctx }) => copyProtocolFor(ctx.deps, actor, body),
   }),
@@ -83,8 +56,8 @@ export const protocolRoutes = [
     action: 'protocol.manage',
     params: idParam,
     body: protocolReviseBody,
+    response: clinicProtocolEntry,
     successStatus: 201,
-    handler: async ({ params, body, actor, ctx }) =>
-      reviseProtocolFor(ctx.deps, actor, params.id, { changes: body.changes, note: body.note }),
+    handler: async ({ params, body, actor, ctx }) => reviseProtocolFor(ctx.deps, actor, params.id, body),
   }),
 ];

@@ -1,8 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
-import { clinicProtocols } from '../../../db/schema-dosing.js';
-import { users } from '../../../db/schema.js';
-import { readClinicSettings } from '../../../domain/clinic/clinic-settings.js';
+import type {
+  ClinicProtocolEntry,
+  ProtocolCopy,
+  ProtocolList,
+  ProtocolOrigin,
+  ProtocolRef,
+  ProtocolRevise,
+} from '../../../contracts/dosing.js';
+import { readClinicSettings } from '../../../domain/clinic/index.js';
 import {
   DOSING_SETTING_SOURCES,
   DEFAULT_DOSING_SETTINGS,
@@ -10,20 +15,25 @@ import {
 } from '../../../domain/dosing/index.js';
 import {
   PROTOCOL_LIBRARY,
+  citationsFor,
   copyProtocol,
   findLibraryProtocol,
   reviseProtocol,
   type Protocol,
-  type ProtocolChanges,
   type ProtocolError,
 } from '../../../domain/protocols/index.js';
-import { citationsFor } from '../../../domain/protocols/citations.js';
-import { clinics } from '../../../db/schema.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { type ApiError, badRequest, conflict, notFound } from '../../shared/api-error.js';
-import type { Actor } from '../../http/define-route.js';
+import { auditActor, type Actor } from '../../shared/actor.js';
 import { appendAudit } from '../../shared/audit.js';
-import { auditActor } from '../../shared/actor.js';
+import {
+  findClinicProtocolVersion,
+  findClinicSettings,
+  insertClinicProtocol,
+  listClinicProtocolRows,
+  listClinicProtocolVersions,
+  type ClinicProtocolRow,
+} from './protocols.queries.js';
 
 /**
  * A clinic's protocols: the built-in library (code data, read-only) and the clinic's own copies and
@@ -31,28 +41,7 @@ import { auditActor } from '../../shared/actor.js';
  * { origin, id, version }, which resolveProtocol turns back into exactly the protocol that was used.
  */
 
-export type ProtocolOrigin = 'library' | 'clinic';
-export interface ProtocolRef {
-  origin: ProtocolOrigin;
-  id: string;
-  version: number;
-}
-
-type ClinicProtocolRow = typeof clinicProtocols.$inferSelect;
-
-export interface ClinicProtocolDto {
-  rowId: string;
-  origin: 'clinic';
-  protocol: Protocol;
-  /** True for the newest version of its id: only that one can be revised or chosen for a new dose. */
-  latest: boolean;
-  createdAt: string;
-  createdBy: { id: string; label: string };
-  copiedFrom: { origin: string | null; id: string; version: number } | null;
-  note: string | null;
-}
-
-function toDto(row: ClinicProtocolRow, latest: boolean, label: string): ClinicProtocolDto {
+function toEntry(row: ClinicProtocolRow, latest: boolean, label: string): ClinicProtocolEntry {
   return {
     rowId: row.id,
     origin: 'clinic',
@@ -70,34 +59,22 @@ function toDto(row: ClinicProtocolRow, latest: boolean, label: string): ClinicPr
 
 /** The clinic's dosing settings as stored (with defaults for anything the clinic never set). */
 export async function dosingSettingsOf(db: Executor, clinicId: string): Promise<DosingSettings> {
-  const [clinic] = await db
-    .select({ settings: clinics.settings })
-    .from(clinics)
-    .where(eq(clinics.id, clinicId));
+  const clinic = await findClinicSettings(db, clinicId);
   if (!clinic) throw notFound('Clinic');
   return readClinicSettings(clinic.settings).dosing ?? DEFAULT_DOSING_SETTINGS;
 }
 
-async function clinicRows(db: Executor, clinicId: string) {
-  return db
-    .select({ row: clinicProtocols, label: users.displayName })
-    .from(clinicProtocols)
-    .innerJoin(users, eq(users.id, clinicProtocols.createdBy))
-    .where(eq(clinicProtocols.clinicId, clinicId))
-    .orderBy(asc(clinicProtocols.protocolId), asc(clinicProtocols.version));
-}
-
-function withLatest(rows: Array<{ row: ClinicProtocolRow; label: string }>): ClinicProtocolDto[] {
+function withLatest(rows: Array<{ row: ClinicProtocolRow; label: string }>): ClinicProtocolEntry[] {
   const newest = new Map<string, number>();
   for (const { row } of rows)
     newest.set(row.protocolId, Math.max(newest.get(row.protocolId) ?? 0, row.version));
-  return rows.map(({ row, label }) => toDto(row, newest.get(row.protocolId) === row.version, label));
+  return rows.map(({ row, label }) => toEntry(row, newest.get(row.protocolId) === row.version, label));
 }
 
 /** Library and clinic protocols, the clinic's dosing settings and every setting's source. */
-export async function listProtocols(deps: AppDeps, actor: Actor) {
+export async function listProtocols(deps: AppDeps, actor: Actor): Promise<ProtocolList> {
   const [rows, settings] = await Promise.all([
-    clinicRows(deps.db, actor.clinicId),
+    listClinicProtocolRows(deps.db, actor.clinicId),
     dosingSettingsOf(deps.db, actor.clinicId),
   ]);
   return {
@@ -116,8 +93,8 @@ export async function readClinicProtocol(
   deps: AppDeps,
   actor: Actor,
   rowId: string,
-): Promise<ClinicProtocolDto> {
-  const rows = await clinicRows(deps.db, actor.clinicId);
+): Promise<ClinicProtocolEntry> {
+  const rows = await listClinicProtocolRows(deps.db, actor.clinicId);
   const found = withLatest(rows).find((d) => d.rowId === rowId);
   if (!found) throw notFound('Protocol');
   return found;
@@ -141,31 +118,10 @@ export async function resolveProtocol(
       ]);
     return p;
   }
-  const [row] = await db
-    .select()
-    .from(clinicProtocols)
-    .where(
-      and(
-        eq(clinicProtocols.clinicId, clinicId),
-        eq(clinicProtocols.protocolId, ref.id),
-        eq(clinicProtocols.version, ref.version),
-      ),
-    );
+  const row = await findClinicProtocolVersion(db, clinicId, ref.id, ref.version);
   if (!row)
     throw badRequest([{ field, message: `this clinic has no protocol '${ref.id}' version ${ref.version}` }]);
   return row.definition as Protocol;
-}
-
-async function latestClinicVersion(
-  db: Executor,
-  clinicId: string,
-  protocolId: string,
-): Promise<number | undefined> {
-  const rows = await db
-    .select({ version: clinicProtocols.version })
-    .from(clinicProtocols)
-    .where(and(eq(clinicProtocols.clinicId, clinicId), eq(clinicProtocols.protocolId, protocolId)));
-  return rows.length === 0 ? undefined : Math.max(...rows.map((r) => r.version));
 }
 
 function protocolErrors(errors: ProtocolError[], prefix: string): ApiError {
@@ -187,36 +143,33 @@ async function insertVersion(
   protocol: Protocol,
   meta: { copiedFrom?: { origin: ProtocolOrigin; id: string; version: number }; note?: string | undefined },
   auditDetail: Record<string, unknown>,
-): Promise<ClinicProtocolDto> {
+): Promise<ClinicProtocolEntry> {
   try {
     return await deps.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(clinicProtocols)
-        .values({
-          clinicId: actor.clinicId,
-          protocolId: protocol.id,
-          version: protocol.version,
-          name: protocol.name,
-          definition: protocol,
-          copiedFromId: meta.copiedFrom?.id ?? null,
-          copiedFromVersion: meta.copiedFrom?.version ?? null,
-          copiedFromOrigin: meta.copiedFrom?.origin ?? null,
-          note: meta.note ?? null,
-          createdBy: actor.userId,
-          createdAt: deps.now(),
-        })
-        .returning();
+      const row = await insertClinicProtocol(tx, {
+        clinicId: actor.clinicId,
+        protocolId: protocol.id,
+        version: protocol.version,
+        name: protocol.name,
+        definition: protocol,
+        copiedFromId: meta.copiedFrom?.id ?? null,
+        copiedFromVersion: meta.copiedFrom?.version ?? null,
+        copiedFromOrigin: meta.copiedFrom?.origin ?? null,
+        note: meta.note ?? null,
+        createdBy: actor.userId,
+        createdAt: deps.now(),
+      });
       await appendAudit(tx, [
         {
           ...auditActor(actor),
           action: 'create',
           entity: 'protocol',
-          entityId: row!.id,
+          entityId: row.id,
           detail: { protocolId: protocol.id, version: protocol.version, ...auditDetail },
           outcome: 'success',
         },
       ]);
-      return toDto(row!, true, actor.label);
+      return toEntry(row, true, actor.label);
     });
   } catch (error) {
     if (isUniqueViolation(error))
@@ -227,21 +180,18 @@ async function insertVersion(
   }
 }
 
-export interface CopyInput {
-  source: ProtocolRef;
-  id: string;
-  name?: string | undefined;
-  note?: string | undefined;
-}
-
 /** A clinic's own protocol, version 1, copied from a library or clinic protocol (copyProtocol). */
-export async function copyProtocolFor(deps: AppDeps, actor: Actor, input: CopyInput) {
+export async function copyProtocolFor(
+  deps: AppDeps,
+  actor: Actor,
+  input: ProtocolCopy,
+): Promise<ClinicProtocolEntry> {
   const source = await resolveProtocol(deps.db, actor.clinicId, input.source, 'body.source');
   if (findLibraryProtocol(input.id))
     throw badRequest([
       { field: 'body.id', message: `'${input.id}' is a library protocol id; choose another` },
     ]);
-  if ((await latestClinicVersion(deps.db, actor.clinicId, input.id)) !== undefined)
+  if ((await listClinicProtocolVersions(deps.db, actor.clinicId, input.id)).length > 0)
     throw badRequest([
       { field: 'body.id', message: `this clinic already has a protocol '${input.id}'; revise it instead` },
     ]);
@@ -262,17 +212,18 @@ export async function copyProtocolFor(deps: AppDeps, actor: Actor, input: CopyIn
   );
 }
 
-export interface ReviseInput {
-  changes: ProtocolChanges;
-  note?: string | undefined;
-}
-
 /**
  * The next version of a clinic protocol (reviseProtocol). Only the newest version may be revised, so
  * two people cannot fork one version into two different "version n + 1"s; the old version stays
- * readable and every dose that used it still points at it.
+ * readable and every dose that used it still points at it. The changes are checked in full by the
+ * domain's validator, which names every failing field.
  */
-export async function reviseProtocolFor(deps: AppDeps, actor: Actor, rowId: string, input: ReviseInput) {
+export async function reviseProtocolFor(
+  deps: AppDeps,
+  actor: Actor,
+  rowId: string,
+  input: ProtocolRevise,
+): Promise<ClinicProtocolEntry> {
   const current = await readClinicProtocol(deps, actor, rowId);
   if (!current.latest)
     throw conflict(

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import type { ProtocolList } from '../../../contracts/dosing';
 import { apiPost, errorMessage } from '../api-client';
 import { ErrorBanner } from '../ui/error-banner';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
-import { refKey, type ProtocolList } from './dosing-api';
+import { refKey } from './dose-form-fields';
 import { useFormSubmit } from './use-form-submit';
 
 /** What can be copied: every library protocol and the current version of each clinic protocol. */

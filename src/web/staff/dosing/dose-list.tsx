@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import type { DoseCancel, DoseRecord, DoseVerify } from '../../../contracts/dosing';
 import { apiPost, errorMessage } from '../api-client';
 import { useCan } from '../session-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { TextField } from '../ui/text-field';
-import type { DoseRecord } from './dosing-api';
 import { ExplanationTable } from './explanation-table';
 
 const statusLabel: Record<DoseRecord['status'], string> = {
@@ -46,7 +46,7 @@ function DoseCard({ dose, meId, onChanged }: { dose: DoseRecord; meId: string; o
   const r = dose.result;
   const iv = r.route === 'iv' ? r : undefined;
 
-  const act = async (path: string, body: object) => {
+  const act = async (path: 'verify' | 'finalise' | 'cancel', body: DoseVerify | DoseCancel) => {
     setBusy(true);
     setError(undefined);
     try {

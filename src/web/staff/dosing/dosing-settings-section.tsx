@@ -1,4 +1,4 @@
-import type { ProtocolList } from './dosing-api';
+import type { ProtocolList } from '../../../contracts/dosing';
 import { settingText } from './protocol-text';
 
 /** Each dosing setting: the value in force, its default, and the source behind the default. */

@@ -1,4 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import type {
+  DoseInputs,
+  DoseOrder,
+  DosePreview,
+  DoseRecord,
+  PatientDoses,
+  ProtocolList,
+} from '../../../contracts/dosing';
 import { STEP_DOSE_UNIT, stepDoseValue, type Protocol } from '../../../domain/protocols';
 import { apiGet, apiPost, errorMessage, ApiError } from '../api-client';
 import type { ChartTabProps } from '../patient-chart/chart-tab-types';
@@ -10,15 +18,7 @@ import { TextField } from '../ui/text-field';
 import { useLoad } from '../ui/use-load';
 import { DoseCurve } from './dose-curve';
 import { DoseList } from './dose-list';
-import {
-  formFieldOf,
-  parseRefKey,
-  refKey,
-  type DoseInputsBody,
-  type DosePreview,
-  type DoseRecord,
-  type ProtocolList,
-} from './dosing-api';
+import { formFieldOf, parseRefKey, refKey } from './dose-form-fields';
 import { ExplanationTable } from './explanation-table';
 import './dosing.css';
 
@@ -40,7 +40,7 @@ const num = (s: string) => Number(s.trim());
 function toBody(
   form: FormState,
   protocol: Protocol | undefined,
-): { body?: DoseInputsBody; errors: Record<string, string> } {
+): { body?: DoseInputs; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const ref = parseRefKey(form.protocol);
   if (!ref || !protocol) errors.protocol = 'Choose a protocol';
@@ -61,7 +61,7 @@ function toBody(
   if (form.override.trim() !== '') need('override', 'Enter a number, or leave empty for the step dose');
   if (form.sessions.trim() !== '') need('sessions', 'Enter a whole number');
   if (Object.keys(errors).length > 0 || !ref || !step) return { errors };
-  const body: DoseInputsBody = { protocol: ref, stepId: step.id };
+  const body: DoseInputs = { protocol: ref, stepId: step.id };
   if (iv) {
     body.patient = {
       weight: { value: num(form.weight), unit: 'kg' },
@@ -84,7 +84,7 @@ export function DosingTab({ patient }: ChartTabProps) {
   const { me } = useSession();
   const protocols = useLoad((signal) => apiGet<ProtocolList>('/api/protocols', { signal }), 'protocols');
   const doses = useLoad(
-    (signal) => apiGet<{ items: DoseRecord[] }>(`/api/patients/${patient.id}/doses`, { signal }),
+    (signal) => apiGet<PatientDoses>(`/api/patients/${patient.id}/doses`, { signal }),
     `doses-${patient.id}`,
   );
   const sexDefault =
@@ -186,7 +186,7 @@ export function DosingTab({ patient }: ChartTabProps) {
       const dose = await apiPost<DoseRecord>(`/api/patients/${patient.id}/doses`, {
         ...built.body,
         confirmTotalMg: preview.result.dose.totalMg,
-      });
+      } satisfies DoseOrder);
       setNotice(
         `Dose ordered: ${dose.result.totalMg} mg.${dose.verificationRequired ? ' A second clinician must verify it before it is final.' : ''}`,
       );

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
+import type { ClinicProtocolEntry } from '../../../contracts/dosing';
 import type { Protocol } from '../../../domain/protocols';
-import type { ClinicEntry } from './dosing-api';
 import { Cites } from './protocol-cites';
 import { ProtocolStepsTable } from './protocol-steps-table';
 import { ceilingText, phaseText, savedByText } from './protocol-text';
 
 interface CardHeadingProps {
   protocol: Protocol;
-  entry: ClinicEntry | undefined;
+  entry: ClinicProtocolEntry | undefined;
   id: string;
 }
 
@@ -80,7 +80,7 @@ export function ProtocolCard({
   children,
 }: {
   protocol: Protocol;
-  entry?: ClinicEntry;
+  entry?: ClinicProtocolEntry;
   children?: ReactNode;
 }) {
   const headingId = `protocol-${protocol.id}-v${protocol.version}`;

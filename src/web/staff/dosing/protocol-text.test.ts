@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ESKETAMINE_TRD, IV_DEPRESSION } from '../../../domain/protocols';
-import type { ClinicEntry } from './dosing-api';
+import type { ClinicProtocolEntry as ClinicEntry } from '../../../contracts/dosing';
 import {
   ceilingEdit,
   revisionChanges,

@@ -1,3 +1,4 @@
+import type { ClinicProtocolEntry } from '../../../contracts/dosing';
 import {
   STEP_DOSE_UNIT,
   stepDoseValue,
@@ -6,7 +7,6 @@ import {
   type ProtocolStep,
   type SchedulePhase,
 } from '../../../domain/protocols';
-import type { ClinicEntry } from './dosing-api';
 
 // Protocol parts as plain text for the protocols page; free of React so the wording is unit-tested.
 
@@ -59,7 +59,7 @@ export function phaseText(ph: SchedulePhase): string {
 }
 
 /** Who saved a clinic version and when, where it came from, and why. */
-export function savedByText(entry: ClinicEntry, protocol: Protocol): string {
+export function savedByText(entry: ClinicProtocolEntry, protocol: Protocol): string {
   return [
     `Saved by ${entry.createdBy.label} on ${new Date(entry.createdAt).toLocaleString()}`,
     entry.copiedFrom ? `; copied from ${entry.copiedFrom.id} v${entry.copiedFrom.version}` : '',

@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import type { ProtocolList } from '../../../contracts/dosing';
 import { apiGet } from '../api-client';
 import { useCan } from '../session-context';
 import { NoticeBanner } from '../ui/error-banner';
 import { LoadState } from '../ui/load-state';
 import { useLoad } from '../ui/use-load';
 import { CopyForm } from './copy-protocol-form';
-import type { ProtocolList } from './dosing-api';
 import { SettingsSection } from './dosing-settings-section';
 import { ProtocolCard } from './protocol-card';
 import { ReviseForm } from './revise-protocol-form';

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import type { ClinicProtocolEntry, ProtocolRevise } from '../../../contracts/dosing';
 import { STEP_DOSE_FIELD, STEP_DOSE_UNIT, type Protocol } from '../../../domain/protocols';
 import { apiPost, errorMessage } from '../api-client';
 import { ErrorBanner } from '../ui/error-banner';
 import { TextField } from '../ui/text-field';
-import type { ClinicEntry } from './dosing-api';
 import {
   ceilingEdit,
   revisionChanges,
@@ -68,7 +68,13 @@ function CeilingFields({ value: ceiling, onChange, errors }: Omit<FieldsProps<Ce
 const PREFIXES = ['body.changes', 'body'] as const;
 
 /** Edits step doses and durations and the ceiling; everything is validated by the server (validateProtocol). */
-export function ReviseForm({ entry, onDone }: { entry: ClinicEntry; onDone: (message: string) => void }) {
+export function ReviseForm({
+  entry,
+  onDone,
+}: {
+  entry: ClinicProtocolEntry;
+  onDone: (message: string) => void;
+}) {
   const p = entry.protocol;
   const [steps, setSteps] = useState(() => stepEdits(p));
   const [ceiling, setCeiling] = useState(() => ceilingEdit(p));
@@ -77,10 +83,10 @@ export function ReviseForm({ entry, onDone }: { entry: ClinicEntry; onDone: (mes
   const submit = (event: FormEvent) => {
     event.preventDefault();
     return run(async () => {
-      const saved = await apiPost<ClinicEntry>(`/api/protocols/${entry.rowId}/revise`, {
+      const saved = await apiPost<ClinicProtocolEntry>(`/api/protocols/${entry.rowId}/revise`, {
         changes: revisionChanges(p, steps, ceiling),
         note,
-      });
+      } satisfies ProtocolRevise);
       onDone(
         `Saved ${saved.protocol.name} version ${saved.protocol.version}; version ${p.version} stays as it was.`,
       );
