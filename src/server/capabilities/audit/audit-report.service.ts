@@ -1,95 +1,32 @@
-import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { auditLog } from '../../../db/schema.js';
+import type { AuditQuery, AuditReport, AuditRow } from '../../../contracts/audit.js';
+import { auditActor, type Actor } from '../../shared/actor.js';
 import type { AppDeps } from '../../shared/app-deps.js';
-import type { Actor } from '../../http/define-route.js';
+import { countAuditRows, listAuditRows } from './audit.queries.js';
 
-/** Sortable columns by name: the client picks a key, never a column expression (openemr#1782). */
-export const auditSortColumns = {
-  time: auditLog.seq,
-  user: auditLog.userLabel,
-  patient: auditLog.patientId,
-  action: auditLog.action,
-  entity: auditLog.entity,
-  outcome: auditLog.outcome,
-  client: auditLog.clientIp,
-} as const;
-export type AuditSortKey = keyof typeof auditSortColumns;
+/** The most rows one CSV export holds. */
+const csvRowLimit = 100_000;
 
-export interface AuditReportQuery {
-  from?: string;
-  to?: string;
-  userId?: string;
-  patientId?: string;
-  action?: string;
-  sort: AuditSortKey;
-  dir: 'asc' | 'desc';
-  limit: number;
-  offset: number;
-}
-
-function whereOf(actor: Actor, query: AuditReportQuery): SQL {
-  const conditions: SQL[] = [eq(auditLog.clinicId, actor.clinicId)];
-  if (query.from) conditions.push(gte(auditLog.occurredAt, new Date(query.from)));
-  if (query.to) conditions.push(lt(auditLog.occurredAt, new Date(query.to)));
-  if (query.userId) conditions.push(eq(auditLog.userId, query.userId));
-  // A patient's accesses include the searches that listed them, not only reads of their chart.
-  if (query.patientId) {
-    conditions.push(
-      or(
-        eq(auditLog.patientId, query.patientId),
-        sql`(${auditLog.detail} -> 'patientIds') @> ${JSON.stringify([query.patientId])}::jsonb`,
-      )!,
-    );
-  }
-  if (query.action) conditions.push(eq(auditLog.action, query.action));
-  return and(...conditions)!;
-}
-
-const rowFields = {
-  seq: auditLog.seq,
-  occurredAt: auditLog.occurredAt,
-  userId: auditLog.userId,
-  userLabel: auditLog.userLabel,
-  patientId: auditLog.patientId,
-  action: auditLog.action,
-  entity: auditLog.entity,
-  entityId: auditLog.entityId,
-  detail: auditLog.detail,
-  outcome: auditLog.outcome,
-  clientIp: auditLog.clientIp,
-};
-
-export async function auditReport(deps: AppDeps, actor: Actor, query: AuditReportQuery) {
-  const column = auditSortColumns[query.sort];
-  const order = query.dir === 'asc' ? asc(column) : desc(column);
-  const where = whereOf(actor, query);
-  const [rows, count] = await Promise.all([
-    deps.db
-      .select(rowFields)
-      .from(auditLog)
-      .where(where)
-      .orderBy(order, desc(auditLog.seq))
-      .limit(query.limit)
-      .offset(query.offset),
-    deps.db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(auditLog)
-      .where(where),
+export async function auditReport(deps: AppDeps, actor: Actor, query: AuditQuery): Promise<AuditReport> {
+  const [rows, total] = await Promise.all([
+    listAuditRows(deps.db, actor.clinicId, query, { limit: query.limit, offset: query.offset }),
+    countAuditRows(deps.db, actor.clinicId, query),
   ]);
   // Reading the audit trail is itself audited.
   await deps.audit.record({
-    clinicId: actor.clinicId,
-    userId: actor.userId,
-    userLabel: actor.label,
+    ...auditActor(actor),
     action: 'query',
     entity: 'audit',
     detail: { ...query },
     outcome: 'success',
-    clientIp: actor.clientIp,
   });
   return {
-    total: count[0]?.n ?? 0,
-    items: rows.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString() })),
+    total,
+    // The writer only stores 'success' or 'failure'.
+    items: rows.map((r) => ({
+      ...r,
+      occurredAt: r.occurredAt.toISOString(),
+      outcome: r.outcome as AuditRow['outcome'],
+    })),
   };
 }
 
@@ -101,37 +38,29 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export async function auditReportCsv(deps: AppDeps, actor: Actor, query: AuditReportQuery): Promise<string> {
-  const column = auditSortColumns[query.sort];
-  const rows = await deps.db
-    .select(rowFields)
-    .from(auditLog)
-    .where(whereOf(actor, query))
-    .orderBy(query.dir === 'asc' ? asc(column) : desc(column), desc(auditLog.seq))
-    .limit(100_000);
+const csvHeader = [
+  'seq',
+  'time_utc',
+  'user_id',
+  'user',
+  'patient_id',
+  'action',
+  'data',
+  'record_id',
+  'detail',
+  'outcome',
+  'client_address',
+];
+
+export async function auditReportCsv(deps: AppDeps, actor: Actor, query: AuditQuery): Promise<string> {
+  const rows = await listAuditRows(deps.db, actor.clinicId, query, { limit: csvRowLimit });
   await deps.audit.record({
-    clinicId: actor.clinicId,
-    userId: actor.userId,
-    userLabel: actor.label,
+    ...auditActor(actor),
     action: 'export',
     entity: 'audit',
     detail: { ...query, rows: rows.length, format: 'csv' },
     outcome: 'success',
-    clientIp: actor.clientIp,
   });
-  const header = [
-    'seq',
-    'time_utc',
-    'user_id',
-    'user',
-    'patient_id',
-    'action',
-    'data',
-    'record_id',
-    'detail',
-    'outcome',
-    'client_address',
-  ];
   const lines = rows.map((r) =>
     [
       r.seq,
@@ -149,5 +78,5 @@ export async function auditReportCsv(deps: AppDeps, actor: Actor, query: AuditRe
       .map(csvCell)
       .join(','),
   );
-  return [header.join(','), ...lines].join('\r\n') + '\r\n';
+  return [csvHeader.join(','), ...lines].join('\r\n') + '\r\n';
 }

@@ -1,24 +1,6 @@
-import { z } from 'zod';
+import { auditQuery, auditReportResponse } from '../../../contracts/audit.js';
 import { defineRoute } from '../../http/define-route.js';
-import { auditReport, auditReportCsv, auditSortColumns, type AuditSortKey } from './audit-report.service.js';
-
-const isoDateTime = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date or date-time');
-
-export const auditQuery = z
-  .object({
-    from: isoDateTime.optional(),
-    to: isoDateTime.optional(),
-    userId: z.uuid().optional(),
-    patientId: z.uuid().optional(),
-    action: z.string().max(40).optional(),
-    sort: z.enum(Object.keys(auditSortColumns) as [AuditSortKey, ...AuditSortKey[]]).default('time'),
-    dir: z.enum(['asc', 'desc']).default('desc'),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
-  })
-  .strict();
+import { auditReport, auditReportCsv } from './audit-report.service.js';
 
 export const auditRoutes = [
   defineRoute({
@@ -29,6 +11,7 @@ export const auditRoutes = [
     auth: 'staff',
     action: 'audit.read',
     query: auditQuery,
+    response: auditReportResponse,
     handler: async ({ query, ctx, actor }) => auditReport(ctx.deps, actor, query),
   }),
   defineRoute({

@@ -1,39 +1,21 @@
-import { z } from 'zod';
-import { careStatuses } from '../../../domain/patients/care-status.js';
-import { patientChangesSchema, patientFieldsSchema } from '../../../domain/patients/patient-fields.js';
+import {
+  patientActiveBody,
+  patientCreateBody,
+  patientHistoryResponse,
+  patientResponse,
+  patientSearchQuery,
+  patientSearchResponse,
+  patientUpdateBody,
+} from '../../../contracts/patients.js';
 import { defineRoute, idParam } from '../../http/define-route.js';
+import { searchPatients } from './patient-search.service.js';
 import {
   createPatient,
   patientHistoryOf,
   readPatient,
-  searchPatients,
   setPatientActive,
   updatePatient,
 } from './patients.service.js';
-
-export const patientSearchQuery = z
-  .object({
-    q: z.string().trim().max(100).optional(),
-    careStatus: z.enum(careStatuses).optional(),
-    includeInactive: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    offset: z.coerce.number().int().min(0).max(100_000).default(0),
-  })
-  .strict();
-
-export const patientUpdateBody = z
-  .object({
-    version: z.number().int().min(1),
-    changes: patientChangesSchema,
-    reason: z.string().trim().max(500).nullish(),
-  })
-  .strict();
-
-export const patientActiveBody = z
-  .object({ version: z.number().int().min(1), reason: z.string().trim().min(3).max(500) })
-  .strict();
-
-const patientResponse = z.object({ id: z.string(), mrn: z.string(), version: z.number() }).passthrough();
 
 export const patientRoutes = [
   defineRoute({
@@ -44,6 +26,7 @@ export const patientRoutes = [
     auth: 'staff',
     action: 'patient.search',
     query: patientSearchQuery,
+    response: patientSearchResponse,
     handler: async ({ query, ctx, actor }) =>
       searchPatients(ctx.deps, actor, { ...query, includeInactive: query.includeInactive === 'true' }),
   }),
@@ -54,7 +37,7 @@ export const patientRoutes = [
     tag: 'patients',
     auth: 'staff',
     action: 'patient.create',
-    body: patientFieldsSchema,
+    body: patientCreateBody,
     response: patientResponse,
     successStatus: 201,
     handler: async ({ body, ctx, actor }) => createPatient(ctx.deps, actor, body),
@@ -116,6 +99,7 @@ export const patientRoutes = [
     auth: 'staff',
     action: 'patient.history',
     params: idParam,
+    response: patientHistoryResponse,
     handler: async ({ params, ctx, actor }) => ({
       items: await patientHistoryOf(ctx.deps, actor, params.id),
     }),

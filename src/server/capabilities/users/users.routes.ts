@@ -1,27 +1,12 @@
-import { z } from 'zod';
-import { staffRoles } from '../../../domain/auth/permissions.js';
+import {
+  createUserBody,
+  revokeSessionsResponse,
+  staffUserListResponse,
+  staffUserResponse,
+  updateUserBody,
+} from '../../../contracts/users.js';
 import { defineRoute, idParam } from '../../http/define-route.js';
 import { createUser, listUsers, revokeUserSessions, updateUser } from './users.service.js';
-
-export const createUserBody = z
-  .object({
-    email: z.email().max(254),
-    displayName: z.string().trim().min(1).max(120),
-    role: z.enum(staffRoles),
-    temporaryPassword: z.string().max(1024),
-  })
-  .strict();
-
-export const updateUserBody = z
-  .object({
-    version: z.number().int().min(1),
-    role: z.enum(staffRoles).optional(),
-    status: z.enum(['active', 'disabled']).optional(),
-    displayName: z.string().trim().min(1).max(120).optional(),
-    resetMfa: z.boolean().optional(),
-    temporaryPassword: z.string().max(1024).optional(),
-  })
-  .strict();
 
 export const userRoutes = [
   defineRoute({
@@ -31,6 +16,7 @@ export const userRoutes = [
     tag: 'users',
     auth: 'staff',
     action: 'user.read',
+    response: staffUserListResponse,
     handler: async ({ ctx, actor }) => ({ items: await listUsers(ctx.deps, actor) }),
   }),
   defineRoute({
@@ -41,6 +27,7 @@ export const userRoutes = [
     auth: 'staff',
     action: 'user.manage',
     body: createUserBody,
+    response: staffUserResponse,
     successStatus: 201,
     handler: async ({ body, ctx, actor }) => createUser(ctx.deps, actor, body),
   }),
@@ -53,6 +40,7 @@ export const userRoutes = [
     action: 'user.manage',
     params: idParam,
     body: updateUserBody,
+    response: staffUserResponse,
     handler: async ({ params, body, ctx, actor }) => updateUser(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
@@ -63,6 +51,7 @@ export const userRoutes = [
     auth: 'staff',
     action: 'session.revoke',
     params: idParam,
+    response: revokeSessionsResponse,
     handler: async ({ params, ctx, actor }) => revokeUserSessions(ctx.deps, actor, params.id),
   }),
 ];

@@ -1,80 +1,92 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import type { StaffRole } from '../../../domain/auth/permissions.js';
-import { users } from '../../../db/schema.js';
-import type { AppDeps } from '../../shared/app-deps.js';
+import type { CreateUserRequest, StaffUser, UpdateUserRequest } from '../../../contracts/users.js';
+import type { StaffRole } from '../../../domain/auth/index.js';
+import { auditActor, type Actor } from '../../shared/actor.js';
 import { conflict, notFound } from '../../shared/api-error.js';
-import type { Actor } from '../../http/define-route.js';
+import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
 import { assertAcceptablePassword, hashPassword } from '../../shared/password.js';
 import { endUserSessions } from '../../shared/session.js';
-
-type UserRow = typeof users.$inferSelect;
+import {
+  clinicUserExists,
+  emailInUse,
+  insertUser,
+  listClinicUsers,
+  lockClinicUser,
+  updateUserRow,
+  type UserRow,
+} from './users.queries.js';
 
 /** Never returns secrets: no password hash, no TOTP secret. */
-export function toUserDto(row: UserRow) {
+export function toUserDto(row: UserRow): StaffUser {
   return {
     id: row.id,
     email: row.email,
     displayName: row.displayName,
     role: row.role as StaffRole,
-    status: row.status as 'active' | 'disabled',
+    status: row.status as StaffUser['status'],
     mfaEnrolled: row.totpEnrolledAt !== null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-export async function listUsers(deps: AppDeps, actor: Actor) {
-  const rows = await deps.db
-    .select()
-    .from(users)
-    .where(eq(users.clinicId, actor.clinicId))
-    .orderBy(asc(users.displayName));
+export async function listUsers(deps: AppDeps, actor: Actor): Promise<StaffUser[]> {
+  const rows = await listClinicUsers(deps.db, actor.clinicId);
   return rows.map(toUserDto);
 }
 
-async function emailTaken(deps: AppDeps, email: string): Promise<boolean> {
-  const [row] = await deps.db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  return Boolean(row);
-}
-
-export async function createUser(
-  deps: AppDeps,
-  actor: Actor,
-  input: { email: string; displayName: string; role: StaffRole; temporaryPassword: string },
-) {
+export async function createUser(deps: AppDeps, actor: Actor, input: CreateUserRequest): Promise<StaffUser> {
   assertAcceptablePassword(input.temporaryPassword, 'body.temporaryPassword', input.email);
-  if (await emailTaken(deps, input.email)) throw conflict('A user with this email already exists');
+  if (await emailInUse(deps.db, input.email)) throw conflict('A user with this email already exists');
   const passwordHash = await hashPassword(input.temporaryPassword);
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(users)
-      .values({
-        clinicId: actor.clinicId,
-        email: input.email.trim(),
-        displayName: input.displayName,
-        role: input.role,
-        passwordHash,
-      })
-      .returning();
+    const row = await insertUser(tx, {
+      clinicId: actor.clinicId,
+      email: input.email.trim(),
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash,
+    });
     await appendAudit(tx, [
       {
-        clinicId: actor.clinicId,
-        userId: actor.userId,
-        userLabel: actor.label,
+        ...auditActor(actor),
         action: 'create',
         entity: 'user',
-        entityId: row!.id,
-        detail: { email: row!.email, role: row!.role },
+        entityId: row.id,
+        detail: { email: row.email, role: row.role },
         outcome: 'success',
-        clientIp: actor.clientIp,
       },
     ]);
-    return toUserDto(row!);
+    return toUserDto(row);
   });
+}
+
+type AuditEvent = Parameters<typeof appendAudit>[1][number];
+
+/** One audit event per kind of change the request makes to the account. */
+function changeEvents(
+  actor: Actor,
+  current: UserRow,
+  input: UpdateUserRequest,
+  passwordChanged: boolean,
+): AuditEvent[] {
+  const base = {
+    ...auditActor(actor),
+    entity: 'user',
+    entityId: current.id,
+    outcome: 'success' as const,
+  };
+  const events: AuditEvent[] = [];
+  if (input.role && input.role !== current.role)
+    events.push({ ...base, action: 'role-change', detail: { from: current.role, to: input.role } });
+  if (input.status && input.status !== current.status)
+    events.push({ ...base, action: 'status-change', detail: { from: current.status, to: input.status } });
+  if (input.displayName && input.displayName !== current.displayName)
+    events.push({ ...base, action: 'update', detail: { fields: ['displayName'] } });
+  if (input.resetMfa) events.push({ ...base, action: 'update', detail: { fields: ['mfa'], reset: true } });
+  if (passwordChanged)
+    events.push({ ...base, action: 'update', detail: { fields: ['password'], temporary: true } });
+  return events;
 }
 
 /**
@@ -85,23 +97,12 @@ export async function updateUser(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: {
-    version: number;
-    role?: StaffRole;
-    status?: 'active' | 'disabled';
-    displayName?: string;
-    resetMfa?: boolean;
-    temporaryPassword?: string;
-  },
-) {
+  input: UpdateUserRequest,
+): Promise<StaffUser> {
   if (input.temporaryPassword) assertAcceptablePassword(input.temporaryPassword, 'body.temporaryPassword');
   const passwordHash = input.temporaryPassword ? await hashPassword(input.temporaryPassword) : undefined;
   return deps.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.id, id), eq(users.clinicId, actor.clinicId)))
-      .for('update');
+    const current = await lockClinicUser(tx, actor.clinicId, id);
     if (!current) throw notFound('User');
     if (current.version !== input.version)
       throw conflict(`This user was changed by someone else (now version ${current.version}).`, {
@@ -112,65 +113,48 @@ export async function updateUser(
         'You cannot change your own role or disable your own account; ask another administrator',
       );
     }
-    const events: Parameters<typeof appendAudit>[1] = [];
-    const base = {
-      clinicId: actor.clinicId,
-      userId: actor.userId,
-      userLabel: actor.label,
-      entity: 'user',
-      entityId: id,
-      outcome: 'success' as const,
-      clientIp: actor.clientIp,
-    };
-    if (input.role && input.role !== current.role)
-      events.push({ ...base, action: 'role-change', detail: { from: current.role, to: input.role } });
-    if (input.status && input.status !== current.status)
-      events.push({ ...base, action: 'status-change', detail: { from: current.status, to: input.status } });
-    if (input.displayName && input.displayName !== current.displayName)
-      events.push({ ...base, action: 'update', detail: { fields: ['displayName'] } });
-    if (input.resetMfa) events.push({ ...base, action: 'update', detail: { fields: ['mfa'], reset: true } });
-    if (passwordHash)
-      events.push({ ...base, action: 'update', detail: { fields: ['password'], temporary: true } });
+    const events = changeEvents(actor, current, input, passwordHash !== undefined);
     if (events.length === 0) return toUserDto(current);
-    const [row] = await tx
-      .update(users)
-      .set({
-        role: input.role ?? current.role,
-        status: input.status ?? current.status,
-        displayName: input.displayName ?? current.displayName,
-        ...(input.resetMfa ? { totpSecret: null, totpEnrolledAt: null, totpLastStep: null } : {}),
-        ...(passwordHash ? { passwordHash } : {}),
-        version: current.version + 1,
-        updatedAt: deps.now(),
-      })
-      .where(eq(users.id, id))
-      .returning();
+    const row = await updateUserRow(tx, id, {
+      role: input.role ?? current.role,
+      status: input.status ?? current.status,
+      displayName: input.displayName ?? current.displayName,
+      ...(input.resetMfa ? { totpSecret: null, totpEnrolledAt: null, totpLastStep: null } : {}),
+      ...(passwordHash ? { passwordHash } : {}),
+      version: current.version + 1,
+      updatedAt: deps.now(),
+    });
     const ended = await endUserSessions(tx, id, 'account-changed-by-admin');
-    if (ended > 0) events.push({ ...base, action: 'session-ended', detail: { sessions: ended } });
+    if (ended > 0)
+      events.push({
+        ...auditActor(actor),
+        entity: 'user',
+        entityId: id,
+        outcome: 'success',
+        action: 'session-ended',
+        detail: { sessions: ended },
+      });
     await appendAudit(tx, events);
-    return toUserDto(row!);
+    return toUserDto(row);
   });
 }
 
-export async function revokeUserSessions(deps: AppDeps, actor: Actor, id: string) {
+export async function revokeUserSessions(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+): Promise<{ ended: number }> {
   return deps.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.id, id), eq(users.clinicId, actor.clinicId)));
-    if (!current) throw notFound('User');
+    if (!(await clinicUserExists(tx, actor.clinicId, id))) throw notFound('User');
     const ended = await endUserSessions(tx, id, 'revoked-by-admin');
     await appendAudit(tx, [
       {
-        clinicId: actor.clinicId,
-        userId: actor.userId,
-        userLabel: actor.label,
+        ...auditActor(actor),
         action: 'session-ended',
         entity: 'user',
         entityId: id,
         detail: { sessions: ended },
         outcome: 'success',
-        clientIp: actor.clientIp,
       },
     ]);
     return { ended };

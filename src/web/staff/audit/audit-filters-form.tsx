@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { StaffUser } from '../api-types';
+import type { StaffUser } from '../../../contracts/users';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import type { AuditFilters } from './audit-query';

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
+import type { AuditReport } from '../../../contracts/audit';
+import type { StaffUserList } from '../../../contracts/users';
 import { apiGet, fieldErrors } from '../api-client';
-import type { AuditRow, Page, StaffUser } from '../api-types';
 import { formatDateTime } from '../format';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
@@ -31,8 +32,8 @@ export function AuditPage() {
   const [offset, setOffset] = useState(0);
   const [expanded, setExpanded] = useState<number>();
   const url = `/api/audit${auditQuery(filters, order.sort, order.dir, { limit: pageSize, offset })}`;
-  const report = useLoad((signal) => apiGet<Page<AuditRow>>(url, { signal }), url);
-  const users = useLoad((signal) => apiGet<{ items: StaffUser[] }>('/api/users', { signal }), 'users');
+  const report = useLoad((signal) => apiGet<AuditReport>(url, { signal }), url);
+  const users = useLoad((signal) => apiGet<StaffUserList>('/api/users', { signal }), 'users');
   const csvHref = `/api/audit.csv${auditQuery(filters, order.sort, order.dir)}`;
   const errors = fieldErrors(report.error, ['query']);
 

@@ -1,7 +1,7 @@
-import { toQueryString } from '../query-string';
+import type { AuditQueryRequest, AuditSortKey } from '../../../contracts/audit';
+import { toQueryString, type QueryValue } from '../query-string';
 
-export const auditSortKeys = ['time', 'user', 'patient', 'action', 'entity', 'outcome', 'client'] as const;
-export type AuditSortKey = (typeof auditSortKeys)[number];
+export type { AuditSortKey } from '../../../contracts/audit';
 
 export interface AuditFilters {
   /** As typed in a datetime-local input: local wall-clock time without a zone. */
@@ -27,7 +27,8 @@ export function auditQuery(
   dir: 'asc' | 'desc',
   page?: { limit: number; offset: number },
 ): string {
-  return toQueryString({
+  // Only parameters the contract names: the server refuses any other.
+  const query = {
     from: localToIso(filters.from),
     to: localToIso(filters.to),
     userId: filters.userId,
@@ -37,7 +38,8 @@ export function auditQuery(
     dir,
     limit: page?.limit,
     offset: page?.offset,
-  });
+  } satisfies { [K in keyof AuditQueryRequest]?: QueryValue };
+  return toQueryString(query);
 }
 
 /** Clicking the sorted column flips its direction; a new column starts with the natural order. */

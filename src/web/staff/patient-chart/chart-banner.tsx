@@ -1,5 +1,5 @@
+import type { Patient } from '../../../contracts/patients';
 import { SafetyStrip } from '../assessments/safety-panel';
-import type { Patient } from '../api-types';
 import { dobWithAge, fullName } from '../format';
 import { CareStatusBadge } from '../patients/care-status-badge';
 

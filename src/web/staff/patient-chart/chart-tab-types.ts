@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Action } from '../../../domain/auth/permissions';
-import type { Patient } from '../api-types';
+import type { Patient } from '../../../contracts/patients';
+import type { Action } from '../../../domain/auth';
 
 export interface ChartTabProps {
   patient: Patient;

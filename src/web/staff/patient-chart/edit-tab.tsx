@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { careStatusLabels, careStatusMoves } from '../../../domain/patients/care-status';
+import type { Patient } from '../../../contracts/patients';
+import { careStatusLabels, careStatusMoves } from '../../../domain/patients';
 import { ApiError, apiPatch, errorMessage, fieldErrors } from '../api-client';
-import type { Patient } from '../api-types';
 import { PatientForm } from '../patients/patient-form';
 import {
   changedPayload,

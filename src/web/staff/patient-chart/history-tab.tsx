@@ -1,35 +1,27 @@
 import { useState } from 'react';
+import type { PatientHistory, PatientHistoryEntry } from '../../../contracts/patients';
 import { apiGet } from '../api-client';
-import type { PatientHistoryEntry, StaffUser } from '../api-types';
 import { formatDateTime } from '../format';
-import { useCan } from '../session-context';
 import { LoadState } from '../ui/load-state';
 import { useLoad } from '../ui/use-load';
 import type { ChartTabProps } from './chart-tab-types';
 import { diffSnapshots, fieldLabel } from './history-diff';
 
+/** The server names who saved each version, whatever the reader's role may see of the staff list. */
+function savedBy(entry: PatientHistoryEntry): string {
+  if (entry.changedByLabel) return entry.changedByLabel;
+  return entry.changedBy ? `Staff ${entry.changedBy.slice(0, 8)}` : 'System';
+}
+
 export function HistoryTab({ patient }: ChartTabProps) {
-  const can = useCan();
-  const canReadUsers = can('user.read');
   // Keyed by version so the list refreshes after a save on another tab.
   const history = useLoad(
-    (signal) => apiGet<{ items: PatientHistoryEntry[] }>(`/api/patients/${patient.id}/history`, { signal }),
+    (signal) => apiGet<PatientHistory>(`/api/patients/${patient.id}/history`, { signal }),
     `${patient.id}:${patient.version}`,
-  );
-  // History records who changed it by id; names come from the staff list when the role may read it.
-  const users = useLoad(
-    (signal) =>
-      canReadUsers
-        ? apiGet<{ items: StaffUser[] }>('/api/users', { signal })
-        : Promise.resolve({ items: [] }),
-    String(canReadUsers),
   );
   const [selected, setSelected] = useState<number>();
 
   const items = history.data?.items ?? [];
-  const nameOf = (id: string | null) =>
-    (id && users.data?.items.find((u) => u.id === id)?.displayName) ??
-    (id ? `Staff ${id.slice(0, 8)}` : 'System');
   const chosen = items.find((e) => e.version === selected) ?? items[0];
   const previous = chosen ? items.find((e) => e.version === chosen.version - 1) : undefined;
   const diff = chosen ? diffSnapshots(previous?.snapshot, chosen.snapshot) : [];
@@ -64,7 +56,7 @@ export function HistoryTab({ patient }: ChartTabProps) {
                       </button>
                     </td>
                     <td data-label="When">{formatDateTime(entry.changedAt)}</td>
-                    <td data-label="Who">{nameOf(entry.changedBy)}</td>
+                    <td data-label="Who">{savedBy(entry)}</td>
                     <td data-label="Changed">
                       {entry.version === 1
                         ? 'Record created'

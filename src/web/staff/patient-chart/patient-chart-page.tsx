@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { Patient } from '../../../contracts/patients';
 import { apiGet } from '../api-client';
-import type { Patient } from '../api-types';
 import { fullName } from '../format';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';

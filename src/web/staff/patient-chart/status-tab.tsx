@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { careStatusLabels, careStatusMoves, type CareStatus } from '../../../domain/patients/care-status';
+import type { Patient, PatientActiveRequest, PatientUpdateRequest } from '../../../contracts/patients';
+import { careStatusLabels, careStatusMoves, type CareStatus } from '../../../domain/patients';
 import { ApiError, apiPatch, apiPost, errorMessage, fieldErrors } from '../api-client';
-import type { Patient } from '../api-types';
 import { useCan } from '../session-context';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
@@ -41,11 +41,11 @@ export function StatusTab({ patient, onPatientChange }: ChartTabProps) {
               version: patient.version,
               changes: { careStatus: pending.to },
               reason: reason.trim() || null,
-            })
+            } satisfies PatientUpdateRequest)
           : await apiPost<Patient>(`/api/patients/${patient.id}/${pending.kind}`, {
               version: patient.version,
               reason: reason.trim(),
-            });
+            } satisfies PatientActiveRequest);
       onPatientChange(saved);
       setNotice(
         pending.kind === 'move'

@@ -1,4 +1,4 @@
-import { careStatusLabels, type CareStatus } from '../../../domain/patients/care-status';
+import { careStatusLabels, type CareStatus } from '../../../domain/patients';
 
 export function CareStatusBadge({ status }: { status: CareStatus }) {
   return <span className={`badge badge--status badge--${status}`}>{careStatusLabels[status] ?? status}</span>;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { conditionCatalog, isWellFormedIcd10, type ConditionCode } from '../../../domain/patients/conditions';
+import { conditionCatalog, isWellFormedIcd10, type ConditionCode } from '../../../domain/patients';
 import { TextField } from '../ui/text-field';
 import type { ConditionEntry } from './patient-form-model';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { careStatusLabels, careStatuses } from '../../../domain/patients/care-status';
+import type { Patient } from '../../../contracts/patients';
+import { careStatusLabels, careStatuses } from '../../../domain/patients';
 import { apiPost, errorMessage, fieldErrors } from '../api-client';
-import type { Patient } from '../api-types';
 import { Link } from '../routing/link';
 import { navigate } from '../routing/navigation';
 import { paths } from '../routing/routes';

@@ -1,5 +1,5 @@
-import type { CareStatus } from '../../../domain/patients/care-status';
-import type { PatientFields } from '../../../domain/patients/patient-fields';
+import type { PatientCreateRequest } from '../../../contracts/patients';
+import type { CareStatus } from '../../../domain/patients';
 
 /**
  * The patient form keeps every input as a string (what the inputs hold) and converts to the API's
@@ -42,7 +42,11 @@ export interface PatientFormState {
   careStatus: CareStatus;
 }
 
-export type PatientPayload = Omit<PatientFields, 'sexAtBirth'> & { sexAtBirth: string };
+/**
+ * The registration request, except that sex at birth may still be unchosen (''): it is sent as is,
+ * so the server names the field that needs a value.
+ */
+export type PatientPayload = Omit<PatientCreateRequest, 'sexAtBirth'> & { sexAtBirth: string };
 
 export function emptyPatientForm(): PatientFormState {
   return {
@@ -109,8 +113,10 @@ function strings<K extends string>(source: unknown, keys: readonly K[]): Record<
 }
 
 /** Fills the form from a stored record (or a history snapshot, which has the same shape). */
-export function patientToForm(patient: Partial<PatientFields> | Record<string, unknown>): PatientFormState {
-  const p = patient as Partial<PatientFields>;
+export function patientToForm(
+  patient: Partial<PatientCreateRequest> | Record<string, unknown>,
+): PatientFormState {
+  const p = patient as Partial<PatientCreateRequest>;
   return {
     legalGivenName: text(p.legalGivenName),
     legalFamilyName: text(p.legalFamilyName),

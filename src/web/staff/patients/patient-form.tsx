@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode } from 'react';
-import type { PatientFields } from '../../../domain/patients/patient-fields';
+import type { PatientCreateRequest } from '../../../contracts/patients';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { AlertsEditor } from './alerts-editor';
@@ -21,8 +21,13 @@ interface PatientFormProps {
 }
 
 // Listed here rather than imported: the domain module also builds zod schemas, which the browser
-// does not need (the server validates). The type keeps the values in step with the schema.
-const sexAtBirthValues: readonly PatientFields['sexAtBirth'][] = ['female', 'male', 'intersex', 'unknown'];
+// does not need (the server validates). The contract's type keeps the values in step with the schema.
+const sexAtBirthValues: readonly PatientCreateRequest['sexAtBirth'][] = [
+  'female',
+  'male',
+  'intersex',
+  'unknown',
+];
 
 const sexOptions = [
   { value: '', label: 'Choose…' },

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { careStatusLabels, careStatuses } from '../../../domain/patients/care-status';
+import type { PatientSearchResult } from '../../../contracts/patients';
+import { careStatusLabels, careStatuses } from '../../../domain/patients';
 import { apiGet } from '../api-client';
-import type { PatientSearchResult } from '../api-types';
 import { dobWithAge, fullName } from '../format';
 import { toQueryString } from '../query-string';
 import { Link } from '../routing/link';

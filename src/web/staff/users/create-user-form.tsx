@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import type { StaffRole } from '../../../domain/auth/permissions';
+import type { CreateUserRequest, StaffUser } from '../../../contracts/users';
 import { apiPost, errorMessage, fieldErrors } from '../api-client';
-import type { StaffUser } from '../api-types';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { PasswordField } from '../ui/password-field';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { roleOptions } from './role-options';
 
-const empty = { displayName: '', email: '', role: 'nurse' as StaffRole, temporaryPassword: '' };
+const empty: CreateUserRequest = { displayName: '', email: '', role: 'nurse', temporaryPassword: '' };
 
 /** New staff get a temporary password to hand over in person; they enrol an authenticator at first sign-in. */
 export function CreateUserForm({ onCreated }: { onCreated: () => void }) {

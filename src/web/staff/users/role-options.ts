@@ -1,3 +1,3 @@
-import { roleLabels, staffRoles } from '../../../domain/auth/permissions';
+import { roleLabels, staffRoles } from '../../../domain/auth';
 
 export const roleOptions = staffRoles.map((role) => ({ value: role, label: roleLabels[role] }));

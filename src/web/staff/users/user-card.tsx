@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { roleLabels, type StaffRole } from '../../../domain/auth/permissions';
+import type { RevokeSessionsResult, StaffUser, UpdateUserRequest } from '../../../contracts/users';
+import { roleLabels, type StaffRole } from '../../../domain/auth';
 import { apiPatch, apiPost, errorMessage, fieldErrors } from '../api-client';
 import { useSession } from '../session-context';
-import type { StaffUser } from '../api-types';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { PasswordField } from '../ui/password-field';
@@ -49,7 +49,11 @@ export function UserCard({ user, onChanged }: { user: StaffUser; onChanged: () =
     if (!pending) return;
     setBusy(true);
     try {
-      const patch = (body: object) => apiPatch(`/api/users/${user.id}`, { version: user.version, ...body });
+      const patch = (changes: Omit<UpdateUserRequest, 'version'>) =>
+        apiPatch<StaffUser>(`/api/users/${user.id}`, {
+          version: user.version,
+          ...changes,
+        } satisfies UpdateUserRequest);
       switch (pending.kind) {
         case 'role':
           await patch({ role: pending.role });
@@ -67,7 +71,7 @@ export function UserCard({ user, onChanged }: { user: StaffUser; onChanged: () =
           await patch({ temporaryPassword: password });
           break;
         case 'end-sessions': {
-          const result = await apiPost<{ ended: number }>(`/api/users/${user.id}/sessions/revoke`, {});
+          const result = await apiPost<RevokeSessionsResult>(`/api/users/${user.id}/sessions/revoke`, {});
           setNotice(`${result.ended} session${result.ended === 1 ? '' : 's'} ended.`);
           setPending(undefined);
           return;

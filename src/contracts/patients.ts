@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import {
+  careStatuses,
+  patientChangesSchema,
+  patientFieldsSchema,
+  sexAtBirthValues,
+} from '../domain/patients/index.js';
+import { isoInstant, page } from './common.js';
+
+/**
+ * The patient registry's API: what the staff app sends and what the server answers. Requests reuse
+ * the domain's field rules; responses describe what is stored (the rules held when it was saved).
+ */
+
+// ---- Requests ----------------------------------------------------------------------------------
+
+export const patientSearchQuery = z
+  .object({
+    q: z.string().trim().max(100).optional(),
+    careStatus: z.enum(careStatuses).optional(),
+    includeInactive: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  })
+  .strict();
+
+/** Registration: the demographic fields; the MRN, version and clinic are the server's. */
+export const patientCreateBody = patientFieldsSchema;
+
+export const patientUpdateBody = z
+  .object({
+    version: z.number().int().min(1),
+    changes: patientChangesSchema,
+    reason: z.string().trim().max(500).nullish(),
+  })
+  .strict();
+
+export const patientActiveBody = z
+  .object({ version: z.number().int().min(1), reason: z.string().trim().min(3).max(500) })
+  .strict();
+
+export type PatientSearchQuery = z.input<typeof patientSearchQuery>;
+/** What the registration form sends (defaults not yet applied). */
+export type PatientCreateRequest = z.input<typeof patientCreateBody>;
+export type PatientUpdateRequest = z.input<typeof patientUpdateBody>;
+export type PatientActiveRequest = z.input<typeof patientActiveBody>;
+
+// ---- Responses ---------------------------------------------------------------------------------
+
+const storedText = z.string().nullish();
+
+const storedAddress = z.object({
+  line1: storedText,
+  line2: storedText,
+  city: storedText,
+  region: storedText,
+  postalCode: storedText,
+  country: storedText,
+});
+
+const storedContactPerson = z.object({
+  name: z.string(),
+  relationship: storedText,
+  phone: storedText,
+  email: storedText,
+});
+
+const storedReferringClinician = z.object({
+  name: z.string(),
+  organisation: storedText,
+  phone: storedText,
+  email: storedText,
+  npi: storedText,
+});
+
+const storedCondition = z.object({
+  code: z.string(),
+  display: z.string(),
+  onsetDate: storedText,
+  status: z.enum(['active', 'resolved']),
+});
+
+const storedAlert = z.object({
+  text: z.string(),
+  severity: z.enum(['info', 'warning', 'critical']),
+});
+
+/** A patient record: every stored field but the search helper column. */
+export const patientResponse = z.object({
+  id: z.guid(),
+  clinicId: z.guid(),
+  mrn: z.string(),
+  legalGivenName: z.string(),
+  legalFamilyName: z.string(),
+  preferredName: z.string().nullable(),
+  birthDate: z.iso.date(),
+  sexAtBirth: z.enum(sexAtBirthValues),
+  genderIdentity: z.string().nullable(),
+  pronouns: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: storedAddress.nullable(),
+  emergencyContact: storedContactPerson.nullable(),
+  referringClinician: storedReferringClinician.nullable(),
+  conditions: z.array(storedCondition),
+  alerts: z.array(storedAlert),
+  careStatus: z.enum(careStatuses),
+  active: z.boolean(),
+  isDemo: z.boolean(),
+  version: z.number().int().min(1),
+  createdAt: isoInstant,
+  createdBy: z.guid().nullable(),
+  updatedAt: isoInstant,
+  updatedBy: z.guid().nullable(),
+});
+
+/** One row of a search: enough to tell people apart, nothing more. */
+export const patientListItem = patientResponse.pick({
+  id: true,
+  mrn: true,
+  legalGivenName: true,
+  legalFamilyName: true,
+  preferredName: true,
+  birthDate: true,
+  sexAtBirth: true,
+  careStatus: true,
+  active: true,
+  isDemo: true,
+});
+
+/**
+ * A search answer. At most 500 candidates are ranked: `more` says there were more (refine the
+ * search); `nameMatch` says whether names matched at their start or anywhere.
+ */
+export const patientSearchResponse = page(patientListItem).extend({
+  more: z.boolean(),
+  nameMatch: z.enum(['prefix', 'substring']),
+});
+
+/** One version of a record, with the snapshot of the whole record as saved. */
+export const patientHistoryEntry = z.object({
+  version: z.number().int().min(1),
+  changedAt: isoInstant,
+  changedBy: z.guid().nullable(),
+  /** The display name of whoever saved it, whatever the reader's role. */
+  changedByLabel: z.string().nullable(),
+  changedFields: z.array(z.string()),
+  reason: z.string().nullable(),
+  /** The record as it was saved; older versions may lack fields added since. */
+  snapshot: z.record(z.string(), z.unknown()),
+});
+
+export const patientHistoryResponse = z.object({ items: z.array(patientHistoryEntry) });
+
+export type Patient = z.infer<typeof patientResponse>;
+export type PatientListItem = z.infer<typeof patientListItem>;
+export type PatientSearchResult = z.infer<typeof patientSearchResponse>;
+export type PatientHistoryEntry = z.infer<typeof patientHistoryEntry>;
+export type PatientHistory = z.infer<typeof patientHistoryResponse>;
