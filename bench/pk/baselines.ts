@@ -1,7 +1,8 @@
 /**
- * The two common alternatives to the exact recursion, implemented only for the benchmark (pk.md §5):
- * per-sample superposition over every infusion record (as opentiva's pkpd.pyx does) and explicit Euler with
- * a 1-s step (as PyTCI does). Both take the same schedule and grid as the engine.
+ * The two common alternatives to the exact recursion, implemented only for the benchmark
+ * (docs/clinical-sources.md#pk-algorithm): per-sample superposition over every infusion record (as
+ * opentiva's pkpd.pyx does) and explicit Euler with a 1-s step (as PyTCI does). Both take the same schedule
+ * and grid as the engine.
  */
 import type { CompiledModel, PkSchedule, SampleGrid } from '../../src/domain/pk/index';
 

@@ -25,10 +25,25 @@ const FORBIDDEN: readonly { what: string; pattern: RegExp }[] = [
   { what: 'a citation of clinical.md, which is not in the repository', pattern: /clinical\.md/i },
   { what: 'a path to reference material outside the repository', pattern: /shared\/reference/i },
   { what: 'an issue-number citation', pattern: /\bissue #?\d+/i },
+  {
+    what: 'a pk.md/security.md section citation that is not a docs/ path (notes not in the repository)',
+    pattern: /(?<!\bdocs\/)\b(?:pk|security)\.md\s*§/i,
+  },
+  {
+    what: 'a clinic-core.md/peers.md citation that is not a docs/ path (notes not in the repository)',
+    pattern: /(?<!\bdocs\/)\b(?:clinic-core|peers)\.md/i,
+  },
 ];
 
-/** A link into the register, written from anywhere (`docs/clinical-sources.md#x`) or from docs/ (`clinical-sources.md#x`). */
-const REGISTER_LINK = /clinical-sources\.md#([A-Za-z0-9_-]*)/g;
+function forbiddenIn(line: string): string[] {
+  return FORBIDDEN.filter(({ pattern }) => pattern.test(line)).map(({ what }) => what);
+}
+
+/**
+ * A link into the register, written from anywhere (`docs/clinical-sources.md#x`) or from docs/
+ * (`clinical-sources.md#x`). A placeholder such as `clinical-sources.md#<anchor>` in a how-to is not a link.
+ */
+const REGISTER_LINK = /clinical-sources\.md#(?!<)([A-Za-z0-9_-]*)/g;
 
 interface TextFile {
   /** Repository-relative path with forward slashes. */
@@ -101,12 +116,38 @@ describe('citations in the repository', () => {
     const found: string[] = [];
     for (const { file, text } of files) {
       text.split('\n').forEach((line, i) => {
-        for (const { what, pattern } of FORBIDDEN) {
-          if (pattern.test(line)) found.push(`${file}:${i + 1}: ${what}: ${line.trim().slice(0, 160)}`);
+        for (const what of forbiddenIn(line)) {
+          found.push(`${file}:${i + 1}: ${what}: ${line.trim().slice(0, 160)}`);
         }
       });
     }
     expect(found).toEqual([]);
+  });
+
+  it('tells a bare reference-note citation from a docs/ path', () => {
+    for (const bare of [
+      "source: 'pk.md §2'",
+      '(project PK reference pk.md §1, §2, §6)',
+      'OWASP ASVS 5.0 §6.2 (security.md §3)',
+      'Security.md § 2',
+      'see clinic-core.md',
+      'as in peers.md, section 4',
+      'reference/pk.md §1',
+    ]) {
+      expect(forbiddenIn(bare), bare).not.toEqual([]);
+    }
+    for (const allowed of [
+      'docs/pk.md',
+      'docs/pk.md §2',
+      'see docs/security.md',
+      'docs/security.md §3',
+      'docs/clinic-core.md',
+      'docs/peers.md',
+      '[docs/pk.md](pk.md)',
+      'docs/clinical-sources.md#pk-ke0',
+    ]) {
+      expect(forbiddenIn(allowed), allowed).toEqual([]);
+    }
   });
 
   it('links only to entries of docs/clinical-sources.md that exist', () => {

@@ -1,5 +1,5 @@
 /**
- * Password rules from OWASP ASVS 5.0 §6.2 (security.md §3): at least 8 characters (6.2.1), at
+ * Password rules from OWASP ASVS 5.0 §6.2 (see docs/security.md): at least 8 characters (6.2.1), at
  * least 64 allowed (6.2.9; Arbor allows 128), no composition rules (6.2.5), and a check against
  * common passwords (6.2.4). Paste is allowed in the UI (6.2.7); there is no rotation (6.2.10).
  */

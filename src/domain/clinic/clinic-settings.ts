@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_DOSING_SETTINGS, dosingSettingsSchema } from '../dosing/dosing-settings';
 
 /**
- * Per-clinic settings with their defaults. Security values follow the issue's defaults and ASVS
- * 5.0 §6.3/§7.3 (security.md §3): they are configurable, within floors that keep them safe.
+ * Per-clinic settings with their defaults. Security defaults follow HIPAA, ONC and OWASP ASVS
+ * 5.0 §6.3/§7.3 (see docs/security.md): they are configurable, within floors that keep them safe.
  */
 export const securitySettingsSchema = z
   .object({

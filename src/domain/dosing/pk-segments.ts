@@ -16,8 +16,8 @@ export function canSimulate(dose: ComputedDose): boolean {
  * Turn a computed IV dose into simulator segments starting at `startMin`. The infusion lasts as long as
  * the pump takes at the programmed (rounded) rate, since that is what the patient receives.
  *
- * The models scale with total body weight (pk.md), so simulate with `dose.patient.weightKg`, not the
- * dosing weight `dose.weightBasis.weightUsedKg`.
+ * The models scale with total body weight (docs/clinical-sources.md#pk-covariates), so simulate with
+ * `dose.patient.weightKg`, not the dosing weight `dose.weightBasis.weightUsedKg`.
  *
  * Intranasal doses are refused: the simulator's models are IV models with no nasal absorption phase, so
  * treating devices as IV boluses would overstate concentrations.

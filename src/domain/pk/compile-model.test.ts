@@ -34,13 +34,13 @@ describe('population warnings', () => {
 describe('model data', () => {
   it('every parameter cites a source and every model has caveats', () => {
     for (const m of PK_MODELS) {
-      for (const p of m.parameters) expect(p.source).toMatch(/pk\.md §1/);
+      for (const p of m.parameters) expect(p.source).toMatch(/docs\/clinical-sources\.md#pk-/);
       expect(m.caveats.length).toBeGreaterThan(0);
       expect(m.ke0.source.length).toBeGreaterThan(5);
     }
   });
 
-  it('the unresolved points of pk.md are exported as structured caveats', () => {
+  it('the unresolved points of the register are exported as structured caveats', () => {
     expect(findModel('kamp-2020')!.caveats.some((c) => c.topic === 'weight-scaling')).toBe(true);
     expect(findModel('clements-250')!.caveats.some((c) => c.topic === 'parameter-unverified')).toBe(true);
     for (const m of PK_MODELS) expect(m.caveats.some((c) => c.topic === 'ke0-provenance')).toBe(true);

@@ -1,8 +1,9 @@
 /**
- * The exact simulator core (pk.md §4). Between schedule breakpoints the infusion rate R is constant, so each
- * mode evolves as s ← ss + (s − ss)·e^(−λΔ) with steady state ss = R·C/λ. On a uniform grid e^(−λ·step) is
- * computed once, so the inner loop is one multiply per mode and a few adds per sample, with no exp() and no
- * allocation. A breakpoint between grid points splits that one step with n extra exp() calls.
+ * The exact simulator core (docs/clinical-sources.md#pk-algorithm). Between schedule breakpoints the infusion
+ * rate R is constant, so each mode evolves as s ← ss + (s − ss)·e^(−λΔ) with steady state ss = R·C/λ. On a
+ * uniform grid e^(−λ·step) is computed once, so the inner loop is one multiply per mode and a few adds per
+ * sample, with no exp() and no allocation. A breakpoint between grid points splits that one step with n
+ * extra exp() calls.
  *
  * Cp modes are padded to 3 and Ce modes to 4 (padding modes have coefficient 0 and decay factor 1), so two
  * fixed-width kernels cover every 1-, 2- and 3-compartment model and the JIT sees monomorphic code.

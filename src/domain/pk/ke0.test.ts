@@ -7,7 +7,7 @@ import { resolveRateConstants } from './rate-constants';
 
 const domino70 = dispositionModes(resolveRateConstants(findModel('domino')!, 70));
 
-describe('time to peak effect (pk.md §2 table, Domino at 70 kg)', () => {
+describe('time to peak effect (docs/clinical-sources.md#pk-ke0 table, Domino at 70 kg)', () => {
   it.each([
     [10, 0.22, 0.005],
     [0.0857, 3, 0.01],

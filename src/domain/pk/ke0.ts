@@ -1,6 +1,6 @@
 /**
  * ke0 handling: evaluating a model's ke0 rule and converting between ke0 and the time to peak effect after
- * a bolus, which is how most published ketamine ke0 values were chosen (pk.md §2).
+ * a bolus, which is how most published ketamine ke0 values were chosen (docs/clinical-sources.md#pk-ke0).
  */
 import type { Ke0Rule } from './model-types';
 import { effectModes, type Modes } from './modal';

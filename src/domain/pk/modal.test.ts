@@ -3,7 +3,7 @@ import { dispositionModes, effectModes } from './modal';
 import { PK_MODELS, findModel } from './models';
 import { derivedVolumesAndClearances, resolveRateConstants } from './rate-constants';
 
-/** pk.md §8 anchors, 70 kg, "exact to double precision"; suggested tolerance relative 1e-9. */
+/** docs/clinical-sources.md#pk-test-anchors, 70 kg, exact to double precision; tolerance relative 1e-9. */
 const DOMINO = {
   lambda: [1.7240372645247248, 0.15151603184241794, 0.006046703632855075],
   bolus_coef: [0.21192819460455473, 0.012959200888650588, 0.0018699741213072127],
@@ -37,7 +37,7 @@ function modesAt70(id: string) {
   return dispositionModes(resolveRateConstants(findModel(id)!, 70));
 }
 
-describe('pk.md §8 anchors (70 kg, relative 1e-9)', () => {
+describe('docs/clinical-sources.md#pk-test-anchors (70 kg, relative 1e-9)', () => {
   for (const [id, anchor] of [
     ['domino', DOMINO],
     ['kamp-2020', KAMP],
@@ -66,7 +66,7 @@ describe('pk.md §8 anchors (70 kg, relative 1e-9)', () => {
   });
 });
 
-describe('invariants for every model at several weights (pk.md §8)', () => {
+describe('invariants for every model at several weights (docs/clinical-sources.md#pk-test-anchors)', () => {
   for (const model of PK_MODELS) {
     for (const w of [15, 70, 120]) {
       it(`${model.id} at ${w} kg`, () => {
@@ -97,7 +97,7 @@ describe('invariants for every model at several weights (pk.md §8)', () => {
   }
 });
 
-/** pk.md §1 "derived at 70 kg, for checking transcription": CL in L/h and terminal half-life in min. */
+/** docs/clinical-sources.md#pk-test-anchors, derived at 70 kg: CL in L/h and terminal half-life in min. */
 const DERIVED_AT_70: [string, number, number][] = [
   ['domino', 115.9, 114.6],
   ['kamp-2020', 84, 183.8],
@@ -109,12 +109,12 @@ const DERIVED_AT_70: [string, number, number][] = [
   ['simons-2022-s', 88.8, 193.2],
 ];
 
-describe('transcription check against pk.md §1 derived values', () => {
+describe('transcription check against the derived values of docs/clinical-sources.md#pk-test-anchors', () => {
   it.each(DERIVED_AT_70)('%s: CL %s L/h, terminal t½ %s min', (id, clLPerH, halfLifeMin) => {
     const rc = resolveRateConstants(findModel(id)!, 70);
     const m = dispositionModes(rc);
     const cl = derivedVolumesAndClearances(rc).clearanceLPerMin * 60;
-    // The reference rounds to one decimal (integers for Fanta's half-life).
+    // The register rounds to one decimal (integers for Fanta's half-life).
     expect(Math.abs(cl - clLPerH)).toBeLessThanOrEqual(0.051);
     const tHalf = Math.LN2 / m.lambda[m.lambda.length - 1]!;
     expect(Math.abs(tHalf - halfLifeMin)).toBeLessThanOrEqual(id === 'fanta-2015-s' ? 0.5 : 0.051);

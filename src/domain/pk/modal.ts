@@ -1,6 +1,7 @@
 /**
- * Modal (eigen-) decomposition of a mammillary model, as in STANPUMP (pk.md §4): the eigenvalues λi and the
- * unit-disposition coefficients that turn the linear ODE into independent exponential modes.
+ * Modal (eigen-) decomposition of a mammillary model, as in STANPUMP (docs/clinical-sources.md#pk-algorithm):
+ * the eigenvalues λi and the unit-disposition coefficients that turn the linear ODE into independent
+ * exponential modes.
  */
 import type { RateConstants } from './model-types';
 
@@ -66,8 +67,8 @@ export function eigenvalues(rc: RateConstants): Float64Array {
 }
 
 /**
- * Ci = Πj (kj1 − λi) / (V1 · Πl≠i (λl − λi)); the 2- and 3-compartment formulas of pk.md §4 are the
- * special cases of this product.
+ * Ci = Πj (kj1 − λi) / (V1 · Πl≠i (λl − λi)); STANPUMP's 2- and 3-compartment formulas are the special
+ * cases of this product.
  */
 export function dispositionModes(rc: RateConstants): Modes {
   const lambda = eigenvalues(rc);
@@ -85,8 +86,8 @@ export function dispositionModes(rc: RateConstants): Modes {
 }
 
 /**
- * Effect-site modes (pk.md §4): the plasma modes filtered by ke0, plus a mode at ke0 whose coefficient
- * makes Ce = 0 right after a bolus.
+ * Effect-site modes (as STANPUMP builds them): the plasma modes filtered by ke0, plus a mode at ke0 whose
+ * coefficient makes Ce = 0 right after a bolus.
  */
 export function effectModes(plasma: Modes, ke0: number): Modes {
   const n = plasma.lambda.length;

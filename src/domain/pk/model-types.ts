@@ -16,7 +16,7 @@ export interface ModelParameter {
   /** Scaled as value · (W / referenceWeightKg)^weightExponent; exponent 0 means not scaled. */
   referenceWeightKg: number;
   weightExponent: number;
-  /** Where the number comes from: the reference document section and the paper or code it cites. */
+  /** Where the number comes from: the paper or code it was taken from, and its clinical-sources.md entry. */
   source: string;
 }
 

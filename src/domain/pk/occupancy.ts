@@ -1,7 +1,8 @@
 /**
- * Illustrative NMDA-receptor occupancy (pk.md §7): a one-site binding curve on the unbound concentration.
- * It is a model estimate built from rodent binding constants; it is not a measured human occupancy and not
- * an antidepressant effect. Every output carries that label, and every constant is configurable.
+ * Illustrative NMDA-receptor occupancy (docs/clinical-sources.md#pk-occupancy): a one-site binding curve on
+ * the unbound concentration. It is a model estimate built from rodent binding constants; it is not a
+ * measured human occupancy and not an antidepressant effect. Every output carries that label, and every
+ * constant is configurable.
  */
 
 export const OCCUPANCY_LABEL =
@@ -28,7 +29,9 @@ export const RACEMIC_KETAMINE_OCCUPANCY: OccupancyParameters = {
   fractionUnbound: FU,
   molecularWeight: KETAMINE_MW,
   hill: 1,
-  source: 'pk.md §7: Ki S 0.30 / R 1.4 µM (Ebert 1997), fu 0.53 (Dayton 1983, upper binding), nH 1',
+  source:
+    'Ki S 0.30 / R 1.4 µM (Ebert 1997, Eur J Pharmacol 333:99), fu 0.53 (Dayton 1983, upper binding), nH 1; ' +
+    'docs/clinical-sources.md#pk-occupancy',
 };
 
 export const S_KETAMINE_OCCUPANCY: OccupancyParameters = {
@@ -36,7 +39,7 @@ export const S_KETAMINE_OCCUPANCY: OccupancyParameters = {
   fractionUnbound: FU,
   molecularWeight: KETAMINE_MW,
   hill: 1,
-  source: 'pk.md §7: Ki S-ketamine 0.30 µM (Ebert 1997), fu 0.53, nH 1',
+  source: 'Ki S-ketamine 0.30 µM (Ebert 1997), fu 0.53, nH 1; docs/clinical-sources.md#pk-occupancy',
 };
 
 export function defaultOccupancyParameters(analyte: 'racemic ketamine' | 'S-ketamine'): OccupancyParameters {

@@ -7,7 +7,7 @@ export type PatientSex = 'female' | 'male' | 'other' | 'unknown';
 
 export interface PkPatient {
   weightKg: number;
-  /** Not used by any of the models (pk.md §1 covariates); kept for population checks and the record. */
+  /** Not used by any model (docs/clinical-sources.md#pk-covariates); for population checks and the record. */
   ageYears?: number;
   sex?: PatientSex;
   heightCm?: number;

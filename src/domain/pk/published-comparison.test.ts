@@ -1,5 +1,6 @@
 /**
- * Table tests from the worked examples in pk.md (§5 Euler errors, §6 measured concentrations, §7 occupancy).
+ * Table tests from docs/clinical-sources.md: Euler errors (#pk-algorithm), measured concentrations
+ * (#pk-published-comparisons) and occupancy (#pk-occupancy).
  * The measured-concentration tests are comparisons, not validations: they record each model's prediction
  * next to the published value and assert only a loose plausibility band, because models disagree with each
  * other and with venous measurements by far more than any numerical error.
@@ -17,7 +18,7 @@ const standardInfusion = (model: string, weightKg = 70): PkPlan => ({
   doses: [{ kind: 'infusion', startMin: 0, endMin: 40, totalMgPerKg: 0.5 }],
 });
 
-describe('pk.md §6: end-of-infusion Cp after 0.5 mg/kg over 40 min vs ≈185 ng/mL (Zarate 2006)', () => {
+describe('end-of-infusion Cp after 0.5 mg/kg over 40 min vs ≈185 ng/mL (Zarate 2006, via Zanos 2018)', () => {
   const rows: { model: string; predicted: number; published: number }[] = [];
   for (const id of listModelIds()) {
     it(`${id}: prediction recorded, plausibility band only`, () => {
@@ -36,7 +37,7 @@ describe('pk.md §6: end-of-infusion Cp after 0.5 mg/kg over 40 min vs ≈185 ng
   });
 });
 
-describe('pk.md §6 other published figures (comparison)', () => {
+describe('other published figures, docs/clinical-sources.md#pk-published-comparisons (comparison)', () => {
   it('Simons 2022: 20 mg S-ketamine over 20 min at 73 kg vs observed arterial peak 273 (259–287) ng/mL', () => {
     const r = simulate(
       {
@@ -70,7 +71,7 @@ describe('pk.md §6 other published figures (comparison)', () => {
   });
 });
 
-describe('pk.md §5: explicit Euler error, Domino 70 kg, 0.5 mg/kg over 40 min', () => {
+describe('explicit Euler error, Domino 70 kg, 0.5 mg/kg over 40 min (clinical-sources.md#pk-algorithm)', () => {
   /**
    * Explicit Euler on the amount ODE, the way PyTCI and fus_anes step their models. `lagged` compares the
    * state before each update with the exact value after it, i.e. an input delayed by one step.
@@ -107,10 +108,10 @@ describe('pk.md §5: explicit Euler error, Domino 70 kg, 0.5 mg/kg over 40 min',
   }
 
   /*
-   * pk.md quotes 3.3 / 16.4 / 32.8 / 98.4 ng/mL for 1 / 5 / 10 / 30-s steps: exactly 3.28 ng/mL per second
-   * of step, which matches the initial slope R/V1 (198 ng/mL/min) times the step, i.e. a one-step input
-   * delay, rather than the truncation error of a correctly aligned Euler step. A correctly aligned 1-s
-   * Euler is about 0.58 ng/mL off; with a one-step delay it is 3.26 ng/mL, reproducing the quoted 1-s
+   * The quoted estimates 3.3 / 16.4 / 32.8 / 98.4 ng/mL for 1 / 5 / 10 / 30-s steps (no published source;
+   * docs/clinical-sources.md#pk-algorithm) are exactly 3.28 ng/mL per second of step, which matches the
+   * initial slope R/V1 (198 ng/mL/min) times the step, i.e. a one-step input delay, rather than the
+   * truncation error of a correctly aligned Euler step. A correctly aligned 1-s Euler is about 0.58 ng/mL off; with a one-step delay it is 3.26 ng/mL, reproducing the quoted 1-s
    * figure. The table records both and asserts first-order behaviour and the 1-s lagged figure.
    */
   it.each([
@@ -118,7 +119,7 @@ describe('pk.md §5: explicit Euler error, Domino 70 kg, 0.5 mg/kg over 40 min',
     [5, 3.06, 15.47, 16.4],
     [10, 6.56, 29.0, 32.8],
     [30, 30.79, 68.41, 98.4],
-  ])('%s-s step: aligned %s, lagged %s ng/mL (pk.md quotes %s)', (stepSec, aligned, lagged, _quoted) => {
+  ])('%s-s step: aligned %s, lagged %s ng/mL (quoted estimate %s)', (stepSec, aligned, lagged, _quoted) => {
     expect(eulerMaxError(stepSec, false)).toBeCloseTo(aligned, 1);
     expect(eulerMaxError(stepSec, true)).toBeCloseTo(lagged, 1);
   });
@@ -131,7 +132,7 @@ describe('pk.md §5: explicit Euler error, Domino 70 kg, 0.5 mg/kg over 40 min',
   });
 });
 
-describe('pk.md §7 occupancy anchors (ketamine only, Ki 0.494 µM, fu 0.53)', () => {
+describe('docs/clinical-sources.md#pk-occupancy anchors (ketamine only, Ki 0.494 µM, fu 0.53)', () => {
   it.each([
     [100, 0.3109],
     [250, 0.5301],

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 
 /**
- * Headers from OWASP ASVS 5.0 §3.4 (security.md): a strict CSP with object-src and base-uri
+ * Headers from OWASP ASVS 5.0 §3.4 (docs/security.md): a strict CSP with object-src and base-uri
  * 'none' and frame-ancestors 'none', nosniff, HSTS when served over TLS, and no-store on the API
  * so no patient data stays in browser or proxy caches (ASVS 14.3.2).
  */

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { auditLog } from '../../db/schema.js';
 
-/** ASTM E2147 action types (security.md §2) plus the authentication and administration events. */
+/** ASTM E2147-18 action types (45 CFR 170.210(e)(1)) plus the authentication and administration events. */
 export const auditActions = [
   'create',
   'read',

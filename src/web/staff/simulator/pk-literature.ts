@@ -1,23 +1,27 @@
 /**
- * Literature values drawn on the curves. Only what the project's PK reference gives is used here.
+ * Literature values drawn on the curves, each recorded in docs/clinical-sources.md.
  *
  * Dissociation at 100–250 ng/mL (0.42–1.1 µM) plasma ketamine: Krystal et al. 1994, as tabulated in
- * Zanos et al., Pharmacol Rev 2018;70:621, Table 1 (PMC6020109) — pk.md §6. It was measured for racemic
- * ketamine, so it is only an approximate reference for the S-ketamine models.
+ * Zanos et al., Pharmacol Rev 2018;70:621, Table 1 (PMC6020109); see
+ * docs/clinical-sources.md#ketamine-plasma-concentrations. It was measured for racemic ketamine, so it is
+ * only an approximate reference for the S-ketamine models.
  */
 export const DISSOCIATIVE_RANGE = {
   loNgMl: 100,
   hiNgMl: 250,
   label: 'Dissociative range 100–250 ng/mL',
   source:
-    'Krystal et al. 1994, as tabulated in Zanos et al., Pharmacol Rev 2018;70:621, Table 1 (PMC6020109); project PK reference pk.md §6. Measured for racemic ketamine.',
+    'Krystal et al. 1994, as tabulated in Zanos et al., Pharmacol Rev 2018;70:621, Table 1 (PMC6020109). Measured for racemic ketamine.',
 } as const;
 
-/** ≈185 ng/mL at the end of 0.5 mg/kg over 40 min (Zarate et al. 2006 via Zanos 2018 Table 1; pk.md §6). */
+/**
+ * ≈185 ng/mL at the end of 0.5 mg/kg over 40 min (Zarate et al. 2006 via Zanos 2018 Table 1;
+ * docs/clinical-sources.md#ketamine-plasma-concentrations).
+ */
 export const PUBLISHED_END_OF_INFUSION = {
   ngMl: 185,
   source:
-    'Zarate et al. 2006, as tabulated in Zanos et al. 2018 Table 1; pk.md §6 (a comparison, not a target)',
+    'Zarate et al. 2006, as tabulated in Zanos et al., Pharmacol Rev 2018;70:621, Table 1 (a comparison, not a target)',
 } as const;
 
 /** Distinct, print-safe line colours with at least 4.5:1 contrast on white. */

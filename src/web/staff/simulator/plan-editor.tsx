@@ -43,7 +43,8 @@ function PatientFields({ form, setForm, problems }: PlanEditorProps) {
         ))}
       </div>
       <p className="muted">
-        Models scale with total body weight. None of them uses sex or height (pk.md §1 covariates).
+        Models scale with total body weight. None of them uses sex or height
+        (docs/clinical-sources.md#pk-covariates).
       </p>
     </fieldset>
   );
