@@ -4,9 +4,10 @@ import { clinicIdColumn } from './schema.js';
 /**
  * Consultation requests from the public site ("new enquiries"). They hold health-related data a
  * visitor chose to share, so they are scoped by clinic, audited on every read and change, and never
- * deleted: a closed enquiry keeps its status history in the audit trail.
+ * deleted: a closed enquiry keeps its status history in the audit trail. The table keeps its
+ * original name `leads`; in code its rows are enquiries.
  */
-export const leads = pgTable(
+export const enquiries = pgTable(
   'leads',
   {
     id: uuid('id').primaryKey().defaultRandom(),

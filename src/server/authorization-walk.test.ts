@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, staffRoles } from '../domain/auth/permissions.js';
 import { clinics, patients, users } from '../db/schema.js';
 import { clinicProtocols, doses } from '../db/schema-dosing.js';
-import { leads } from '../db/schema-site.js';
+import { enquiries } from '../db/schema-site.js';
 import { createTestContext, type TestClinic, type TestContext } from '../test/test-app.js';
 import {
   seedMeasurementRecords,
@@ -35,7 +35,7 @@ let otherPatientId: string;
 let otherDoseId: string;
 let otherProtocolRowId: string;
 let otherMbc: SeededMeasurementRecords;
-let otherLeadId: string;
+let otherEnquiryId: string;
 let cookies: Record<string, string>;
 
 /** Another clinic's record of the kind the route addresses. */
@@ -49,7 +49,7 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/measurement-plans/')) return otherMbc.planId;
   if (route.path.startsWith('/api/anchors/')) return otherMbc.anchorId;
   if (route.path.startsWith('/api/self-report-links/')) return otherMbc.linkId;
-  if (route.path.startsWith('/api/enquiries/')) return otherLeadId;
+  if (route.path.startsWith('/api/enquiries/')) return otherEnquiryId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -79,11 +79,11 @@ beforeAll(async () => {
     })
     .returning();
   otherPatientId = patient!.id;
-  const [lead] = await ctx.deps.db
-    .insert(leads)
+  const [enquiry] = await ctx.deps.db
+    .insert(enquiries)
     .values({ clinicId: other.id, name: 'Foreign', email: 'foreign@example.test', consentAt: new Date() })
     .returning();
-  otherLeadId = lead!.id;
+  otherEnquiryId = enquiry!.id;
   const [protocol] = await ctx.deps.db
     .insert(clinicProtocols)
     .values({

@@ -1,5 +1,5 @@
 /** Public API of the public website's rules: page content, consultation requests and the self-check. */
 export * from './content.js';
-export * from './lead.js';
+export * from './enquiry.js';
 export * from './self-check.js';
 export * from './self-check-instruments.js';

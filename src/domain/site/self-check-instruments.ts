@@ -1,5 +1,4 @@
-import { getInstrument } from '../instruments/index';
-import type { InstrumentDefinition } from '../instruments/types';
+import { getInstrument, type InstrumentDefinition } from '../instruments/index';
 import type { SelfCheckInstrument } from './self-check';
 
 /** The instrument library's definition, reduced to what the public self-check shows and scores. */

@@ -1,5 +1,5 @@
-import type { CrisisLine, SiteSettings } from '../../domain/clinic/clinic-settings.js';
-import type { FrontMatter } from '../../domain/site/content.js';
+import type { CrisisLine, SiteSettings } from '../../domain/clinic/index.js';
+import type { FrontMatter } from '../../domain/site/index.js';
 import { escapeHtml, jsonForScript } from './html.js';
 
 /** Everything a page needs to know about the clinic that serves it and where its assets live. */

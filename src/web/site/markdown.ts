@@ -1,5 +1,5 @@
 import { Marked, type Tokens } from 'marked';
-import { markerPattern, type Reference } from '../../domain/site/content.js';
+import { markerPattern, type Reference } from '../../domain/site/index.js';
 import { escapeHtml } from './html.js';
 
 export function slugify(text: string): string {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Reference, SitePage } from '../../domain/site/content.js';
-import type { SelfCheckInstrument } from '../../domain/site/self-check.js';
+import type { Reference, SitePage, SelfCheckInstrument } from '../../domain/site/index.js';
 import { escapeHtml } from './html.js';
 import { layout, type SiteContext } from './layout.js';
 import { fillPlaceholders, renderInline, renderMarkdown } from './markdown.js';

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreResponse } from '../../domain/instruments/index';
-import { crisisFlag, scoreSelfCheck } from '../../domain/site/self-check';
-import { selfCheckInstruments } from '../../domain/site/self-check-instruments';
+import { crisisFlag, scoreSelfCheck, selfCheckInstruments } from '../../domain/site/index';
 // The browser script is plain JavaScript; its scoring functions are exported for this test.
 // @ts-expect-error -- no type declarations for the browser asset
 import { crisisFlag as browserCrisis, scoreAnswers } from './assets/self-check.js';

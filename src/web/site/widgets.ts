@@ -1,5 +1,4 @@
-import { leadConcernLabels, leadConcerns } from '../../domain/site/lead.js';
-import type { SelfCheckInstrument } from '../../domain/site/self-check.js';
+import { enquiryConcernLabels, enquiryConcerns, type SelfCheckInstrument } from '../../domain/site/index.js';
 import { escapeHtml, jsonForScript } from './html.js';
 import { crisisBlock, displayName, type SiteContext } from './layout.js';
 
@@ -58,9 +57,9 @@ export function consultationForm(
     : '';
   const concernOptions = ['<option value="">Choose one (optional)</option>']
     .concat(
-      leadConcerns.map(
+      enquiryConcerns.map(
         (c) =>
-          `<option value="${c}"${v.concern === c ? ' selected' : ''}>${escapeHtml(leadConcernLabels[c])}</option>`,
+          `<option value="${c}"${v.concern === c ? ' selected' : ''}>${escapeHtml(enquiryConcernLabels[c])}</option>`,
       ),
     )
     .join('');

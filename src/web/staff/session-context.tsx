@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { Action } from '../../domain/auth/permissions';
-import type { Me } from './api-types';
+import type { Me } from '../../contracts/auth';
+import type { Action } from '../../domain/auth';
 
 export interface Session {
   me: Me;

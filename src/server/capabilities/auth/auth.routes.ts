@@ -1,46 +1,33 @@
-import { z } from 'zod';
-import { actions, permissionTable } from '../../../domain/auth/permissions.js';
-import { unauthenticated } from '../../shared/api-error.js';
-import { defineRoute } from '../../http/define-route.js';
 import {
-  changeOwnPassword,
-  completeSecondFactor,
-  confirmTotpEnrolment,
-  signInWithPassword,
-  signOut,
-  startTotpEnrolment,
-} from './auth.service.js';
+  changePasswordBody,
+  changePasswordResponse,
+  codeBody,
+  enrolmentConfirmResponse,
+  enrolmentStartResponse,
+  loginBody,
+  loginResponse,
+  logoutResponse,
+  meResponse,
+  secondFactorResponse,
+} from '../../../contracts/auth.js';
+import { defineRoute, type RouteContext } from '../../http/define-route.js';
+import { unauthenticated } from '../../shared/api-error.js';
 import {
   clearSessionCookie,
   findLiveSession,
   readSessionCookie,
   writeSessionCookie,
 } from '../../shared/session.js';
-import { eq } from 'drizzle-orm';
-import { clinics } from '../../../db/schema.js';
+import { describeSession, signOut } from './auth.service.js';
+import { changeOwnPassword } from './change-password.js';
+import { confirmTotpEnrolment, startTotpEnrolment } from './enrolment.js';
+import { completeSecondFactor, signInWithPassword } from './sign-in.js';
 
-const stage = z.enum(['mfa', 'enrol', 'full']);
-
-export const loginBody = z
-  .object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) })
-  .strict();
-export const codeBody = z.object({ code: z.string().trim().min(6).max(40) }).strict();
-
-export const changePasswordBody = z
-  .object({
-    currentPassword: z.string().min(1).max(1024),
-    newPassword: z.string().max(1024),
-    code: z.string().trim().min(6).max(10),
-    endOtherSessions: z.boolean().default(true),
-  })
-  .strict();
-
-export const meResponse = z.object({
-  stage,
-  user: z.object({ id: z.string(), email: z.string(), displayName: z.string(), role: z.string() }),
-  clinic: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() }),
-  permissions: z.array(z.enum(actions)),
-});
+/** The live session of the request's cookie, whatever its stage, for the routes that take any. */
+async function sessionOf(ctx: RouteContext) {
+  const token = readSessionCookie(ctx.c, ctx.deps.trustProxy);
+  return token ? findLiveSession(ctx.deps.db, token, ctx.deps.now()) : undefined;
+}
 
 export const authRoutes = [
   defineRoute({
@@ -50,11 +37,11 @@ export const authRoutes = [
     tag: 'auth',
     auth: 'public',
     body: loginBody,
-    response: z.object({ stage }),
+    response: loginResponse,
     handler: async ({ body, ctx }) => {
-      const { token, stage: next } = await signInWithPassword(ctx.deps, body, ctx);
+      const { token, stage } = await signInWithPassword(ctx.deps, body, ctx);
       writeSessionCookie(ctx.c, ctx.deps.trustProxy, token);
-      return { stage: next };
+      return { stage };
     },
   }),
   defineRoute({
@@ -64,7 +51,7 @@ export const authRoutes = [
     tag: 'auth',
     auth: 'partial',
     body: codeBody,
-    response: z.object({ stage: z.literal('full'), usedRecoveryCode: z.boolean() }),
+    response: secondFactorResponse,
     handler: async ({ body, ctx, partial }) => {
       const { token, usedRecoveryCode } = await completeSecondFactor(ctx.deps, partial, body, ctx);
       writeSessionCookie(ctx.c, ctx.deps.trustProxy, token);
@@ -77,7 +64,7 @@ export const authRoutes = [
     summary: 'Start TOTP enrolment: a new secret, its otpauth URI and a QR code',
     tag: 'auth',
     auth: 'partial',
-    response: z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }),
+    response: enrolmentStartResponse,
     handler: async ({ ctx, partial }) => startTotpEnrolment(ctx.deps, partial),
   }),
   defineRoute({
@@ -87,7 +74,7 @@ export const authRoutes = [
     tag: 'auth',
     auth: 'partial',
     body: codeBody,
-    response: z.object({ stage: z.literal('full'), recoveryCodes: z.array(z.string()) }),
+    response: enrolmentConfirmResponse,
     handler: async ({ body, ctx, partial }) => {
       const { token, recoveryCodes } = await confirmTotpEnrolment(ctx.deps, partial, body, ctx);
       writeSessionCookie(ctx.c, ctx.deps.trustProxy, token);
@@ -100,10 +87,9 @@ export const authRoutes = [
     summary: 'Sign out: the session ends on the server at once',
     tag: 'auth',
     auth: 'public',
-    response: z.object({ ok: z.literal(true) }),
+    response: logoutResponse,
     handler: async ({ ctx }) => {
-      const token = readSessionCookie(ctx.c, ctx.deps.trustProxy);
-      const session = token ? await findLiveSession(ctx.deps.db, token, ctx.deps.now()) : undefined;
+      const session = await sessionOf(ctx);
       if (session) await signOut(ctx.deps, session, ctx);
       clearSessionCookie(ctx.c, ctx.deps.trustProxy);
       return { ok: true as const };
@@ -117,8 +103,8 @@ export const authRoutes = [
     auth: 'staff',
     action: 'account.password',
     body: changePasswordBody,
-    response: z.object({ endedSessions: z.number() }),
-    handler: async ({ body, ctx, actor }) => changeOwnPassword(ctx.deps, actor, body, ctx),
+    response: changePasswordResponse,
+    handler: async ({ body, ctx, actor }) => changeOwnPassword(ctx.deps, actor, body),
   }),
   defineRoute({
     method: 'get',
@@ -128,19 +114,9 @@ export const authRoutes = [
     auth: 'public',
     response: meResponse,
     handler: async ({ ctx }) => {
-      const token = readSessionCookie(ctx.c, ctx.deps.trustProxy);
-      const session = token ? await findLiveSession(ctx.deps.db, token, ctx.deps.now()) : undefined;
+      const session = await sessionOf(ctx);
       if (!session) throw unauthenticated();
-      const [clinic] = await ctx.deps.db
-        .select({ id: clinics.id, name: clinics.name, isDemo: clinics.isDemo })
-        .from(clinics)
-        .where(eq(clinics.id, session.clinicId));
-      return {
-        stage: session.stage,
-        user: { id: session.userId, email: session.email, displayName: session.label, role: session.role },
-        clinic: clinic!,
-        permissions: session.stage === 'full' ? [...permissionTable[session.role]] : [],
-      };
+      return describeSession(ctx.deps, session);
     },
   }),
 ];

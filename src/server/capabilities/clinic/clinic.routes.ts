@@ -1,13 +1,6 @@
-import { z } from 'zod';
+import { clinicResponse, clinicSettingsBody } from '../../../contracts/clinic.js';
 import { defineRoute } from '../../http/define-route.js';
 import { readClinic, updateClinicSettings } from './clinic.service.js';
-
-export const clinicSettingsBody = z
-  .object({
-    name: z.string().trim().min(2).max(120).optional(),
-    settings: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
 
 export const clinicRoutes = [
   defineRoute({
@@ -17,7 +10,8 @@ export const clinicRoutes = [
     tag: 'clinic',
     auth: 'staff',
     action: 'clinic.settings.read',
-    handler: async ({ ctx, actor }) => readClinic(ctx.deps, actor.clinicId),
+    response: clinicResponse,
+    handler: async ({ ctx, actor }) => readClinic(ctx.deps, actor),
   }),
   defineRoute({
     method: 'patch',
@@ -27,6 +21,7 @@ export const clinicRoutes = [
     auth: 'staff',
     action: 'clinic.settings.update',
     body: clinicSettingsBody,
+    response: clinicResponse,
     handler: async ({ body, ctx, actor }) => updateClinicSettings(ctx.deps, actor, body),
   }),
 ];

@@ -1,61 +1,66 @@
-import { eq } from 'drizzle-orm';
-import { clinicSettingsSchema, readClinicSettings } from '../../../domain/clinic/clinic-settings.js';
-import { clinics } from '../../../db/schema.js';
+import type { Clinic, ClinicSettingsRequest } from '../../../contracts/clinic.js';
+import { clinicSettingsSchema, readClinicSettings } from '../../../domain/clinic/index.js';
 import type { AppDeps } from '../../shared/app-deps.js';
+import { auditActor, type Actor } from '../../shared/actor.js';
 import { badRequest, fieldsFromZod, notFound } from '../../shared/api-error.js';
-import type { Actor } from '../../http/define-route.js';
 import { appendAudit } from '../../shared/audit.js';
+import { findClinic, updateClinic, type ClinicRow } from './clinic.queries.js';
 
-export async function readClinic(deps: AppDeps, clinicId: string) {
-  const [clinic] = await deps.db.select().from(clinics).where(eq(clinics.id, clinicId));
-  if (!clinic) throw notFound('Clinic');
+function toClinic(row: ClinicRow): Clinic {
   return {
-    id: clinic.id,
-    name: clinic.name,
-    slug: clinic.slug,
-    isDemo: clinic.isDemo,
-    settings: readClinicSettings(clinic.settings),
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    isDemo: row.isDemo,
+    settings: readClinicSettings(row.settings),
   };
+}
+
+export async function readClinic(deps: AppDeps, actor: Actor): Promise<Clinic> {
+  const clinic = await findClinic(deps.db, actor.clinicId);
+  if (!clinic) throw notFound('Clinic');
+  return toClinic(clinic);
+}
+
+/** Each section given replaces only the fields it names; a non-object value replaces the section. */
+function mergeSections(
+  before: Record<string, unknown>,
+  change: Record<string, unknown>,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...before };
+  for (const [section, value] of Object.entries(change)) {
+    const previous = before[section];
+    merged[section] =
+      value && typeof value === 'object' && !Array.isArray(value) && previous && typeof previous === 'object'
+        ? { ...(previous as object), ...(value as object) }
+        : value;
+  }
+  return merged;
 }
 
 /** Merges a partial settings change section by section, validates the whole, and audits the diff. */
 export async function updateClinicSettings(
   deps: AppDeps,
   actor: Actor,
-  input: { name?: string; settings?: Record<string, unknown> },
-) {
+  input: ClinicSettingsRequest,
+): Promise<Clinic> {
   return deps.db.transaction(async (tx) => {
-    const [clinic] = await tx.select().from(clinics).where(eq(clinics.id, actor.clinicId)).for('update');
+    const clinic = await findClinic(tx, actor.clinicId, { forUpdate: true });
     if (!clinic) throw notFound('Clinic');
     const before = readClinicSettings(clinic.settings) as Record<string, unknown>;
-    const merged: Record<string, unknown> = { ...before };
-    for (const [section, value] of Object.entries(input.settings ?? {})) {
-      const previous = before[section];
-      merged[section] =
-        value &&
-        typeof value === 'object' &&
-        !Array.isArray(value) &&
-        previous &&
-        typeof previous === 'object'
-          ? { ...(previous as object), ...(value as object) }
-          : value;
-    }
-    const parsed = clinicSettingsSchema.safeParse(merged);
+    const parsed = clinicSettingsSchema.safeParse(mergeSections(before, input.settings ?? {}));
     if (!parsed.success) throw badRequest(fieldsFromZod(parsed.error, 'body.settings'));
-    const [row] = await tx
-      .update(clinics)
-      .set({ name: input.name ?? clinic.name, settings: parsed.data })
-      .where(eq(clinics.id, actor.clinicId))
-      .returning();
+    const row = await updateClinic(tx, actor.clinicId, {
+      name: input.name ?? clinic.name,
+      settings: parsed.data,
+    });
+    const after = parsed.data as Record<string, unknown>;
     const changedSections = Object.keys(input.settings ?? {}).filter(
-      (section) =>
-        JSON.stringify(before[section]) !== JSON.stringify((parsed.data as Record<string, unknown>)[section]),
+      (section) => JSON.stringify(before[section]) !== JSON.stringify(after[section]),
     );
     await appendAudit(tx, [
       {
-        clinicId: actor.clinicId,
-        userId: actor.userId,
-        userLabel: actor.label,
+        ...auditActor(actor),
         action: 'settings-change',
         entity: 'clinic.settings',
         entityId: actor.clinicId,
@@ -65,15 +70,8 @@ export async function updateClinicSettings(
           before: Object.fromEntries(changedSections.map((s) => [s, before[s]])),
         },
         outcome: 'success',
-        clientIp: actor.clientIp,
       },
     ]);
-    return {
-      id: row!.id,
-      name: row!.name,
-      slug: row!.slug,
-      isDemo: row!.isDemo,
-      settings: readClinicSettings(row!.settings),
-    };
+    return toClinic(row);
   });
 }

@@ -1,19 +1,7 @@
-import { z } from 'zod';
+import { setupBody, setupResponse, setupStatusResponse } from '../../../contracts/clinic.js';
 import { defineRoute } from '../../http/define-route.js';
 import { writeSessionCookie } from '../../shared/session.js';
-import { clinicCount, completeSetup } from './setup.service.js';
-
-export const setupStatusResponse = z.object({ needsSetup: z.boolean() });
-
-export const setupBody = z
-  .object({
-    setupCode: z.string().trim().min(1).max(40),
-    clinicName: z.string().trim().min(2).max(120),
-    displayName: z.string().trim().min(1).max(120),
-    email: z.email().max(254),
-    password: z.string().max(1024),
-  })
-  .strict();
+import { completeSetup, needsSetup } from './setup.service.js';
 
 export const setupRoutes = [
   defineRoute({
@@ -23,7 +11,7 @@ export const setupRoutes = [
     tag: 'setup',
     auth: 'public',
     response: setupStatusResponse,
-    handler: async ({ ctx }) => ({ needsSetup: (await clinicCount(ctx.deps.db)) === 0 }),
+    handler: async ({ ctx }) => ({ needsSetup: await needsSetup(ctx.deps.db) }),
   }),
   defineRoute({
     method: 'post',
@@ -32,7 +20,7 @@ export const setupRoutes = [
     tag: 'setup',
     auth: 'public',
     body: setupBody,
-    response: z.object({ stage: z.literal('enrol') }),
+    response: setupResponse,
     successStatus: 201,
     handler: async ({ body, ctx }) => {
       const token = await completeSetup(ctx.deps, body, ctx);

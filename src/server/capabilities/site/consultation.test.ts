@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, clinics, messageOutbox } from '../../../db/schema.js';
-import { leads } from '../../../db/schema-site.js';
+import { enquiries } from '../../../db/schema-site.js';
 import { createTestContext, type TestClinic, type TestContext } from '../../../test/test-app.js';
 import { createApp } from '../../app.js';
 import { mountSite } from './mount-site.js';
@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('POST /site/consultation', () => {
-  it('stores a lead from a plain HTML form, audits it, queues the confirmation email and redirects without data in the URL', async () => {
+  it('stores an enquiry from a plain HTML form, audits it, queues the confirmation email and redirects without data in the URL', async () => {
     const response = await form({
       name: 'Ada Form',
       email: 'ada.form@example.test',
@@ -48,13 +48,21 @@ describe('POST /site/consultation', () => {
     });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/consultation/thanks');
-    const [lead] = await ctx.deps.db.select().from(leads).where(eq(leads.email, 'ada.form@example.test'));
+    const [enquiry] = await ctx.deps.db
+      .select()
+      .from(enquiries)
+      .where(eq(enquiries.email, 'ada.form@example.test'));
     // The first non-demo clinic serves the site.
-    expect(lead).toMatchObject({ clinicId: home.id, status: 'new', concern: 'depression', selfCheck: null });
+    expect(enquiry).toMatchObject({
+      clinicId: home.id,
+      status: 'new',
+      concern: 'depression',
+      selfCheck: null,
+    });
     const audit = await ctx.deps.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entity, 'lead'), eq(auditLog.entityId, lead!.id)));
+      .where(and(eq(auditLog.entity, 'lead'), eq(auditLog.entityId, enquiry!.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'create', clinicId: home.id, userLabel: 'public site' });
     const [mail] = await ctx.deps.db
@@ -75,8 +83,11 @@ describe('POST /site/consultation', () => {
       selfCheck: { phq9Total: 14, gad7Total: 9, phq9Item9Positive: true },
     });
     expect(response.status).toBe(201);
-    const [lead] = await ctx.deps.db.select().from(leads).where(eq(leads.email, 'jay@example.test'));
-    expect(lead?.selfCheck).toEqual({ phq9Total: 14, gad7Total: 9, phq9Item9Positive: true });
+    const [enquiry] = await ctx.deps.db
+      .select()
+      .from(enquiries)
+      .where(eq(enquiries.email, 'jay@example.test'));
+    expect(enquiry?.selfCheck).toEqual({ phq9Total: 14, gad7Total: 9, phq9Item9Positive: true });
   });
 
   it('answers a 400 that names the field, for JSON and for the form', async () => {
@@ -98,7 +109,9 @@ describe('POST /site/consultation', () => {
       website: 'http://spam.example',
     });
     expect(response.status).toBe(201);
-    expect(await ctx.deps.db.select().from(leads).where(eq(leads.email, 'bot@example.test'))).toHaveLength(0);
+    expect(
+      await ctx.deps.db.select().from(enquiries).where(eq(enquiries.email, 'bot@example.test')),
+    ).toHaveLength(0);
   });
 
   it('limits requests per address', async () => {
@@ -178,17 +191,20 @@ describe('the site pages', () => {
 });
 
 describe('the enquiries API', () => {
-  let leadId: string;
-  let otherLeadId: string;
+  let enquiryId: string;
+  let otherEnquiryId: string;
 
   beforeAll(async () => {
-    const [mine] = await ctx.deps.db.select().from(leads).where(eq(leads.email, 'ada.form@example.test'));
-    leadId = mine!.id;
+    const [mine] = await ctx.deps.db
+      .select()
+      .from(enquiries)
+      .where(eq(enquiries.email, 'ada.form@example.test'));
+    enquiryId = mine!.id;
     const [foreign] = await ctx.deps.db
-      .insert(leads)
+      .insert(enquiries)
       .values({ clinicId: other.id, name: 'Foreign', email: 'foreign@example.test', consentAt: new Date() })
       .returning();
-    otherLeadId = foreign!.id;
+    otherEnquiryId = foreign!.id;
   });
 
   it('lists only the caller clinic’s enquiries and audits the query', async () => {
@@ -208,8 +224,8 @@ describe('the enquiries API', () => {
 
   it('returns 404 for another clinic’s enquiry, for read and update', async () => {
     const cookie = await ctx.cookieFor(home.users.admin.id, home.id);
-    expect((await ctx.request(`/api/enquiries/${otherLeadId}`, { cookie })).status).toBe(404);
-    const patch = await ctx.request(`/api/enquiries/${otherLeadId}`, {
+    expect((await ctx.request(`/api/enquiries/${otherEnquiryId}`, { cookie })).status).toBe(404);
+    const patch = await ctx.request(`/api/enquiries/${otherEnquiryId}`, {
       method: 'PATCH',
       cookie,
       json: { version: 1, status: 'closed' },
@@ -219,7 +235,7 @@ describe('the enquiries API', () => {
 
   it('lets the front desk mark an enquiry contacted, with optimistic concurrency and an audit entry', async () => {
     const cookie = await ctx.cookieFor(home.users.front_desk.id, home.id);
-    const updated = await ctx.request(`/api/enquiries/${leadId}`, {
+    const updated = await ctx.request(`/api/enquiries/${enquiryId}`, {
       method: 'PATCH',
       cookie,
       json: { version: 1, status: 'contacted', staffNote: 'Left a voicemail' },
@@ -230,7 +246,7 @@ describe('the enquiries API', () => {
       version: 2,
       staffNote: 'Left a voicemail',
     });
-    const stale = await ctx.request(`/api/enquiries/${leadId}`, {
+    const stale = await ctx.request(`/api/enquiries/${enquiryId}`, {
       method: 'PATCH',
       cookie,
       json: { version: 1, status: 'closed' },
@@ -239,16 +255,16 @@ describe('the enquiries API', () => {
     const audit = await ctx.deps.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityId, leadId), eq(auditLog.action, 'status-change')));
+      .where(and(eq(auditLog.entityId, enquiryId), eq(auditLog.action, 'status-change')));
     expect(audit[0]?.detail).toMatchObject({ from: 'new', to: 'contacted' });
   });
 
   it('lets nurses read but not update', async () => {
     const cookie = await ctx.cookieFor(home.users.nurse.id, home.id);
-    expect((await ctx.request(`/api/enquiries/${leadId}`, { cookie })).status).toBe(200);
+    expect((await ctx.request(`/api/enquiries/${enquiryId}`, { cookie })).status).toBe(200);
     expect(
       (
-        await ctx.request(`/api/enquiries/${leadId}`, {
+        await ctx.request(`/api/enquiries/${enquiryId}`, {
           method: 'PATCH',
           cookie,
           json: { version: 2, status: 'closed' },

@@ -1,25 +1,11 @@
-import { z } from 'zod';
-import { leadStatuses } from '../../../domain/site/lead.js';
+import {
+  enquiryListQuery,
+  enquiryListResponse,
+  enquiryResponse,
+  enquiryUpdateBody,
+} from '../../../contracts/enquiries.js';
 import { defineRoute, idParam } from '../../http/define-route.js';
-import { listLeads, readLead, updateLead } from './enquiries.service.js';
-
-export const enquiryListQuery = z
-  .object({
-    status: z.enum(leadStatuses).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    offset: z.coerce.number().int().min(0).max(100_000).default(0),
-  })
-  .strict();
-
-export const enquiryUpdateBody = z
-  .object({
-    version: z.number().int().min(1),
-    status: z.enum(leadStatuses).optional(),
-    staffNote: z.string().trim().max(2000).nullish(),
-  })
-  .strict();
-
-const enquiryResponse = z.object({ id: z.string(), status: z.string(), version: z.number() }).passthrough();
+import { listEnquiries, readEnquiry, updateEnquiry } from './enquiries.service.js';
 
 /** The staff inbox of consultation requests from the public site; every query is clinic-scoped. */
 export const enquiryRoutes = [
@@ -31,7 +17,8 @@ export const enquiryRoutes = [
     auth: 'staff',
     action: 'enquiry.read',
     query: enquiryListQuery,
-    handler: async ({ query, ctx, actor }) => listLeads(ctx.deps, actor, query),
+    response: enquiryListResponse,
+    handler: async ({ query, ctx, actor }) => listEnquiries(ctx.deps, actor, query),
   }),
   defineRoute({
     method: 'get',
@@ -42,7 +29,7 @@ export const enquiryRoutes = [
     action: 'enquiry.read',
     params: idParam,
     response: enquiryResponse,
-    handler: async ({ params, ctx, actor }) => readLead(ctx.deps, actor, params.id),
+    handler: async ({ params, ctx, actor }) => readEnquiry(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'patch',
@@ -54,6 +41,6 @@ export const enquiryRoutes = [
     params: idParam,
     body: enquiryUpdateBody,
     response: enquiryResponse,
-    handler: async ({ params, body, ctx, actor }) => updateLead(ctx.deps, actor, params.id, body),
+    handler: async ({ params, body, ctx, actor }) => updateEnquiry(ctx.deps, actor, params.id, body),
   }),
 ];

@@ -1,15 +1,27 @@
-import { and, count, desc, eq } from 'drizzle-orm';
-import { leadConcernLabels, type ConsultationRequest, type LeadStatus } from '../../../domain/site/lead.js';
-import { leads } from '../../../db/schema-site.js';
+import type {
+  EnquiryList,
+  Enquiry,
+  EnquiryStatus,
+  EnquiryUpdateRequest,
+} from '../../../contracts/enquiries.js';
+import type { ConsultationRequest } from '../../../domain/site/index.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { conflict, notFound } from '../../shared/api-error.js';
-import type { Actor } from '../../http/define-route.js';
+import { auditActor, type Actor } from '../../shared/actor.js';
 import { appendAudit } from '../../shared/audit.js';
-import { auditActor } from '../../shared/actor.js';
+import {
+  countEnquiries,
+  findEnquiry,
+  insertEnquiry,
+  listEnquiryRows,
+  updateEnquiryRow,
+  type EnquiryRow,
+} from './enquiries.queries.js';
 
-type LeadRow = typeof leads.$inferSelect;
+/** The audit trail's entity name for an enquiry; stored in existing rows, so it stays as it is. */
+const auditEntity = 'lead';
 
-export function toLeadDto(row: LeadRow) {
+export function toEnquiry(row: EnquiryRow): Enquiry {
   return {
     id: row.id,
     name: row.name,
@@ -18,8 +30,8 @@ export function toLeadDto(row: LeadRow) {
     contactPreference: row.contactPreference,
     concern: row.concern,
     message: row.message,
-    selfCheck: row.selfCheck as { phq9Total: number; gad7Total: number; phq9Item9Positive: boolean } | null,
-    status: row.status as LeadStatus,
+    selfCheck: row.selfCheck as Enquiry['selfCheck'],
+    status: row.status as EnquiryStatus,
     staffNote: row.staffNote,
     version: row.version,
     source: row.source,
@@ -27,7 +39,6 @@ export function toLeadDto(row: LeadRow) {
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-export type LeadDto = ReturnType<typeof toLeadDto>;
 
 function confirmationEmail(
   clinicName: string,
@@ -52,7 +63,7 @@ function confirmationEmail(
  * Stores a consultation request, its audit entry and the confirmation email in one transaction,
  * so a request is never kept without its audit trail and never confirmed unless it was kept.
  */
-export async function createLead(
+export async function createEnquiry(
   deps: AppDeps,
   clinic: { id: string; name: string; crisis: { label: string; phone: string } },
   request: ConsultationRequest,
@@ -60,29 +71,26 @@ export async function createLead(
 ): Promise<{ id: string }> {
   return deps.db.transaction(async (tx) => {
     const now = deps.now();
-    const [row] = await tx
-      .insert(leads)
-      .values({
-        clinicId: clinic.id,
-        name: request.name,
-        email: request.email,
-        phone: request.phone ?? null,
-        contactPreference: request.contactPreference,
-        concern: request.concern ?? null,
-        message: request.message ?? null,
-        selfCheck: request.selfCheck ?? null,
-        consentAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: leads.id });
+    const { id } = await insertEnquiry(tx, {
+      clinicId: clinic.id,
+      name: request.name,
+      email: request.email,
+      phone: request.phone ?? null,
+      contactPreference: request.contactPreference,
+      concern: request.concern ?? null,
+      message: request.message ?? null,
+      selfCheck: request.selfCheck ?? null,
+      consentAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
     await appendAudit(tx, [
       {
         clinicId: clinic.id,
         userLabel: 'public site',
         action: 'create',
-        entity: 'lead',
-        entityId: row!.id,
+        entity: auditEntity,
+        entityId: id,
         detail: { source: 'site', selfCheckIncluded: Boolean(request.selfCheck) },
         outcome: 'success',
         clientIp,
@@ -95,50 +103,35 @@ export async function createLead(
       subject: `We received your request – ${clinic.name}`,
       body: confirmationEmail(clinic.name, request, clinic.crisis),
     });
-    return { id: row!.id };
+    return { id };
   });
 }
 
-export async function listLeads(
+export async function listEnquiries(
   deps: AppDeps,
   actor: Actor,
-  query: { status?: LeadStatus; limit: number; offset: number },
-) {
-  const where = query.status
-    ? and(eq(leads.clinicId, actor.clinicId), eq(leads.status, query.status))
-    : eq(leads.clinicId, actor.clinicId);
-  const rows = await deps.db
-    .select()
-    .from(leads)
-    .where(where)
-    .orderBy(desc(leads.createdAt), desc(leads.id))
-    .limit(query.limit)
-    .offset(query.offset);
-  const [total] = await deps.db.select({ n: count() }).from(leads).where(where);
-  const [fresh] = await deps.db
-    .select({ n: count() })
-    .from(leads)
-    .where(and(eq(leads.clinicId, actor.clinicId), eq(leads.status, 'new')));
+  query: { status?: EnquiryStatus | undefined; limit: number; offset: number },
+): Promise<EnquiryList> {
+  const rows = await listEnquiryRows(deps.db, actor.clinicId, query);
+  const total = await countEnquiries(deps.db, actor.clinicId, query.status);
+  const newCount = await countEnquiries(deps.db, actor.clinicId, 'new');
   await deps.audit.record({
     ...auditActor(actor),
     action: 'query',
-    entity: 'lead',
+    entity: auditEntity,
     detail: { status: query.status ?? 'all', returned: rows.length, ids: rows.map((r) => r.id) },
     outcome: 'success',
   });
-  return { items: rows.map(toLeadDto), total: total?.n ?? 0, newCount: fresh?.n ?? 0 };
+  return { items: rows.map(toEnquiry), total, newCount };
 }
 
-export async function readLead(deps: AppDeps, actor: Actor, id: string): Promise<LeadDto> {
-  const [row] = await deps.db
-    .select()
-    .from(leads)
-    .where(and(eq(leads.id, id), eq(leads.clinicId, actor.clinicId)));
+export async function readEnquiry(deps: AppDeps, actor: Actor, id: string): Promise<Enquiry> {
+  const row = await findEnquiry(deps.db, actor.clinicId, id);
   if (!row) {
     await deps.audit.record({
       ...auditActor(actor),
       action: 'read',
-      entity: 'lead',
+      entity: auditEntity,
       entityId: id,
       outcome: 'failure',
       detail: { reason: 'not-found-in-clinic' },
@@ -148,26 +141,22 @@ export async function readLead(deps: AppDeps, actor: Actor, id: string): Promise
   await deps.audit.record({
     ...auditActor(actor),
     action: 'read',
-    entity: 'lead',
+    entity: auditEntity,
     entityId: id,
     outcome: 'success',
   });
-  return toLeadDto(row);
+  return toEnquiry(row);
 }
 
 /** Status and note changes with optimistic concurrency, like patient edits; never a silent overwrite. */
-export async function updateLead(
+export async function updateEnquiry(
   deps: AppDeps,
   actor: Actor,
   id: string,
-  input: { version: number; status?: LeadStatus; staffNote?: string | null },
-): Promise<LeadDto> {
+  input: EnquiryUpdateRequest,
+): Promise<Enquiry> {
   return deps.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(leads)
-      .where(and(eq(leads.id, id), eq(leads.clinicId, actor.clinicId)))
-      .for('update');
+    const current = await findEnquiry(tx, actor.clinicId, id, { forUpdate: true });
     if (!current) throw notFound('Enquiry');
     if (current.version !== input.version) {
       throw conflict(
@@ -175,33 +164,31 @@ export async function updateLead(
         { currentVersion: current.version },
       );
     }
-    const changes: Partial<LeadRow> = {};
+    const changes: Partial<EnquiryRow> = {};
     if (input.status !== undefined && input.status !== current.status) changes.status = input.status;
     if (input.staffNote !== undefined && input.staffNote !== current.staffNote)
       changes.staffNote = input.staffNote;
-    if (Object.keys(changes).length === 0) return toLeadDto(current);
-    const [row] = await tx
-      .update(leads)
-      .set({ ...changes, version: current.version + 1, updatedAt: deps.now(), updatedBy: actor.userId })
-      .where(and(eq(leads.id, id), eq(leads.clinicId, actor.clinicId)))
-      .returning();
+    if (Object.keys(changes).length === 0) return toEnquiry(current);
+    const row = await updateEnquiryRow(tx, actor.clinicId, id, {
+      ...changes,
+      version: current.version + 1,
+      updatedAt: deps.now(),
+      updatedBy: actor.userId,
+    });
     await appendAudit(tx, [
       {
         ...auditActor(actor),
         action: changes.status ? 'status-change' : 'update',
-        entity: 'lead',
+        entity: auditEntity,
         entityId: id,
         detail: {
           fields: Object.keys(changes),
           ...(changes.status ? { from: current.status, to: changes.status } : {}),
-          toVersion: row!.version,
+          toVersion: row.version,
         },
         outcome: 'success',
       },
     ]);
-    return toLeadDto(row!);
+    return toEnquiry(row);
   });
 }
-
-export const concernLabel = (concern: string | null) =>
-  concern ? ((leadConcernLabels as Record<string, string>)[concern] ?? concern) : null;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { SiteSettings } from '../../../domain/clinic/clinic-settings.js';
+import type { SiteSettings } from '../../../domain/clinic/index.js';
 import { sourcePath } from '../../shared/project-paths.js';
 
 const assetDir = sourcePath('web', 'site', 'assets');

@@ -1,7 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
-import { readClinicSettings, type ClinicSettings } from '../../../domain/clinic/clinic-settings.js';
-import { clinics } from '../../../db/schema.js';
+import { readClinicSettings, type ClinicSettings } from '../../../domain/clinic/index.js';
 import type { AppDeps } from '../../shared/app-deps.js';
+import { findFirstClinic } from './site.queries.js';
 
 export interface SiteClinic {
   id: string | null;
@@ -15,22 +14,8 @@ export interface SiteClinic {
  * render with default settings, and the form refuses requests.
  */
 export async function siteClinic(deps: AppDeps): Promise<SiteClinic> {
-  const rows = await deps.db
-    .select({ id: clinics.id, name: clinics.name, settings: clinics.settings, isDemo: clinics.isDemo })
-    .from(clinics)
-    .where(eq(clinics.isDemo, false))
-    .orderBy(asc(clinics.createdAt), asc(clinics.id))
-    .limit(1);
-  let row = rows[0];
-  if (!row) {
-    const demo = await deps.db
-      .select({ id: clinics.id, name: clinics.name, settings: clinics.settings, isDemo: clinics.isDemo })
-      .from(clinics)
-      .where(eq(clinics.isDemo, true))
-      .orderBy(asc(clinics.createdAt))
-      .limit(1);
-    row = demo[0];
-  }
+  const row =
+    (await findFirstClinic(deps.db, { isDemo: false })) ?? (await findFirstClinic(deps.db, { isDemo: true }));
   if (!row) return { id: null, name: 'Arbor clinic', settings: readClinicSettings({}) };
   return { id: row.id, name: row.name, settings: readClinicSettings(row.settings) };
 }

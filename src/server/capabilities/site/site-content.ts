@@ -5,9 +5,9 @@ import {
   ContentError,
   parsePage,
   parseReferences,
+  selfCheckInstruments,
   type SitePage,
-} from '../../../domain/site/content.js';
-import { selfCheckInstruments } from '../../../domain/site/self-check-instruments.js';
+} from '../../../domain/site/index.js';
 import type { SiteContent } from '../../../web/site/render-page.js';
 import { projectRoot } from '../../shared/project-paths.js';
 

@@ -1,16 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import type { ChangePasswordRequest, ChangePasswordResponse } from '../../../contracts/auth';
 import { apiPost, errorMessage, fieldErrors } from '../api-client';
 import { useSession } from '../session-context';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { PasswordField } from '../ui/password-field';
 import { TextField } from '../ui/text-field';
 
-interface PasswordForm {
-  currentPassword: string;
-  newPassword: string;
-  code: string;
-  endOtherSessions: boolean;
-}
+type PasswordForm = Required<ChangePasswordRequest>;
 
 const emptyForm: PasswordForm = { currentPassword: '', newPassword: '', code: '', endOtherSessions: true };
 
@@ -33,7 +29,7 @@ export function AccountPage() {
     setError(undefined);
     setNotice('');
     try {
-      const result = await apiPost<{ endedSessions: number }>('/api/auth/password', form);
+      const result = await apiPost<ChangePasswordResponse>('/api/auth/password', form);
       setForm(emptyForm);
       setNotice(
         result.endedSessions > 0

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { CodeRequest, SecondFactorResponse } from '../../../contracts/auth';
 import { apiPost, errorMessage } from '../api-client';
 import { ErrorBanner } from '../ui/error-banner';
 import { TextField } from '../ui/text-field';
@@ -22,11 +23,10 @@ export function CodeStepPage({
     setBusy(true);
     setError(undefined);
     try {
-      const result = await apiPost<{ usedRecoveryCode: boolean }>(
-        '/api/auth/mfa',
-        { code: useRecovery ? code.trim() : code.replace(/\s+/g, '') },
-        { expectUnauthenticated: true },
-      );
+      const body: CodeRequest = { code: useRecovery ? code.trim() : code.replace(/\s+/g, '') };
+      const result = await apiPost<SecondFactorResponse>('/api/auth/mfa', body, {
+        expectUnauthenticated: true,
+      });
       onDone(result.usedRecoveryCode);
     } catch (e) {
       setError(e);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CodeRequest, EnrolmentConfirmResponse, EnrolmentStart } from '../../../contracts/auth';
 import { apiPost, errorMessage } from '../api-client';
-import type { EnrolmentStart } from '../api-types';
 import { ErrorBanner } from '../ui/error-banner';
 import { TextField } from '../ui/text-field';
 import { AuthLayout } from './auth-layout';
@@ -35,11 +35,10 @@ export function EnrolPage({
     setBusy(true);
     setError(undefined);
     try {
-      const result = await apiPost<{ recoveryCodes: string[] }>(
-        '/api/auth/mfa/enrol/confirm',
-        { code: code.replace(/\s+/g, '') },
-        { expectUnauthenticated: true },
-      );
+      const body: CodeRequest = { code: code.replace(/\s+/g, '') };
+      const result = await apiPost<EnrolmentConfirmResponse>('/api/auth/mfa/enrol/confirm', body, {
+        expectUnauthenticated: true,
+      });
       onDone(result.recoveryCodes);
     } catch (e) {
       setError(e);

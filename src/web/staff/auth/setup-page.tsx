@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { SetupRequest } from '../../../contracts/clinic';
 import { apiPost, errorMessage, fieldErrors } from '../api-client';
 import { ErrorBanner } from '../ui/error-banner';
 import { PasswordField } from '../ui/password-field';
@@ -7,7 +8,7 @@ import { AuthLayout } from './auth-layout';
 
 /** First run: the console's one-time code proves the person setting up Arbor runs the server. */
 export function SetupPage({ onDone }: { onDone: () => void }) {
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<SetupRequest>({
     setupCode: '',
     clinicName: '',
     displayName: '',
@@ -17,7 +18,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof SetupRequest) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

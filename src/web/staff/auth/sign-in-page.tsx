@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { apiPost, errorMessage } from '../api-client';
-import type { SessionStage } from '../api-types';
+import type { LoginRequest, LoginResponse, SessionStage } from '../../../contracts/auth';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { PasswordField } from '../ui/password-field';
 import { TextField } from '../ui/text-field';
@@ -24,11 +24,8 @@ export function SignInPage({
     setBusy(true);
     setError(undefined);
     try {
-      const result = await apiPost<{ stage: SessionStage }>(
-        '/api/auth/login',
-        { email, password },
-        { expectUnauthenticated: true },
-      );
+      const body: LoginRequest = { email, password };
+      const result = await apiPost<LoginResponse>('/api/auth/login', body, { expectUnauthenticated: true });
       setPassword('');
       onStage(result.stage);
     } catch (e) {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { leadConcernLabels } from '../../../domain/site/lead';
+import type { Enquiry, EnquiryList, EnquiryStatus, EnquiryUpdateRequest } from '../../../contracts/enquiries';
+import { enquiryConcernLabel } from '../../../domain/site';
 import { apiGet, apiPatch, errorMessage } from '../api-client';
 import { formatDateTime } from '../format';
 import { useCan } from '../session-context';
@@ -8,28 +9,7 @@ import { LoadState } from '../ui/load-state';
 import { useLoad } from '../ui/use-load';
 import './enquiries.css';
 
-type Status = 'new' | 'contacted' | 'closed';
-
-export interface Enquiry {
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  contactPreference: string;
-  concern: string | null;
-  message: string | null;
-  selfCheck: { phq9Total: number; gad7Total: number; phq9Item9Positive: boolean } | null;
-  status: Status;
-  staffNote: string | null;
-  version: number;
-  createdAt: string;
-}
-
-interface EnquiryList {
-  items: Enquiry[];
-  total: number;
-  newCount: number;
-}
+type Status = EnquiryStatus;
 
 const filters: { value: Status | 'all'; label: string }[] = [
   { value: 'new', label: 'New' },
@@ -41,8 +21,7 @@ const filters: { value: Status | 'all'; label: string }[] = [
 const statusLabels: Record<Status, string> = { new: 'New', contacted: 'Contacted', closed: 'Closed' };
 
 function concernLabel(concern: string | null): string {
-  if (!concern) return 'Not given';
-  return (leadConcernLabels as Record<string, string>)[concern] ?? concern;
+  return concern ? enquiryConcernLabel(concern) : 'Not given';
 }
 
 function EnquiryCard({
@@ -58,11 +37,12 @@ function EnquiryCard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  const save = async (change: { status?: Status; staffNote?: string }) => {
+  const save = async (change: Omit<EnquiryUpdateRequest, 'version'>) => {
     setBusy(true);
     setError(undefined);
     try {
-      await apiPatch(`/api/enquiries/${enquiry.id}`, { version: enquiry.version, ...change });
+      const body: EnquiryUpdateRequest = { version: enquiry.version, ...change };
+      await apiPatch<Enquiry>(`/api/enquiries/${enquiry.id}`, body);
       onChanged();
     } catch (e) {
       setError(errorMessage(e));

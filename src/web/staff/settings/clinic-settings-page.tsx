@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { Clinic } from '../../../contracts/clinic';
 import { apiGet, apiPatch, errorMessage, fieldErrors } from '../api-client';
-import type { Clinic } from '../api-types';
 import { useCan, useSession } from '../session-context';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { LoadState } from '../ui/load-state';

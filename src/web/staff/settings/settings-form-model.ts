@@ -1,4 +1,4 @@
-import type { Clinic } from '../api-types';
+import type { Clinic, ClinicSettingsRequest } from '../../../contracts/clinic';
 
 export const securityFields = [
   {
@@ -44,5 +44,8 @@ export function formToSettingsBody(form: SettingsFormState) {
       return [f.key, value];
     }),
   );
-  return { name: form.name.trim(), settings: { timeZone: form.timeZone.trim(), security } };
+  return {
+    name: form.name.trim(),
+    settings: { timeZone: form.timeZone.trim(), security },
+  } satisfies ClinicSettingsRequest;
 }

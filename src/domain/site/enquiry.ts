@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a visitor may say they want help with; free text stays in `message`. */
-export const leadConcerns = [
+export const enquiryConcerns = [
   'depression',
   'anxiety',
   'ptsd',
@@ -9,7 +9,7 @@ export const leadConcerns = [
   'other',
   'prefer-not-to-say',
 ] as const;
-export const leadConcernLabels: Record<(typeof leadConcerns)[number], string> = {
+export const enquiryConcernLabels: Record<(typeof enquiryConcerns)[number], string> = {
   depression: 'Depression',
   anxiety: 'Anxiety',
   ptsd: 'PTSD',
@@ -17,14 +17,19 @@ export const leadConcernLabels: Record<(typeof leadConcerns)[number], string> = 
   other: 'Something else',
   'prefer-not-to-say': 'I would rather not say',
 };
-export const leadStatuses = ['new', 'contacted', 'closed'] as const;
-export type LeadStatus = (typeof leadStatuses)[number];
+/** The label of a stored concern key; a key this version does not know is shown as stored. */
+export function enquiryConcernLabel(concern: string): string {
+  return (enquiryConcernLabels as Record<string, string>)[concern] ?? concern;
+}
+
+export const enquiryStatuses = ['new', 'contacted', 'closed'] as const;
+export type EnquiryStatus = (typeof enquiryStatuses)[number];
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /** Self-check totals the visitor chose to include; ranges follow PHQ-9 (0–27) and GAD-7 (0–21). */
-export const leadSelfCheckSchema = z
+export const enquirySelfCheckSchema = z
   .object({
     phq9Total: z.number().int().min(0).max(27),
     gad7Total: z.number().int().min(0).max(21),
@@ -50,13 +55,13 @@ export const consultationRequestSchema = z
         .optional(),
     ),
     contactPreference: z.preprocess(blankToUndefined, z.enum(['email', 'phone']).default('email')),
-    concern: z.preprocess(blankToUndefined, z.enum(leadConcerns).optional()),
+    concern: z.preprocess(blankToUndefined, z.enum(enquiryConcerns).optional()),
     message: z.preprocess(
       blankToUndefined,
       z.string().trim().max(2000, 'Use at most 2,000 characters').optional(),
     ),
     consent: z.literal(true, 'Tick the box to agree that we may contact you'),
-    selfCheck: leadSelfCheckSchema.optional(),
+    selfCheck: enquirySelfCheckSchema.optional(),
     website: z.string().max(500).optional(),
   })
   .strict()

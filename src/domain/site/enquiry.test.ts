@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consultationRequestSchema, formToRequest } from './lead';
+import { consultationRequestSchema, formToRequest } from './enquiry';
 
 const valid = { name: 'Ada Lovelace', email: 'ada@example.test', consent: true };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clinicSettingsSchema } from '../../domain/clinic/clinic-settings';
-import { loadSiteContent } from '../../server/capabilities/site/site-content';
-import type { SiteContext } from './layout';
-import { renderSitePage } from './render-page';
+import { clinicSettingsSchema } from '../../../domain/clinic/index.js';
+import type { SiteContext } from '../../../web/site/layout.js';
+import { renderSitePage } from '../../../web/site/render-page.js';
+import { loadSiteContent } from './site-content.js';
 
 const content = loadSiteContent();
 const settings = clinicSettingsSchema.parse({

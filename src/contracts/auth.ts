@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { actions, staffRoles } from '../domain/auth/index.js';
+
+/**
+ * Sign-in, second factor, authenticator enrolment, sign-out, the own-password change and "who am I":
+ * what the staff app sends and what the server answers.
+ */
+
+// ---- Requests ----------------------------------------------------------------------------------
+
+export const loginBody = z
+  .object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(1024) })
+  .strict();
+
+/** A 6-digit TOTP code, or a recovery code (longer, with dashes). */
+export const codeBody = z.object({ code: z.string().trim().min(6).max(40) }).strict();
+
+export const changePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1).max(1024),
+    newPassword: z.string().max(1024),
+    code: z.string().trim().min(6).max(10),
+    endOtherSessions: z.boolean().default(true),
+  })
+  .strict();
+
+export type LoginRequest = z.input<typeof loginBody>;
+export type CodeRequest = z.input<typeof codeBody>;
+/** What the password form sends (`endOtherSessions` defaults to true when left out). */
+export type ChangePasswordRequest = z.input<typeof changePasswordBody>;
+
+// ---- Responses ---------------------------------------------------------------------------------
+
+export const sessionStages = ['mfa', 'enrol', 'full'] as const;
+/** mfa: owes a code; enrol: owes an authenticator enrolment; full: signed in. */
+export const sessionStage = z.enum(sessionStages);
+export type SessionStage = z.infer<typeof sessionStage>;
+
+export const loginResponse = z.object({ stage: sessionStage });
+
+export const secondFactorResponse = z.object({ stage: z.literal('full'), usedRecoveryCode: z.boolean() });
+
+export const enrolmentStartResponse = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** An SVG document of the otpauth URI's QR code. */
+  qrSvg: z.string(),
+});
+
+export const enrolmentConfirmResponse = z.object({
+  stage: z.literal('full'),
+  /** Shown once; only their hashes are stored. */
+  recoveryCodes: z.array(z.string()),
+});
+
+export const logoutResponse = z.object({ ok: z.literal(true) });
+
+export const changePasswordResponse = z.object({ endedSessions: z.number().int().min(0) });
+
+export const meResponse = z.object({
+  stage: sessionStage,
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.enum(staffRoles),
+  }),
+  clinic: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() }),
+  /** Empty until the session is fully signed in. */
+  permissions: z.array(z.enum(actions)),
+});
+
+export type LoginResponse = z.infer<typeof loginResponse>;
+export type SecondFactorResponse = z.infer<typeof secondFactorResponse>;
+export type EnrolmentStart = z.infer<typeof enrolmentStartResponse>;
+export type EnrolmentConfirmResponse = z.infer<typeof enrolmentConfirmResponse>;
+export type ChangePasswordResponse = z.infer<typeof changePasswordResponse>;
+export type Me = z.infer<typeof meResponse>;
