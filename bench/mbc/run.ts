@@ -12,7 +12,7 @@ import pg from 'pg';
 import { openDatabase } from '../../src/db/client.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { runMigrations } from '../../src/db/migrate.js';
-import { measurementAnchors } from '../../src/db/schema-mbc.js';
+import { measurementAnchors } from '../../src/db/schema-measurement.js';
 import { patients } from '../../src/db/schema.js';
 import { getInstrument, scoreResponse } from '../../src/domain/instruments/index.js';
 import { seededRandom } from '../../src/domain/patients/synthetic-patients.js';

@@ -1,4 +1,4 @@
-import type { CrisisLine } from '../../domain/clinic/clinic-settings';
+import type { CrisisLine } from '../../domain/clinic/index';
 
 /** Where to get help now (clinic setting crisisLine; default 988 in the US). */
 export function CrisisResources({

@@ -1,4 +1,4 @@
-import type { CrisisLine } from '../../domain/clinic/clinic-settings';
+import type { CrisisLine } from '../../domain/clinic/index';
 import { CrisisResources } from './crisis-resources';
 import { PortalDocument } from './portal-document';
 

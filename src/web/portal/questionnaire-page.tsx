@@ -1,5 +1,5 @@
-import type { CrisisLine } from '../../domain/clinic/clinic-settings';
-import type { InstrumentDefinition } from '../../domain/instruments/types';
+import type { CrisisLine } from '../../domain/clinic/index';
+import type { InstrumentDefinition } from '../../domain/instruments/index';
 import { CrisisResources } from './crisis-resources';
 import { PortalDocument } from './portal-document';
 

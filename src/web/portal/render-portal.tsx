@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { CrisisLine } from '../../domain/clinic/clinic-settings';
+import type { CrisisLine } from '../../domain/clinic/index';
 import { DonePage, HandBackPage, LinkStatePage, type LinkState } from './outcome-pages';
 import { QuestionnairePage, type QuestionnairePageProps } from './questionnaire-page';
 

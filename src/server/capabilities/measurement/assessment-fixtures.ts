@@ -7,18 +7,16 @@ import {
   measurementPlans,
   safetyAlerts,
   selfReportLinks,
-} from '../../../db/schema-mbc.js';
-import { newLinkToken } from './self-report.service.js';
+} from '../../../db/schema-measurement.js';
+import { newLinkToken } from './self-report-links.js';
 
-/**
- * One record of every measurement-based-care kind for a patient, written directly (tests only): the
- * authorisation walk uses another clinic's ids to prove each route refuses them.
- */
-export async function seedMeasurementRecords(
+/** A scored PHQ-9 response and its observation, written directly. */
+async function seedScoredResponse(
   db: Database,
   clinicId: string,
   patientId: string,
   userId: string,
+  now: Date,
 ) {
   const answers = {
     item1: 1,
@@ -33,7 +31,6 @@ export async function seedMeasurementRecords(
   };
   const scored = scoreResponse('phq9', answers);
   if (!scored.ok) throw new Error('fixture answers do not score');
-  const now = new Date();
   const [response] = await db
     .insert(assessmentResponses)
     .values({
@@ -62,12 +59,27 @@ export async function seedMeasurementRecords(
     result: scored.result,
     fhir: {},
   });
+  return response!.id;
+}
+
+/**
+ * One record of every measurement-based-care kind for a patient, written directly (tests only): the
+ * authorisation walk uses another clinic's ids to prove each route refuses them.
+ */
+export async function seedMeasurementRecords(
+  db: Database,
+  clinicId: string,
+  patientId: string,
+  userId: string,
+) {
+  const now = new Date();
+  const responseId = await seedScoredResponse(db, clinicId, patientId, userId, now);
   const [alert] = await db
     .insert(safetyAlerts)
     .values({
       clinicId,
       patientId,
-      responseId: response!.id,
+      responseId,
       instrumentId: 'phq9',
       reasons: ['suicidal-ideation'],
       raisedAt: now,
@@ -101,7 +113,7 @@ export async function seedMeasurementRecords(
     })
     .returning();
   return {
-    responseId: response!.id,
+    responseId,
     alertId: alert!.id,
     planId: plan!.id,
     anchorId: anchor!.id,

@@ -4,4 +4,4 @@ import { assessmentRoutes } from './measurement.routes.js';
 import { selfReportRoutes } from './self-report.routes.js';
 
 export const measurementRoutes: AnyRoute[] = [...assessmentRoutes, ...selfReportRoutes];
-export { storeScoredResponse } from './assessments.service.js';
+export { storeScoredResponse, type StoredResponse } from './store-response.js';

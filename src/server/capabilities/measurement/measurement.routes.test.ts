@@ -6,7 +6,7 @@ import {
   assessmentResponses,
   safetyAlertActions,
   safetyAlerts,
-} from '../../../db/schema-mbc.js';
+} from '../../../db/schema-measurement.js';
 import { auditLog } from '../../../db/schema.js';
 import { createTestContext, type TestClinic, type TestContext } from '../../../test/test-app.js';
 import { seedMeasurementRecords } from './assessment-fixtures.js';

@@ -1,7 +1,29 @@
-import { z } from 'zod';
-import { INSTRUMENT_IDS } from '../../../domain/instruments/index.js';
-import type { InstrumentId } from '../../../domain/instruments/types.js';
-import { planRulesSchema, safetyActionKinds } from '../../../domain/measurement/index.js';
+import {
+  amendResponseBody,
+  amendResponseResult,
+  anchor,
+  anchorBody,
+  cancelAnchorResult,
+  dueListQuery,
+  dueListResponse,
+  instrumentCatalogueResponse,
+  listResponsesQuery,
+  patientSafetyAlertsResponse,
+  plan,
+  planCreateBody,
+  planUpdateBody,
+  recordResponseBody,
+  recordResponseResult,
+  responseDetail,
+  responsesPage,
+  safetyActionBody,
+  safetyActionResult,
+  safetyTasksQuery,
+  safetyTasksResponse,
+  scheduleResponse,
+  trajectoryQuery,
+  trajectoryResponse,
+} from '../../../contracts/measurement.js';
 import { defineRoute, idParam } from '../../http/define-route.js';
 import {
   amendResponse,
@@ -9,82 +31,11 @@ import {
   listResponses,
   readResponse,
   recordResponse,
-  trajectoryCsvOf,
-  trajectoryJson,
 } from './assessments.service.js';
-import {
-  addAnchor,
-  cancelAnchor,
-  clinicDueList,
-  createPlan,
-  patientSchedule,
-  updatePlan,
-} from './schedule.service.js';
+import { clinicDueList } from './due-list.service.js';
 import { patientSafetyAlerts, recordSafetyAction, safetyTasks } from './safety.service.js';
-
-/** Text without control characters (NUL breaks PostgreSQL text; CR/LF and ESC would reach logs). */
-const plainText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
-/** Notes may have line breaks, nothing else below 0x20. */
-const noteText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters');
-
-/** Answers by item id: small integers or null (unanswered). Item ids are checked against the definition. */
-export const answersSchema = z
-  .record(
-    z.string().regex(/^[a-z0-9-]{1,40}$/, 'is not an item id'),
-    z.number().int().min(-100).max(100).nullable(),
-  )
-  .refine((answers) => Object.keys(answers).length <= 60, 'too many answers');
-
-const instrumentId = z.enum(INSTRUMENT_IDS as unknown as [InstrumentId, ...InstrumentId[]]);
-const isoDateTime = z.iso.datetime({ offset: true });
-
-export const recordResponseBody = z
-  .object({
-    instrumentId: z.string().max(40),
-    answers: answersSchema,
-    administeredAt: isoDateTime.optional(),
-  })
-  .strict();
-export const amendResponseBody = z.object({ answers: answersSchema, reason: plainText(3, 500) }).strict();
-export const safetyActionBody = z
-  .object({ kind: z.enum(safetyActionKinds), note: noteText(3, 2000) })
-  .strict();
-export const planCreateBody = z
-  .object({ name: plainText(1, 120), rules: planRulesSchema, responsibleClinicianId: z.uuid().nullish() })
-  .strict();
-export const planUpdateBody = z
-  .object({
-    version: z.number().int().min(1),
-    name: plainText(1, 120).optional(),
-    rules: planRulesSchema.optional(),
-    responsibleClinicianId: z.uuid().nullish(),
-    status: z.enum(['active', 'ended']).optional(),
-  })
-  .strict();
-export const anchorBody = z.object({ at: isoDateTime, label: plainText(0, 120).nullish() }).strict();
-
-const listQuery = z
-  .object({
-    instrument: instrumentId.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).max(100_000).default(0),
-  })
-  .strict();
-const trajectoryQuery = z.object({ instrument: instrumentId.optional() }).strict();
+import { addAnchor, cancelAnchor, createPlan, patientSchedule, updatePlan } from './schedule.service.js';
+import { trajectoryCsvOf, trajectoryJson } from './trajectory.service.js';
 
 export const assessmentRoutes = [
   defineRoute({
@@ -94,6 +45,7 @@ export const assessmentRoutes = [
     tag: 'assessments',
     auth: 'staff',
     action: 'schedule.read',
+    response: instrumentCatalogueResponse,
     handler: async () => instrumentCatalogue(),
   }),
   defineRoute({
@@ -106,6 +58,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: recordResponseBody,
     successStatus: 201,
+    response: recordResponseResult,
     handler: async ({ params, body, ctx, actor }) => recordResponse(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
@@ -116,7 +69,8 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'assessment.read',
     params: idParam,
-    query: listQuery,
+    query: listResponsesQuery,
+    response: responsesPage,
     handler: async ({ params, query, ctx, actor }) =>
       listResponses(ctx.deps, actor, params.id, {
         instrumentId: query.instrument,
@@ -132,6 +86,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'assessment.read',
     params: idParam,
+    response: responseDetail,
     handler: async ({ params, ctx, actor }) => readResponse(ctx.deps, actor, params.id),
   }),
   defineRoute({
@@ -144,6 +99,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: amendResponseBody,
     successStatus: 201,
+    response: amendResponseResult,
     handler: async ({ params, body, ctx, actor }) => amendResponse(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
@@ -155,7 +111,9 @@ export const assessmentRoutes = [
     action: 'assessment.read',
     params: idParam,
     query: trajectoryQuery,
-    // Served as JSON text from trajectoryJson's cache (see there); the read is audited either way.
+    response: trajectoryResponse,
+    // Served as JSON text from trajectoryJson's cache (see there); the read is audited either way. A
+    // ready Response is not checked against `response`, which documents the shape for OpenAPI.
     handler: async ({ params, query, ctx, actor }) => {
       const body = await trajectoryJson(ctx.deps, actor, params.id, query.instrument);
       const gzip = /\bgzip\b/.test(ctx.c.req.header('accept-encoding') ?? '');
@@ -202,6 +160,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'safety.read',
     params: idParam,
+    response: patientSafetyAlertsResponse,
     handler: async ({ params, ctx, actor }) => patientSafetyAlerts(ctx.deps, actor, params.id),
   }),
   defineRoute({
@@ -211,7 +170,8 @@ export const assessmentRoutes = [
     tag: 'safety',
     auth: 'staff',
     action: 'safety.resolve',
-    query: z.object({ scope: z.enum(['mine', 'all']).default('mine') }).strict(),
+    query: safetyTasksQuery,
+    response: safetyTasksResponse,
     handler: async ({ query, ctx, actor }) => safetyTasks(ctx.deps, actor, query.scope),
   }),
   defineRoute({
@@ -224,6 +184,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: safetyActionBody,
     successStatus: 201,
+    response: safetyActionResult,
     handler: async ({ params, body, ctx, actor }) => recordSafetyAction(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
@@ -234,6 +195,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'schedule.read',
     params: idParam,
+    response: scheduleResponse,
     handler: async ({ params, ctx, actor }) => patientSchedule(ctx.deps, actor, params.id),
   }),
   defineRoute({
@@ -246,6 +208,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: planCreateBody,
     successStatus: 201,
+    response: plan,
     handler: async ({ params, body, ctx, actor }) => createPlan(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
@@ -257,6 +220,7 @@ export const assessmentRoutes = [
     action: 'schedule.manage',
     params: idParam,
     body: planUpdateBody,
+    response: plan,
     handler: async ({ params, body, ctx, actor }) => updatePlan(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
@@ -269,6 +233,7 @@ export const assessmentRoutes = [
     params: idParam,
     body: anchorBody,
     successStatus: 201,
+    response: anchor,
     handler: async ({ params, body, ctx, actor }) => addAnchor(ctx.deps, actor, params.id, body),
   }),
   defineRoute({
@@ -279,6 +244,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'schedule.manage',
     params: idParam,
+    response: cancelAnchorResult,
     handler: async ({ params, ctx, actor }) => cancelAnchor(ctx.deps, actor, params.id),
   }),
   defineRoute({
@@ -288,7 +254,8 @@ export const assessmentRoutes = [
     tag: 'schedules',
     auth: 'staff',
     action: 'schedule.read',
-    query: z.object({ status: z.enum(['due', 'overdue']).optional() }).strict(),
+    query: dueListQuery,
+    response: dueListResponse,
     handler: async ({ query, ctx, actor }) => clinicDueList(ctx.deps, actor, query),
   }),
 ];

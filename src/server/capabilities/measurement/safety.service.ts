@@ -1,18 +1,35 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   actionResolves,
   safetyReasonLabels,
   type SafetyActionKind,
 } from '../../../domain/measurement/index.js';
+import type {
+  SafetyActionRequest,
+  SafetyActionResult,
+  SafetyAlert,
+  SafetyAlertStatus,
+  SafetyTask,
+} from '../../../contracts/measurement.js';
 import type { Executor } from '../../../db/client.js';
-import { measurementPlans, safetyAlertActions, safetyAlerts } from '../../../db/schema-mbc.js';
-import { patients, users } from '../../../db/schema.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { notFound } from '../../shared/api-error.js';
-import type { Actor } from '../../http/define-route.js';
+import { auditActor, type Actor } from '../../shared/actor.js';
 import { appendAudit } from '../../shared/audit.js';
-import { loadClinicPatient, seesScores } from './assessments.service.js';
-import { auditActor } from '../../shared/actor.js';
+import { loadClinicPatient } from '../../shared/patient-access.js';
+import { seesScores } from './measurement-shared.js';
+import {
+  findPlanClinician,
+  insertAlert,
+  insertAlertAction,
+  listAlertActions,
+  listOpenAlerts,
+  listPatientAlerts,
+  lockAlert,
+  markAlertResolved,
+  userNames,
+  type AlertActionRow,
+  type AlertRow,
+} from './safety.queries.js';
 
 /**
  * Opens one alert for a response whose score raised safety reasons. The task goes to the clinician
@@ -31,72 +48,38 @@ export async function raiseSafetyAlerts(
     fallbackClinicianId: string | null;
   },
 ): Promise<string[]> {
-  const [plan] = await tx
-    .select({ clinicianId: measurementPlans.responsibleClinicianId })
-    .from(measurementPlans)
-    .where(
-      and(
-        eq(measurementPlans.clinicId, input.clinicId),
-        eq(measurementPlans.patientId, input.patientId),
-        eq(measurementPlans.status, 'active'),
-      ),
-    )
-    .orderBy(desc(measurementPlans.updatedAt))
-    .limit(1);
-  const [alert] = await tx
-    .insert(safetyAlerts)
-    .values({
-      clinicId: input.clinicId,
-      patientId: input.patientId,
-      responseId: input.responseId,
-      instrumentId: input.instrumentId,
-      reasons: input.reasons,
-      raisedAt: input.raisedAt,
-      assignedTo: plan?.clinicianId ?? input.fallbackClinicianId,
-    })
-    .returning({ id: safetyAlerts.id });
+  const planClinician = await findPlanClinician(tx, input.clinicId, input.patientId);
+  const alertId = await insertAlert(tx, {
+    clinicId: input.clinicId,
+    patientId: input.patientId,
+    responseId: input.responseId,
+    instrumentId: input.instrumentId,
+    reasons: input.reasons,
+    raisedAt: input.raisedAt,
+    assignedTo: planClinician ?? input.fallbackClinicianId,
+  });
   await appendAudit(tx, [
     {
       clinicId: input.clinicId,
       patientId: input.patientId,
       action: 'create',
       entity: 'safety.alert',
-      entityId: alert!.id,
+      entityId: alertId,
       detail: { reasons: input.reasons, instrument: input.instrumentId, response: input.responseId },
       outcome: 'success',
     },
   ]);
-  return [alert!.id];
+  return [alertId];
 }
 
-type AlertRow = typeof safetyAlerts.$inferSelect;
-
-function alertDto(
-  row: AlertRow,
-  full: boolean,
-  names: Map<string, string>,
-  actions: (typeof safetyAlertActions.$inferSelect)[],
-) {
-  const base = {
+function fullAlert(row: AlertRow, names: Map<string, string>, actions: AlertActionRow[]) {
+  return {
     id: row.id,
     patientId: row.patientId,
-    status: row.status,
+    status: row.status as SafetyAlertStatus,
     raisedAt: row.raisedAt.toISOString(),
     assignedTo: row.assignedTo,
     assignedToName: row.assignedTo ? (names.get(row.assignedTo) ?? null) : null,
-  };
-  // Field-level authorisation (ASVS 8.2.3): without assessment.read the reason is a score, so it is left out.
-  if (!full)
-    return {
-      ...base,
-      reasons: null,
-      reasonLabels: null,
-      instrumentId: null,
-      responseId: null,
-      actions: null,
-    };
-  return {
-    ...base,
     instrumentId: row.instrumentId,
     responseId: row.responseId,
     reasons: row.reasons as string[],
@@ -108,7 +91,7 @@ function alertDto(
       .filter((a) => a.alertId === row.id)
       .map((a) => ({
         id: a.id,
-        kind: a.kind,
+        kind: a.kind as SafetyActionKind,
         note: a.note,
         resolves: a.resolves,
         recordedBy: a.recordedBy,
@@ -118,42 +101,45 @@ function alertDto(
   };
 }
 
-async function userNames(db: Executor, clinicId: string, ids: (string | null | undefined)[]) {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-  if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(and(eq(users.clinicId, clinicId), inArray(users.id, wanted)));
-  return new Map(rows.map((r) => [r.id, r.name]));
+function alertDto(
+  row: AlertRow,
+  full: boolean,
+  names: Map<string, string>,
+  actions: AlertActionRow[],
+): SafetyAlert {
+  if (full) return fullAlert(row, names, actions);
+  // Field-level authorisation (ASVS 8.2.3): without assessment.read the reason is a score, so it is left out.
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    status: row.status as SafetyAlertStatus,
+    raisedAt: row.raisedAt.toISOString(),
+    assignedTo: row.assignedTo,
+    assignedToName: row.assignedTo ? (names.get(row.assignedTo) ?? null) : null,
+    reasons: null,
+    reasonLabels: null,
+    instrumentId: null,
+    responseId: null,
+    actions: null,
+  };
 }
 
 /** A patient's alerts, open ones first: the banner shows the open ones. Audited as a read. */
-export async function patientSafetyAlerts(deps: AppDeps, actor: Actor, patientId: string) {
+export async function patientSafetyAlerts(
+  deps: AppDeps,
+  actor: Actor,
+  patientId: string,
+): Promise<{ items: SafetyAlert[] }> {
   await loadClinicPatient(deps.db, actor.clinicId, patientId);
-  const rows = await deps.db
-    .select()
-    .from(safetyAlerts)
-    .where(and(eq(safetyAlerts.clinicId, actor.clinicId), eq(safetyAlerts.patientId, patientId)))
-    .orderBy(sql`${safetyAlerts.status} = 'open' DESC`, desc(safetyAlerts.raisedAt))
-    .limit(100);
+  const rows = await listPatientAlerts(deps.db, actor.clinicId, patientId);
   const full = seesScores(actor);
-  const actions =
-    full && rows.length
-      ? await deps.db
-          .select()
-          .from(safetyAlertActions)
-          .where(
-            and(
-              eq(safetyAlertActions.clinicId, actor.clinicId),
-              inArray(
-                safetyAlertActions.alertId,
-                rows.map((r) => r.id),
-              ),
-            ),
-          )
-          .orderBy(asc(safetyAlertActions.recordedAt))
-      : [];
+  const actions = full
+    ? await listAlertActions(
+        deps.db,
+        actor.clinicId,
+        rows.map((r) => r.id),
+      )
+    : [];
   const names = await userNames(deps.db, actor.clinicId, [
     ...rows.flatMap((r) => [r.assignedTo, r.resolvedBy]),
     ...actions.map((a) => a.recordedBy),
@@ -174,24 +160,12 @@ export async function patientSafetyAlerts(deps: AppDeps, actor: Actor, patientId
 }
 
 /** The clinician's task list: open alerts assigned to them or to nobody in particular. */
-export async function safetyTasks(deps: AppDeps, actor: Actor, scope: 'mine' | 'all') {
-  const conditions = [eq(safetyAlerts.clinicId, actor.clinicId), eq(safetyAlerts.status, 'open')];
-  if (scope === 'mine')
-    conditions.push(or(eq(safetyAlerts.assignedTo, actor.userId), isNull(safetyAlerts.assignedTo))!);
-  const rows = await deps.db
-    .select({
-      alert: safetyAlerts,
-      patientName: sql<string>`coalesce(${patients.preferredName}, ${patients.legalGivenName}) || ' ' || ${patients.legalFamilyName}`,
-      mrn: patients.mrn,
-    })
-    .from(safetyAlerts)
-    .innerJoin(
-      patients,
-      and(eq(patients.id, safetyAlerts.patientId), eq(patients.clinicId, safetyAlerts.clinicId)),
-    )
-    .where(and(...conditions))
-    .orderBy(asc(safetyAlerts.raisedAt))
-    .limit(200);
+export async function safetyTasks(
+  deps: AppDeps,
+  actor: Actor,
+  scope: 'mine' | 'all',
+): Promise<{ items: SafetyTask[] }> {
+  const rows = await listOpenAlerts(deps.db, actor.clinicId, scope === 'mine' ? actor.userId : null);
   const names = await userNames(
     deps.db,
     actor.clinicId,
@@ -205,12 +179,10 @@ export async function safetyTasks(deps: AppDeps, actor: Actor, scope: 'mine' | '
     outcome: 'success',
   });
   return {
-    items: rows.map((r) => ({
-      ...alertDto(r.alert, true, names, []),
-      patientName: r.patientName,
-      mrn: r.mrn,
-      actions: undefined,
-    })),
+    items: rows.map((r) => {
+      const { actions: _actions, ...alert } = fullAlert(r.alert, names, []);
+      return { ...alert, patientName: r.patientName, mrn: r.mrn };
+    }),
   };
 }
 
@@ -222,41 +194,31 @@ export async function recordSafetyAction(
   deps: AppDeps,
   actor: Actor,
   alertId: string,
-  input: { kind: SafetyActionKind; note: string },
-) {
+  input: SafetyActionRequest,
+): Promise<SafetyActionResult> {
   return deps.db.transaction(async (tx) => {
-    const [alert] = await tx
-      .select()
-      .from(safetyAlerts)
-      .where(and(eq(safetyAlerts.id, alertId), eq(safetyAlerts.clinicId, actor.clinicId)))
-      .for('update');
+    const alert = await lockAlert(tx, actor.clinicId, alertId);
     if (!alert) throw notFound('Safety alert');
     const now = deps.now();
     const resolves = actionResolves(input.kind) && alert.status === 'open';
-    const [action] = await tx
-      .insert(safetyAlertActions)
-      .values({
-        clinicId: actor.clinicId,
-        patientId: alert.patientId,
-        alertId,
-        kind: input.kind,
-        note: input.note,
-        resolves,
-        recordedBy: actor.userId,
-        recordedAt: now,
-      })
-      .returning();
+    const action = await insertAlertAction(tx, {
+      clinicId: actor.clinicId,
+      patientId: alert.patientId,
+      alertId,
+      kind: input.kind,
+      note: input.note,
+      resolves,
+      recordedBy: actor.userId,
+      recordedAt: now,
+    });
     if (resolves) {
-      await tx
-        .update(safetyAlerts)
-        .set({
-          status: 'resolved',
-          resolvedAt: now,
-          resolvedBy: actor.userId,
-          resolvedByActionId: action!.id,
-        })
-        .where(and(eq(safetyAlerts.id, alertId), eq(safetyAlerts.clinicId, actor.clinicId)));
+      await markAlertResolved(tx, actor.clinicId, alertId, {
+        at: now,
+        by: actor.userId,
+        actionId: action.id,
+      });
     }
+    const status = resolves ? 'resolved' : (alert.status as SafetyAlertStatus);
     await appendAudit(tx, [
       {
         ...auditActor(actor),
@@ -264,10 +226,10 @@ export async function recordSafetyAction(
         action: resolves ? 'status-change' : 'update',
         entity: 'safety.alert',
         entityId: alertId,
-        detail: { kind: input.kind, resolves, from: alert.status, to: resolves ? 'resolved' : alert.status },
+        detail: { kind: input.kind, resolves, from: alert.status, to: status },
         outcome: 'success',
       },
     ]);
-    return { alertId, actionId: action!.id, status: resolves ? 'resolved' : alert.status, resolves };
+    return { alertId, actionId: action.id, status, resolves };
   });
 }

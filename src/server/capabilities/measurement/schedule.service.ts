@@ -1,37 +1,40 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getInstrument } from '../../../domain/instruments/index.js';
-import {
-  actionableItems,
-  computeDueItems,
-  describeRule,
-  type DueItem,
-  type PlanRule,
-} from '../../../domain/measurement/index.js';
+import { computeDueItems, describeRule, type PlanRule } from '../../../domain/measurement/index.js';
+import type {
+  Anchor,
+  AnchorRequest,
+  Plan,
+  PlanCreateRequest,
+  PlanUpdateRequest,
+  Schedule,
+} from '../../../contracts/measurement.js';
 import type { Executor } from '../../../db/client.js';
-import {
-  assessmentResponses,
-  measurementAnchors,
-  measurementPlans,
-  selfReportLinks,
-} from '../../../db/schema-mbc.js';
-import { patients, users } from '../../../db/schema.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { badRequest, conflict, notFound } from '../../shared/api-error.js';
-import type { Actor } from '../../http/define-route.js';
+import { auditActor, type Actor } from '../../shared/actor.js';
 import { appendAudit } from '../../shared/audit.js';
+import { loadClinicPatient } from '../../shared/patient-access.js';
+import { clinicMeasurementSettings } from './measurement-shared.js';
+import { bumpMeasurementVersion, listPatientAnchors } from './measurement.queries.js';
 import {
-  bumpMeasurementVersion,
-  clinicMeasurementSettings,
-  loadClinicPatient,
-  patientAnchors,
-} from './assessments.service.js';
-import { auditActor } from '../../shared/actor.js';
+  currentResponses,
+  findClinicUser,
+  insertAnchor,
+  insertPlan,
+  listActiveClinicians,
+  listPatientPlans,
+  lockAnchor,
+  lockPlan,
+  markAnchorCancelled,
+  updatePlanRow,
+  type PlanRow,
+} from './schedule.queries.js';
 
-type PlanRow = typeof measurementPlans.$inferSelect;
+/** A patient's measurement plans and infusion dates, and what falls due from them. */
 
 const shortTitle = (id: string) => getInstrument(id)?.shortTitle ?? id;
 
-function planDto(row: PlanRow) {
+function planDto(row: PlanRow): Plan {
   const rules = row.rules as PlanRule[];
   return {
     id: row.id,
@@ -40,7 +43,7 @@ function planDto(row: PlanRow) {
     rules,
     ruleTexts: rules.map((r) => describeRule(r, shortTitle)),
     responsibleClinicianId: row.responsibleClinicianId,
-    status: row.status,
+    status: row.status as Plan['status'],
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -54,10 +57,7 @@ async function assertClinician(
   userId: string | null | undefined,
 ): Promise<void> {
   if (!userId) return;
-  const [user] = await db
-    .select({ role: users.role, status: users.status })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.clinicId, clinicId)));
+  const user = await findClinicUser(db, clinicId, userId);
   if (!user || user.status !== 'active' || (user.role !== 'physician' && user.role !== 'nurse')) {
     throw badRequest([
       {
@@ -68,48 +68,14 @@ async function assertClinician(
   }
 }
 
-/** Current (not superseded) responses: what completes a due item. */
-async function currentResponses(db: Executor, clinicId: string, patientIds: string[]) {
-  if (patientIds.length === 0) return [];
-  return db
-    .select({
-      id: assessmentResponses.id,
-      patientId: assessmentResponses.patientId,
-      instrumentId: assessmentResponses.instrumentId,
-      administeredAt: assessmentResponses.administeredAt,
-    })
-    .from(assessmentResponses)
-    .where(
-      and(
-        eq(assessmentResponses.clinicId, clinicId),
-        inArray(assessmentResponses.patientId, patientIds),
-        sql`NOT EXISTS (SELECT 1 FROM assessment_responses a WHERE a.amends_id = ${assessmentResponses.id})`,
-      ),
-    );
-}
-
-export async function patientSchedule(deps: AppDeps, actor: Actor, patientId: string) {
+export async function patientSchedule(deps: AppDeps, actor: Actor, patientId: string): Promise<Schedule> {
   await loadClinicPatient(deps.db, actor.clinicId, patientId);
   const [plans, anchors, responses, settings, clinicians] = await Promise.all([
-    deps.db
-      .select()
-      .from(measurementPlans)
-      .where(and(eq(measurementPlans.clinicId, actor.clinicId), eq(measurementPlans.patientId, patientId)))
-      .orderBy(desc(measurementPlans.createdAt)),
-    patientAnchors(deps.db, actor.clinicId, patientId),
+    listPatientPlans(deps.db, actor.clinicId, patientId),
+    listPatientAnchors(deps.db, actor.clinicId, patientId),
     currentResponses(deps.db, actor.clinicId, [patientId]),
     clinicMeasurementSettings(deps.db, actor.clinicId),
-    deps.db
-      .select({ id: users.id, displayName: users.displayName, role: users.role })
-      .from(users)
-      .where(
-        and(
-          eq(users.clinicId, actor.clinicId),
-          eq(users.status, 'active'),
-          inArray(users.role, ['physician', 'nurse']),
-        ),
-      )
-      .orderBy(asc(users.displayName)),
+    listActiveClinicians(deps.db, actor.clinicId),
   ]);
   const now = deps.now();
   const anchorList = anchors.map((a) => ({ id: a.id, at: a.at.toISOString(), label: a.label }));
@@ -123,10 +89,7 @@ export async function patientSchedule(deps: AppDeps, actor: Actor, patientId: st
     computeDueItems(p.rules as PlanRule[], anchorList, responseList, {
       now,
       overdueAfterHours: settings.measurement.overdueAfterHours,
-    }).map((item) => ({
-      ...item,
-      planId: p.id,
-    })),
+    }).map((item) => ({ ...item, planId: p.id })),
   );
   await deps.audit.record({
     ...auditActor(actor),
@@ -138,7 +101,7 @@ export async function patientSchedule(deps: AppDeps, actor: Actor, patientId: st
   });
   return {
     plans: plans.map(planDto),
-    anchors: anchorList.map((a) => ({ ...a, kind: 'infusion' })),
+    anchors: anchorList.map((a) => ({ ...a, kind: 'infusion' as const })),
     due: due.sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     clinicians,
     overdueAfterHours: settings.measurement.overdueAfterHours,
@@ -149,38 +112,35 @@ export async function createPlan(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
-  input: { name: string; rules: PlanRule[]; responsibleClinicianId?: string | null },
-) {
+  input: PlanCreateRequest,
+): Promise<Plan> {
   return deps.db.transaction(async (tx) => {
     await loadClinicPatient(tx, actor.clinicId, patientId);
     await assertClinician(tx, actor.clinicId, input.responsibleClinicianId);
     const now = deps.now();
-    const [row] = await tx
-      .insert(measurementPlans)
-      .values({
-        clinicId: actor.clinicId,
-        patientId,
-        name: input.name,
-        rules: input.rules,
-        responsibleClinicianId: input.responsibleClinicianId ?? null,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    const row = await insertPlan(tx, {
+      clinicId: actor.clinicId,
+      patientId,
+      name: input.name,
+      rules: input.rules,
+      responsibleClinicianId: input.responsibleClinicianId ?? null,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
     await appendAudit(tx, [
       {
         ...auditActor(actor),
         patientId,
         action: 'create',
         entity: 'measurement.plan',
-        entityId: row!.id,
+        entityId: row.id,
         detail: { name: input.name, rules: input.rules.length },
         outcome: 'success',
       },
     ]);
-    return planDto(row!);
+    return planDto(row);
   });
 }
 
@@ -189,20 +149,10 @@ export async function updatePlan(
   deps: AppDeps,
   actor: Actor,
   planId: string,
-  input: {
-    version: number;
-    name?: string;
-    rules?: PlanRule[];
-    responsibleClinicianId?: string | null;
-    status?: 'active' | 'ended';
-  },
-) {
+  input: PlanUpdateRequest,
+): Promise<Plan> {
   return deps.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(measurementPlans)
-      .where(and(eq(measurementPlans.id, planId), eq(measurementPlans.clinicId, actor.clinicId)))
-      .for('update');
+    const current = await lockPlan(tx, actor.clinicId, planId);
     if (!current) throw notFound('Plan');
     if (current.version !== input.version) {
       throw conflict(`This plan was changed by someone else (now version ${current.version}).`, {
@@ -211,22 +161,17 @@ export async function updatePlan(
     }
     if (input.responsibleClinicianId !== undefined)
       await assertClinician(tx, actor.clinicId, input.responsibleClinicianId);
-    const now = deps.now();
-    const [row] = await tx
-      .update(measurementPlans)
-      .set({
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.rules !== undefined ? { rules: input.rules } : {}),
-        ...(input.responsibleClinicianId !== undefined
-          ? { responsibleClinicianId: input.responsibleClinicianId }
-          : {}),
-        ...(input.status !== undefined ? { status: input.status } : {}),
-        version: current.version + 1,
-        updatedAt: now,
-        updatedBy: actor.userId,
-      })
-      .where(and(eq(measurementPlans.id, planId), eq(measurementPlans.clinicId, actor.clinicId)))
-      .returning();
+    const row = await updatePlanRow(tx, actor.clinicId, planId, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.rules !== undefined ? { rules: input.rules } : {}),
+      ...(input.responsibleClinicianId !== undefined
+        ? { responsibleClinicianId: input.responsibleClinicianId }
+        : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      version: current.version + 1,
+      updatedAt: deps.now(),
+      updatedBy: actor.userId,
+    });
     await appendAudit(tx, [
       {
         ...auditActor(actor),
@@ -247,7 +192,7 @@ export async function updatePlan(
         outcome: 'success',
       },
     ]);
-    return planDto(row!);
+    return planDto(row);
   });
 }
 
@@ -255,22 +200,19 @@ export async function addAnchor(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
-  input: { at: string; label?: string | null },
-) {
+  input: AnchorRequest,
+): Promise<Anchor> {
   return deps.db.transaction(async (tx) => {
     await loadClinicPatient(tx, actor.clinicId, patientId);
-    const [row] = await tx
-      .insert(measurementAnchors)
-      .values({
-        clinicId: actor.clinicId,
-        patientId,
-        kind: 'infusion',
-        at: new Date(input.at),
-        label: input.label ?? null,
-        createdBy: actor.userId,
-        createdAt: deps.now(),
-      })
-      .returning();
+    const row = await insertAnchor(tx, {
+      clinicId: actor.clinicId,
+      patientId,
+      kind: 'infusion',
+      at: new Date(input.at),
+      label: input.label ?? null,
+      createdBy: actor.userId,
+      createdAt: deps.now(),
+    });
     await bumpMeasurementVersion(tx, actor.clinicId, patientId);
     await appendAudit(tx, [
       {
@@ -278,29 +220,26 @@ export async function addAnchor(
         patientId,
         action: 'create',
         entity: 'measurement.anchor',
-        entityId: row!.id,
+        entityId: row.id,
         detail: { at: input.at },
         outcome: 'success',
       },
     ]);
-    return { id: row!.id, at: row!.at.toISOString(), label: row!.label, kind: row!.kind };
+    return { id: row.id, at: row.at.toISOString(), label: row.label, kind: row.kind as Anchor['kind'] };
   });
 }
 
 /** An infusion that did not happen is cancelled, not deleted: the audit trail keeps it. */
-export async function cancelAnchor(deps: AppDeps, actor: Actor, anchorId: string) {
+export async function cancelAnchor(
+  deps: AppDeps,
+  actor: Actor,
+  anchorId: string,
+): Promise<{ id: string; cancelled: true }> {
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(measurementAnchors)
-      .where(and(eq(measurementAnchors.id, anchorId), eq(measurementAnchors.clinicId, actor.clinicId)))
-      .for('update');
+    const row = await lockAnchor(tx, actor.clinicId, anchorId);
     if (!row) throw notFound('Infusion date');
     if (row.cancelledAt) throw conflict('This infusion date is already cancelled');
-    await tx
-      .update(measurementAnchors)
-      .set({ cancelledAt: deps.now(), cancelledBy: actor.userId })
-      .where(and(eq(measurementAnchors.id, anchorId), eq(measurementAnchors.clinicId, actor.clinicId)));
+    await markAnchorCancelled(tx, actor.clinicId, anchorId, { at: deps.now(), by: actor.userId });
     await bumpMeasurementVersion(tx, actor.clinicId, row.patientId);
     await appendAudit(tx, [
       {
@@ -313,130 +252,6 @@ export async function cancelAnchor(deps: AppDeps, actor: Actor, anchorId: string
         outcome: 'success',
       },
     ]);
-    return { id: anchorId, cancelled: true };
+    return { id: anchorId, cancelled: true as const };
   });
-}
-
-export interface DueListRow extends DueItem {
-  planId: string;
-  patientId: string;
-  patientName: string;
-  mrn: string;
-  instrumentTitle: string;
-  selfRated: boolean;
-  /** A link for this instrument that is still pending, so the desk does not send a second one. */
-  pendingLinkExpiresAt: string | null;
-}
-
-/**
- * The front desk's list: due and overdue items across the clinic's active plans. Names and MRNs
- * only; no scores (the front desk does not hold assessment.read).
- */
-export async function clinicDueList(deps: AppDeps, actor: Actor, filter: { status?: 'due' | 'overdue' }) {
-  const plans = await deps.db
-    .select({
-      plan: measurementPlans,
-      patientName: sql<string>`coalesce(${patients.preferredName}, ${patients.legalGivenName}) || ' ' || ${patients.legalFamilyName}`,
-      mrn: patients.mrn,
-    })
-    .from(measurementPlans)
-    .innerJoin(
-      patients,
-      and(eq(patients.id, measurementPlans.patientId), eq(patients.clinicId, measurementPlans.clinicId)),
-    )
-    .where(
-      and(
-        eq(measurementPlans.clinicId, actor.clinicId),
-        eq(measurementPlans.status, 'active'),
-        eq(patients.active, true),
-      ),
-    )
-    .limit(5000);
-  const patientIds = [...new Set(plans.map((p) => p.plan.patientId))];
-  const now = deps.now();
-  const [anchors, responses, links, settings] = await Promise.all([
-    patientIds.length
-      ? deps.db
-          .select()
-          .from(measurementAnchors)
-          .where(
-            and(
-              eq(measurementAnchors.clinicId, actor.clinicId),
-              inArray(measurementAnchors.patientId, patientIds),
-              isNull(measurementAnchors.cancelledAt),
-            ),
-          )
-      : [],
-    currentResponses(deps.db, actor.clinicId, patientIds),
-    patientIds.length
-      ? deps.db
-          .select({
-            patientId: selfReportLinks.patientId,
-            instrumentId: selfReportLinks.instrumentId,
-            expiresAt: selfReportLinks.expiresAt,
-          })
-          .from(selfReportLinks)
-          .where(
-            and(
-              eq(selfReportLinks.clinicId, actor.clinicId),
-              inArray(selfReportLinks.patientId, patientIds),
-              isNull(selfReportLinks.usedAt),
-              isNull(selfReportLinks.revokedAt),
-              sql`${selfReportLinks.expiresAt} > ${now.toISOString()}`,
-            ),
-          )
-      : [],
-    clinicMeasurementSettings(deps.db, actor.clinicId),
-  ]);
-  const rows: DueListRow[] = [];
-  for (const { plan, patientName, mrn } of plans) {
-    const items = computeDueItems(
-      plan.rules as PlanRule[],
-      anchors
-        .filter((a) => a.patientId === plan.patientId)
-        .map((a) => ({ id: a.id, at: a.at.toISOString(), label: a.label })),
-      responses
-        .filter((r) => r.patientId === plan.patientId)
-        .map((r) => ({
-          id: r.id,
-          instrumentId: r.instrumentId,
-          administeredAt: r.administeredAt.toISOString(),
-        })),
-      { now, overdueAfterHours: settings.measurement.overdueAfterHours, lookbackDays: 14, horizonDays: 1 },
-    );
-    for (const item of actionableItems(items)) {
-      if (filter.status && item.status !== filter.status) continue;
-      const def = getInstrument(item.instrumentId);
-      const pending = links.find(
-        (l) => l.patientId === plan.patientId && l.instrumentId === item.instrumentId,
-      );
-      rows.push({
-        ...item,
-        planId: plan.id,
-        patientId: plan.patientId,
-        patientName,
-        mrn,
-        instrumentTitle: def?.shortTitle ?? item.instrumentId,
-        selfRated: def?.rater === 'self',
-        pendingLinkExpiresAt: pending?.expiresAt.toISOString() ?? null,
-      });
-    }
-  }
-  // One row per patient and instrument: two rules due at once need one questionnaire, not two.
-  const unique = new Map<string, DueListRow>();
-  for (const row of rows.sort((a, b) =>
-    a.status === b.status ? a.dueAt.localeCompare(b.dueAt) : a.status === 'overdue' ? -1 : 1,
-  )) {
-    const key = `${row.patientId}:${row.instrumentId}`;
-    if (!unique.has(key)) unique.set(key, row);
-  }
-  const items = [...unique.values()];
-  await deps.audit.record({
-    ...auditActor(actor),
-    action: 'query',
-    entity: 'measurement.due',
-    detail: { returned: items.length, status: filter.status ?? 'due+overdue' },
-    outcome: 'success',
-  });
-  return { items, generatedAt: now.toISOString() };
 }

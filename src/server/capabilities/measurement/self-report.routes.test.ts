@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assessmentResponses, safetyAlerts, selfReportLinks } from '../../../db/schema-mbc.js';
+import { assessmentResponses, safetyAlerts, selfReportLinks } from '../../../db/schema-measurement.js';
 import { messageOutbox } from '../../../db/schema.js';
 import { createTestContext, type TestClinic, type TestContext } from '../../../test/test-app.js';
 

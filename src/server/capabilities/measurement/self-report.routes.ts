@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import {
+  createdSelfReportLink,
+  kioskBody,
+  kioskStarted,
+  linkBody,
+  selfReportLink,
+  selfReportLinksResponse,
+  tokenParam,
+} from '../../../contracts/self-report.js';
 import {
   renderDonePage,
   renderLinkStatePage,
@@ -9,24 +17,21 @@ import {
 } from '../../../web/portal/render-portal.js';
 import { ApiError } from '../../shared/api-error.js';
 import { defineRoute, idParam } from '../../http/define-route.js';
-import { type AnswerMap } from './assessments.service.js';
+import type { AnswerMap } from './measurement-shared.js';
+import {
+  openSelfReportLink,
+  submitSelfReport,
+  type SubmitOutcome,
+  type SubmittedForm,
+} from './self-report-portal.service.js';
 import {
   createSelfReportLink,
   listSelfReportLinks,
-  openSelfReportLink,
   revokeSelfReportLink,
   startKiosk,
-  submitSelfReport,
 } from './self-report.service.js';
 import { clearSessionCookie, endSession } from '../../shared/session.js';
 import { sourcePath } from '../../shared/project-paths.js';
-
-export const linkBody = z
-  .object({ instrumentId: z.string().max(40), channel: z.enum(['email', 'sms', 'copy']) })
-  .strict();
-export const kioskBody = z.object({ instrumentId: z.string().max(40) }).strict();
-
-const tokenParam = z.object({ token: z.string().max(200) }).strict();
 
 const portalCss = readFileSync(sourcePath('web', 'portal', 'portal.css'), 'utf8');
 
@@ -69,8 +74,8 @@ async function withThrottlePage(run: () => Promise<Response>): Promise<Response>
 /** A form post is small: 60 radio answers fit in well under 4 KB. */
 const maxFormBytes = 16 * 1024;
 
-/** Reads at most `limit` bytes: without a Content-Length (chunked) the body is still bounded. */
-async function readCapped(request: Request, limit: number): Promise<string> {
+/** Reads at most `limit` bytes (undefined beyond): without a Content-Length (chunked) the body is still bounded. */
+async function readCapped(request: Request, limit: number): Promise<string | undefined> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -81,29 +86,87 @@ async function readCapped(request: Request, limit: number): Promise<string> {
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new ApiError(413, 'payload_too_large', 'The form is too large');
+      return undefined;
     }
     chunks.push(value);
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-async function readAnswersForm(c: Context, itemIds: readonly string[]): Promise<AnswerMap> {
+/**
+ * Parses the patient's form post. Which items to read is the link's questionnaire, which only the
+ * use case knows, so the answers are read through `answersFor`.
+ */
+async function readSubmittedForm(c: Context): Promise<SubmittedForm> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (!type.startsWith('application/x-www-form-urlencoded')) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the form as application/x-www-form-urlencoded');
-  }
+  if (!type.startsWith('application/x-www-form-urlencoded')) return { kind: 'refused', reason: 'not-a-form' };
   const length = Number(c.req.header('content-length') ?? '0');
-  if (length > maxFormBytes) throw new ApiError(413, 'payload_too_large', 'The form is too large');
-  const form = new URLSearchParams(await readCapped(c.req.raw, maxFormBytes));
-  const answers: AnswerMap = {};
-  for (const id of itemIds) {
-    const values = form.getAll(id);
-    // Two values for one question (parameter pollution) or a non-number is no answer, and says so.
-    const raw = values.length === 1 ? values[0]! : '';
-    answers[id] = /^\d{1,3}$/.test(raw) ? Number(raw) : null;
+  if (length > maxFormBytes) return { kind: 'refused', reason: 'too-large' };
+  const text = await readCapped(c.req.raw, maxFormBytes);
+  if (text === undefined) return { kind: 'refused', reason: 'too-large' };
+  const form = new URLSearchParams(text);
+  return {
+    kind: 'form',
+    answersFor: (itemIds) => {
+      const answers: AnswerMap = {};
+      for (const id of itemIds) {
+        const values = form.getAll(id);
+        // Two values for one question (parameter pollution) or a non-number is no answer, and says so.
+        const raw = values.length === 1 ? values[0]! : '';
+        answers[id] = /^\d{1,3}$/.test(raw) ? Number(raw) : null;
+      }
+      return answers;
+    },
+  };
+}
+
+/** The page for the outcome of a submission. */
+function submissionPage(outcome: SubmitOutcome, token: string): Response {
+  switch (outcome.state) {
+    case 'unknown':
+      return html(renderLinkStatePage({ state: 'unknown' }), 404);
+    case 'used':
+    case 'expired':
+    case 'revoked':
+      // A second tab submitting the same link at the same moment finds it used: it loses cleanly.
+      return html(
+        renderLinkStatePage({
+          state: outcome.state,
+          clinicName: outcome.clinicName,
+          crisisLine: outcome.crisisLine,
+          kiosk: outcome.kiosk,
+        }),
+        stateStatus[outcome.state],
+      );
+    case 'refused':
+      return html(
+        renderLinkStatePage({ state: 'unknown', clinicName: outcome.clinicName }),
+        outcome.reason === 'too-large' ? 413 : 415,
+      );
+    case 'invalid':
+      return html(
+        renderQuestionnairePage({
+          def: outcome.def,
+          clinicName: outcome.clinicName,
+          action: `/r/${token}`,
+          kiosk: outcome.kiosk,
+          crisisLine: outcome.crisisLine,
+          expiresAt: outcome.expiresAt,
+          answers: outcome.answers,
+          errors: outcome.errors,
+        }),
+        400,
+      );
+    case 'done':
+      return html(
+        renderDonePage({
+          clinicName: outcome.clinicName,
+          crisis: outcome.crisis,
+          crisisLine: outcome.crisisLine,
+          kiosk: outcome.kiosk,
+        }),
+      );
   }
-  return answers;
 }
 
 export const selfReportRoutes = [
@@ -116,6 +179,7 @@ export const selfReportRoutes = [
     action: 'selfreport.send',
     params: idParam,
     body: linkBody,
+    response: createdSelfReportLink,
     successStatus: 201,
     handler: async ({ params, body, ctx, actor }) =>
       createSelfReportLink(ctx.deps, actor, params.id, body, new URL(ctx.c.req.url).origin),
@@ -128,6 +192,7 @@ export const selfReportRoutes = [
     auth: 'staff',
     action: 'selfreport.send',
     params: idParam,
+    response: selfReportLinksResponse,
     handler: async ({ params, ctx, actor }) => listSelfReportLinks(ctx.deps, actor, params.id),
   }),
   defineRoute({
@@ -138,6 +203,7 @@ export const selfReportRoutes = [
     auth: 'staff',
     action: 'selfreport.send',
     params: idParam,
+    response: selfReportLink,
     handler: async ({ params, ctx, actor }) => revokeSelfReportLink(ctx.deps, actor, params.id),
   }),
   defineRoute({
@@ -150,6 +216,7 @@ export const selfReportRoutes = [
     action: 'selfreport.send',
     params: idParam,
     body: kioskBody,
+    response: kioskStarted,
     successStatus: 201,
     handler: async ({ params, body, ctx, actor }) => {
       const started = await startKiosk(ctx.deps, actor, params.id, body, (tx) =>
@@ -182,7 +249,7 @@ export const selfReportRoutes = [
     produces: 'text/html',
     handler: async ({ params, ctx }) =>
       withThrottlePage(async () => {
-        const link = await openSelfReportLink(ctx.deps, params.token, ctx.clientIp, true);
+        const link = await openSelfReportLink(ctx.deps, params.token, ctx.clientIp);
         if (link.state === 'unknown') return html(renderLinkStatePage({ state: 'unknown' }), 404);
         if (link.state !== 'open') {
           return html(
@@ -218,72 +285,13 @@ export const selfReportRoutes = [
     produces: 'text/html',
     handler: async ({ params, ctx }) =>
       withThrottlePage(async () => {
-        const link = await openSelfReportLink(ctx.deps, params.token, ctx.clientIp, false);
-        if (link.state === 'unknown') return html(renderLinkStatePage({ state: 'unknown' }), 404);
-        if (link.state !== 'open') {
-          return html(
-            renderLinkStatePage({
-              state: link.state,
-              clinicName: link.clinicName,
-              crisisLine: link.crisisLine,
-              kiosk: link.kiosk,
-            }),
-            stateStatus[link.state],
-          );
-        }
-        let answers: AnswerMap;
-        try {
-          answers = await readAnswersForm(
-            ctx.c,
-            link.def.items.filter((i) => !i.enableWhen).map((i) => i.id),
-          );
-        } catch (error) {
-          if (error instanceof ApiError && (error.status === 413 || error.status === 415)) {
-            return html(renderLinkStatePage({ state: 'unknown', clinicName: link.clinicName }), error.status);
-          }
-          throw error;
-        }
-        const outcome = await submitSelfReport(ctx.deps, params.token, answers, ctx.clientIp).catch(
-          (error: unknown) => {
-            // A second tab submitting the same link at the same moment loses the race cleanly.
-            if (error instanceof ApiError && error.status === 409) return { ok: 'gone' as const };
-            throw error;
-          },
-        );
-        if (outcome.ok === 'gone') {
-          return html(
-            renderLinkStatePage({
-              state: 'used',
-              clinicName: link.clinicName,
-              crisisLine: link.crisisLine,
-              kiosk: link.kiosk,
-            }),
-            410,
-          );
-        }
-        if (!outcome.ok) {
-          return html(
-            renderQuestionnairePage({
-              def: link.def,
-              clinicName: link.clinicName,
-              action: `/r/${params.token}`,
-              kiosk: link.kiosk,
-              crisisLine: link.crisisLine,
-              expiresAt: link.expiresAt,
-              answers: outcome.answers,
-              errors: outcome.errors,
-            }),
-            400,
-          );
-        }
-        return html(
-          renderDonePage({
-            clinicName: link.clinicName,
-            crisis: outcome.crisis,
-            crisisLine: link.crisisLine,
-            kiosk: outcome.kiosk,
-          }),
-        );
+        const form = await readSubmittedForm(ctx.c);
+        const outcome = await submitSelfReport(ctx.deps, {
+          token: params.token,
+          clientIp: ctx.clientIp,
+          form,
+        });
+        return submissionPage(outcome, params.token);
       }),
   }),
 ];

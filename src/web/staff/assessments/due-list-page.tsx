@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { DueRow } from '../../../contracts/measurement';
 import { errorMessage } from '../api-client';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
@@ -7,7 +8,7 @@ import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { LoadState } from '../ui/load-state';
 import { useLoad } from '../ui/use-load';
 import './assessments.css';
-import { formatDateTime, measurementApi, type DueRow } from './measurement-api';
+import { formatDateTime, measurementApi } from './measurement-api';
 
 /**
  * The front desk's "due and overdue" list across the clinic: who needs which questionnaire, by

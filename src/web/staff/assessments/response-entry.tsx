@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import type { InstrumentEntry, ScoreSummary } from '../../../contracts/measurement';
 import type { InstrumentId } from '../../../domain/instruments/index';
 import { errorMessage, fieldErrors } from '../api-client';
 import { ErrorBanner } from '../ui/error-banner';
-import { measurementApi, localInputToIso, type InstrumentEntry, type ScoreSummary } from './measurement-api';
+import { measurementApi, localInputToIso } from './measurement-api';
 import { askedAnswers, QuestionnaireForm, type Answers } from './questionnaire-form';
 import { announceSafetyChange } from './safety-panel';
 

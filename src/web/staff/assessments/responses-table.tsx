@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import type { InstrumentEntry, ResponseDetail } from '../../../contracts/measurement';
 import { errorMessage, fieldErrors } from '../api-client';
 import { ErrorBanner } from '../ui/error-banner';
 import { LoadState } from '../ui/load-state';
 import { useLoad } from '../ui/use-load';
-import { formatDateTime, measurementApi, type InstrumentEntry, type ResponseDetail } from './measurement-api';
+import { formatDateTime, measurementApi } from './measurement-api';
 import { askedAnswers, QuestionnaireForm, type Answers } from './questionnaire-form';
 
 /** One response as submitted, with its score computation; a correction is an amendment with a reason. */

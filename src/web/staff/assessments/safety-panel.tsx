@@ -1,10 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { safetyActionKinds, safetyActionLabels } from '../../../domain/measurement/safety';
+import type { SafetyAlert } from '../../../contracts/measurement';
+import {
+  safetyActionKinds,
+  safetyActionLabels,
+  type SafetyActionKind,
+} from '../../../domain/measurement/index';
 import { errorMessage } from '../api-client';
 import { useCan } from '../session-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { useLoad } from '../ui/use-load';
-import { formatDateTime, measurementApi, type SafetyAlert } from './measurement-api';
+import { formatDateTime, measurementApi } from './measurement-api';
 
 /** Tells the banner to look again: an alert was raised or closed elsewhere on the page. */
 const safetyChanged = 'arbor:safety-changed';
@@ -47,7 +52,7 @@ export function SafetyStrip({ patientId }: { patientId: string }) {
 }
 
 function ActionForm({ alert, onDone }: { alert: SafetyAlert; onDone: () => void }) {
-  const [kind, setKind] = useState<string>('safety-assessment');
+  const [kind, setKind] = useState<SafetyActionKind>('safety-assessment');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -72,7 +77,11 @@ function ActionForm({ alert, onDone }: { alert: SafetyAlert; onDone: () => void 
       <div className="grid grid--compact">
         <div className="field">
           <label htmlFor={`kind-${alert.id}`}>Action taken</label>
-          <select id={`kind-${alert.id}`} value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select
+            id={`kind-${alert.id}`}
+            value={kind}
+            onChange={(e) => setKind(e.target.value as SafetyActionKind)}
+          >
             {safetyActionKinds.map((k) => (
               <option key={k} value={k}>
                 {safetyActionLabels[k]}

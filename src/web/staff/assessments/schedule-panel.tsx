@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { examplePlanRules } from '../../../domain/measurement/plan-rules';
+import type { InstrumentEntry } from '../../../contracts/measurement';
+import { examplePlanRules } from '../../../domain/measurement/index';
 import { errorMessage } from '../api-client';
 import { useCan } from '../session-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { LoadState } from '../ui/load-state';
 import { useLoad } from '../ui/use-load';
-import { formatDateTime, localInputToIso, measurementApi, type InstrumentEntry } from './measurement-api';
+import { formatDateTime, localInputToIso, measurementApi } from './measurement-api';
 
 const statusLabel = {
   completed: 'done',

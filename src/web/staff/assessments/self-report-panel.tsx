@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { Patient } from '../api-types';
+import type { InstrumentEntry } from '../../../contracts/measurement';
 import { errorMessage } from '../api-client';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { useLoad } from '../ui/use-load';
-import { formatDateTime, measurementApi, type InstrumentEntry } from './measurement-api';
+import { formatDateTime, measurementApi } from './measurement-api';
 
 /**
  * Send a single-use link (email or SMS through the outbox, or shown once to hand over), or start
@@ -13,7 +13,8 @@ export function SelfReportPanel({
   patient,
   instruments,
 }: {
-  patient: Patient;
+  /** The chart's patient: the panel needs only where a link can be sent. */
+  patient: { id: string; email: string | null; phone: string | null };
   instruments: InstrumentEntry[];
 }) {
   const selfRated = instruments.filter((i) => i.rater === 'self');

@@ -1,4 +1,4 @@
-import type { Trajectory } from '../../../domain/measurement/trajectory';
+import type { Trajectory } from '../../../domain/measurement/index';
 import { formatDate } from './measurement-api';
 
 const W = 720;

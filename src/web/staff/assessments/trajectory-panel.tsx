@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import type { InstrumentEntry } from '../../../contracts/measurement';
 import type { InstrumentId } from '../../../domain/instruments/index';
 import { LoadState } from '../ui/load-state';
 import { useLoad } from '../ui/use-load';
-import { formatDateTime, measurementApi, type InstrumentEntry } from './measurement-api';
+import { formatDateTime, measurementApi } from './measurement-api';
 import { TrajectoryChart } from './trajectory-chart';
 
 const yesNo = (v: boolean | null) => (v === null ? '—' : v ? 'yes' : 'no');

@@ -1,4 +1,4 @@
-import { MeasuresTab, measuresTabVisible } from '../assessments/measures-tab';
+import { MeasurementTab, measurementTabVisible } from '../assessments/measurement-tab';
 import { DosingTab } from '../dosing/dosing-tab';
 import { EditTab } from './edit-tab';
 import { HistoryTab } from './history-tab';
@@ -29,7 +29,12 @@ export const chartTabs: ChartTab[] = [
     element: (p) => <HistoryTab {...p} />,
     visible: (perms) => perms.includes('patient.history'),
   },
-  { id: 'measures', label: 'Measures', element: (p) => <MeasuresTab {...p} />, visible: measuresTabVisible },
+  {
+    id: 'measures',
+    label: 'Measures',
+    element: (p) => <MeasurementTab {...p} />,
+    visible: measurementTabVisible,
+  },
   {
     id: 'dosing',
     label: 'Dosing',

@@ -16,7 +16,7 @@ import { TrajectoryPanel } from './trajectory-panel';
  * The chart's "Measures" tab: safety alerts first, then trajectory, entry, self-report, plan and the
  * responses. Each section shows only when the signed-in role holds its permission.
  */
-export function MeasuresTab({ patient }: ChartTabProps) {
+export function MeasurementTab({ patient }: ChartTabProps) {
   const can = useCan();
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = () => setRefreshKey((k) => k + 1);
@@ -65,5 +65,5 @@ export function MeasuresTab({ patient }: ChartTabProps) {
 }
 
 /** Whether the tab is useful to a role (the server enforces each section anyway). */
-export const measuresTabVisible = (permissions: readonly string[]) =>
+export const measurementTabVisible = (permissions: readonly string[]) =>
   ['assessment.read', 'selfreport.send', 'schedule.read'].some((p) => permissions.includes(p));
