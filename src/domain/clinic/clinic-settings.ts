@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_DOSING_SETTINGS, dosingSettingsSchema } from '../dosing/dosing-settings';
+import { DEFAULT_DOSING_SETTINGS, dosingSettingsSchema } from '../dosing';
 
 /**
  * Per-clinic settings with their defaults. Security defaults follow HIPAA, ONC and OWASP ASVS
