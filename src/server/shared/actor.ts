@@ -1,4 +1,6 @@
 import type { StaffRole } from '../../domain/auth/index.js';
+import { notFound } from './api-error.js';
+import type { AppDeps } from './app-deps.js';
 
 /**
  * Who is asking, for which clinic, from where: the audit context of one staff request. The route
@@ -23,4 +25,25 @@ export function auditActor(actor: Actor) {
     userLabel: actor.label,
     clientIp: actor.clientIp,
   };
+}
+
+/**
+ * A read of a record the caller's clinic does not hold (another clinic's id included): audited as a
+ * failed read naming the id that was asked for, then answered with the same 404 as a missing record,
+ * so the response reveals nothing while the trail shows exactly who probed what.
+ */
+export async function refuseMissingRecord(
+  deps: AppDeps,
+  actor: Actor,
+  record: { entity: string; id: string; label: string },
+): Promise<never> {
+  await deps.audit.record({
+    ...auditActor(actor),
+    action: 'read',
+    entity: record.entity,
+    entityId: record.id,
+    outcome: 'failure',
+    detail: { reason: 'not-found-in-clinic' },
+  });
+  throw notFound(record.label);
 }

@@ -16,7 +16,7 @@ import {
   type Sex,
 } from '../../../domain/dosing/index.js';
 import type { Protocol } from '../../../domain/protocols/index.js';
-import { auditActor, type Actor } from '../../shared/actor.js';
+import { auditActor, refuseMissingRecord, type Actor } from '../../shared/actor.js';
 import { ApiError, conflict, notFound } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
@@ -233,17 +233,7 @@ export async function listPatientDoses(
 
 export async function readDose(deps: AppDeps, actor: Actor, id: string): Promise<DoseRecord> {
   const row = await findDose(deps.db, actor.clinicId, id);
-  if (!row) {
-    await deps.audit.record({
-      ...auditActor(actor),
-      action: 'read',
-      entity: 'dose',
-      entityId: id,
-      outcome: 'failure',
-      detail: { reason: 'not-found-in-clinic' },
-    });
-    throw notFound('Dose');
-  }
+  if (!row) return refuseMissingRecord(deps, actor, { entity: 'dose', id, label: 'Dose' });
   await deps.audit.record({
     ...auditActor(actor),
     patientId: row.patientId,

@@ -11,7 +11,7 @@ import type {
 } from '../../../contracts/measurement.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { badRequest, conflict, notFound } from '../../shared/api-error.js';
-import { auditActor, type Actor } from '../../shared/actor.js';
+import { auditActor, refuseMissingRecord, type Actor } from '../../shared/actor.js';
 import { appendAudit } from '../../shared/audit.js';
 import { loadClinicPatient } from '../../shared/patient-access.js';
 import { responseDetailOf, responseListItemOf, summaryOf } from './assessment-views.js';
@@ -89,17 +89,7 @@ export async function recordResponse(
 /** One response in full, with its score, its place in the amendment chain and FHIR views. Audited. */
 export async function readResponse(deps: AppDeps, actor: Actor, id: string): Promise<ResponseDetail> {
   const row = await findResponse(deps.db, actor.clinicId, id);
-  if (!row) {
-    await deps.audit.record({
-      ...auditActor(actor),
-      action: 'read',
-      entity: 'assessment.response',
-      entityId: id,
-      outcome: 'failure',
-      detail: { reason: 'not-found-in-clinic' },
-    });
-    throw notFound('Response');
-  }
+  if (!row) return refuseMissingRecord(deps, actor, { entity: 'assessment.response', id, label: 'Response' });
   const observation = await findObservationOf(deps.db, id);
   const next = await findAmendmentOf(deps.db, id, actor.clinicId);
   await deps.audit.record({

@@ -7,8 +7,9 @@ import {
   type PatientFields,
 } from '../../../domain/patients/index.js';
 import type { Actor } from '../../shared/actor.js';
-import { auditActor } from '../../shared/actor.js';
-import { badRequest, conflict, notFound } from '../../shared/api-error.js';
+import { auditActor, refuseMissingRecord } from '../../shared/actor.js';
+import { badRequest, conflict } from '../../shared/api-error.js';
+import type { Executor } from '../../../db/client.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
 import { loadClinicPatient } from '../../shared/patient-access.js';
@@ -96,20 +97,61 @@ export async function createPatient(
   });
 }
 
+interface PatientVersionChange {
+  values: Partial<PatientRow>;
+  changedFields: string[];
+  reason: string | null;
+  now: Date;
+  audit: { action: 'update' | 'deactivate' | 'reactivate'; detail: Record<string, unknown> };
+}
+
+/**
+ * Every change to a chart is a new version: the row moves on, the full snapshot goes to the history
+ * table with who, when and why, and the audit row is appended, all in the caller's transaction.
+ */
+async function writePatientVersion(
+  tx: Executor,
+  actor: Actor,
+  current: PatientRow,
+  change: PatientVersionChange,
+): Promise<PatientRow> {
+  const row = await updatePatientRow(tx, actor.clinicId, current.id, {
+    ...change.values,
+    version: current.version + 1,
+    updatedAt: change.now,
+    updatedBy: actor.userId,
+  });
+  await insertPatientHistory(tx, {
+    clinicId: actor.clinicId,
+    patientId: current.id,
+    version: row.version,
+    snapshot: snapshotOf(row),
+    changedFields: change.changedFields,
+    reason: change.reason,
+    changedBy: actor.userId,
+    changedAt: change.now,
+  });
+  await appendAudit(tx, [
+    {
+      ...auditActor(actor),
+      patientId: current.id,
+      action: change.audit.action,
+      entity: 'patient',
+      entityId: current.id,
+      detail: {
+        ...change.audit.detail,
+        ...(change.audit.action === 'update' ? { toVersion: row.version } : {}),
+      },
+      outcome: 'success',
+    },
+  ]);
+  return row;
+}
+
 /** A chart read; a miss (another clinic's id included) is audited as a failed read, then 404. */
 export async function readPatient(deps: AppDeps, actor: Actor, id: string): Promise<PatientDto> {
   const row = await findClinicPatient(deps.db, actor.clinicId, id);
-  if (!row) {
-    await deps.audit.record({
-      ...auditActor(actor),
-      action: 'read',
-      entity: 'patient',
-      entityId: id,
-      outcome: 'failure',
-      detail: { reason: 'not-found-in-clinic' },
-    });
-    throw notFound('Patient');
-  }
+  if (!row) return refuseMissingRecord(deps, actor, { entity: 'patient', id, label: 'Patient' });
   await deps.audit.record({
     ...auditActor(actor),
     patientId: row.id,
@@ -165,34 +207,13 @@ export async function updatePatient(
     }
     const changed = changedKeys(current, input.changes);
     if (changed.length === 0) return toPatientDto(current);
-    const now = deps.now();
-    const row = await updatePatientRow(tx, actor.clinicId, id, {
-      ...input.changes,
-      version: current.version + 1,
-      updatedAt: now,
-      updatedBy: actor.userId,
-    });
-    await insertPatientHistory(tx, {
-      clinicId: actor.clinicId,
-      patientId: id,
-      version: row.version,
-      snapshot: snapshotOf(row),
+    const row = await writePatientVersion(tx, actor, current, {
+      values: input.changes,
       changedFields: changed,
       reason: input.reason ?? null,
-      changedBy: actor.userId,
-      changedAt: now,
+      now: deps.now(),
+      audit: { action: 'update', detail: { fields: changed, fromVersion: current.version } },
     });
-    await appendAudit(tx, [
-      {
-        ...auditActor(actor),
-        patientId: id,
-        action: 'update',
-        entity: 'patient',
-        entityId: id,
-        detail: { fields: changed, fromVersion: current.version, toVersion: row.version },
-        outcome: 'success',
-      },
-    ]);
     return toPatientDto(row);
   });
 }
@@ -213,34 +234,13 @@ export async function setPatientActive(
     );
     if (current.active === input.active)
       throw conflict(input.active ? 'The record is already active' : 'The record is already deactivated');
-    const now = deps.now();
-    const row = await updatePatientRow(tx, actor.clinicId, id, {
-      active: input.active,
-      version: current.version + 1,
-      updatedAt: now,
-      updatedBy: actor.userId,
-    });
-    await insertPatientHistory(tx, {
-      clinicId: actor.clinicId,
-      patientId: id,
-      version: row.version,
-      snapshot: snapshotOf(row),
+    const row = await writePatientVersion(tx, actor, current, {
+      values: { active: input.active },
       changedFields: ['active'],
       reason: input.reason,
-      changedBy: actor.userId,
-      changedAt: now,
+      now: deps.now(),
+      audit: { action: input.active ? 'reactivate' : 'deactivate', detail: { reason: input.reason } },
     });
-    await appendAudit(tx, [
-      {
-        ...auditActor(actor),
-        patientId: id,
-        action: input.active ? 'reactivate' : 'deactivate',
-        entity: 'patient',
-        entityId: id,
-        detail: { reason: input.reason },
-        outcome: 'success',
-      },
-    ]);
     return toPatientDto(row);
   });
 }

@@ -7,7 +7,7 @@ import type {
 import type { ConsultationRequest } from '../../../domain/site/index.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { conflict, notFound } from '../../shared/api-error.js';
-import { auditActor, type Actor } from '../../shared/actor.js';
+import { auditActor, refuseMissingRecord, type Actor } from '../../shared/actor.js';
 import { appendAudit } from '../../shared/audit.js';
 import {
   countEnquiries,
@@ -127,17 +127,7 @@ export async function listEnquiries(
 
 export async function readEnquiry(deps: AppDeps, actor: Actor, id: string): Promise<Enquiry> {
   const row = await findEnquiry(deps.db, actor.clinicId, id);
-  if (!row) {
-    await deps.audit.record({
-      ...auditActor(actor),
-      action: 'read',
-      entity: auditEntity,
-      entityId: id,
-      outcome: 'failure',
-      detail: { reason: 'not-found-in-clinic' },
-    });
-    throw notFound('Enquiry');
-  }
+  if (!row) return refuseMissingRecord(deps, actor, { entity: auditEntity, id, label: 'Enquiry' });
   await deps.audit.record({
     ...auditActor(actor),
     action: 'read',
