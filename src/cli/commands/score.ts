@@ -16,7 +16,6 @@ import { createReadStream } from 'node:fs';
 import type { CliCommand, CliIo } from '../cli-io';
 import {
   compileScorer,
-  createCsvScorer,
   getInstrument,
   listInstruments,
   scoreResponse,
@@ -24,6 +23,7 @@ import {
   type SettingsInput,
   type SettingValue,
 } from '../../domain/instruments/index';
+import { createCsvScorer } from '../../domain/instrument-csv/index';
 
 const USAGE = [
   'usage: arbor score <instrument> <answers> [--set key=value]...',

@@ -25,5 +25,4 @@ export {
   type FhirObservation,
   type ObservationContext,
 } from './fhir';
-export { createCsvScorer, type CsvScorer, type CsvScorerOptions } from './csv';
 export { cite } from './definitions/common';

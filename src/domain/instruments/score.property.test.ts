@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCsvScorer, INSTRUMENT_IDS, getInstrument, scoreResponse } from './index';
+import { createCsvScorer } from '../instrument-csv';
+import { INSTRUMENT_IDS, getInstrument, scoreResponse } from './index';
 import type { InstrumentDefinition, ScoreResult } from './types';
 
 /**

@@ -6,6 +6,7 @@ import { EnrolPage } from './auth/enrol-page';
 import { RecoveryCodesPage } from './auth/recovery-codes-page';
 import { SetupPage } from './auth/setup-page';
 import { SignInPage } from './auth/sign-in-page';
+import { clearClientData, OfflineMutations, useClientData } from './query/client-data';
 import { SessionContext } from './session-context';
 import { AppShell } from './shell/app-shell';
 
@@ -24,18 +25,31 @@ let generation = 0;
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const clientData = useClientData();
 
-  const toStage = useCallback(async (stage?: SessionStage) => {
-    try {
-      const me = await apiGet<Me>('/api/auth/me', { expectUnauthenticated: true });
-      const current = stage ?? me.stage;
-      if (current === 'full') setScreen({ kind: 'app', me, generation: ++generation });
-      else setScreen({ kind: current === 'enrol' ? 'enrol' : 'code' });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setScreen({ kind: 'sign-in' });
-      else setScreen({ kind: 'unavailable', message: (error as Error).message });
-    }
-  }, []);
+  /** Leaving the signed-in app: everything read or waiting to be written is forgotten first. */
+  const toSignIn = useCallback(
+    (notice?: string) => {
+      clearClientData(clientData);
+      setScreen({ kind: 'sign-in', notice });
+    },
+    [clientData],
+  );
+
+  const toStage = useCallback(
+    async (stage?: SessionStage) => {
+      try {
+        const me = await apiGet<Me>('/api/auth/me', { expectUnauthenticated: true });
+        const current = stage ?? me.stage;
+        if (current === 'full') setScreen({ kind: 'app', me, generation: ++generation });
+        else setScreen({ kind: current === 'enrol' ? 'enrol' : 'code' });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) toSignIn();
+        else setScreen({ kind: 'unavailable', message: (error as Error).message });
+      }
+    },
+    [toSignIn],
+  );
 
   useEffect(() => {
     apiGet<{ needsSetup: boolean }>('/api/setup').then(
@@ -46,11 +60,9 @@ export function App() {
 
   // A 401 from any data call means the server ended the session (idle timeout, revoked, signed out elsewhere).
   useEffect(() => {
-    onSessionEnded(() =>
-      setScreen({ kind: 'sign-in', notice: 'Your session ended. Sign in again to continue.' }),
-    );
+    onSessionEnded(() => toSignIn('Your session ended. Sign in again to continue.'));
     return () => onSessionEnded(undefined);
-  }, []);
+  }, [toSignIn]);
 
   const signOut = useCallback(async () => {
     try {
@@ -58,8 +70,8 @@ export function App() {
     } catch {
       // The screen is cleared either way; the server also ends idle sessions by itself.
     }
-    setScreen({ kind: 'sign-in', notice: 'You have signed out.' });
-  }, []);
+    toSignIn('You have signed out.');
+  }, [toSignIn]);
 
   // Same generation: the pages stay as they are and only the header's facts (clinic name) update.
   const refresh = useCallback(async () => {
@@ -125,7 +137,9 @@ export function App() {
       return (
         <SessionContext.Provider value={session}>
           {/* A new key per sign-in: nothing from a previous person's session survives in memory. */}
-          <AppShell key={screen.generation} />
+          <OfflineMutations key={screen.generation} userId={screen.me.user.id}>
+            <AppShell />
+          </OfflineMutations>
         </SessionContext.Provider>
       );
   }

@@ -1,16 +1,21 @@
-import type { AnchorHTMLAttributes, MouseEvent } from 'react';
-import { navigate } from './navigation';
+import type { AnchorHTMLAttributes } from 'react';
+import { Link as RouterLink } from 'wouter';
+import { appBase } from './routes';
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
 
-/** A real <a href> (so open-in-new-tab and keyboard work) that navigates in place on a plain click. */
-export function Link({ href, onClick, ...rest }: LinkProps) {
-  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(href);
-  };
-  return <a href={href} onClick={handleClick} {...rest} />;
+/**
+ * The href in wouter's terms: paths under the app become relative to the router's base, anything else is
+ * marked absolute with `~`. Either way the rendered href is exactly the one given.
+ */
+export function routerHref(href: string): string {
+  return href.startsWith(`${appBase}/`) ? href.slice(appBase.length) : `~${href}`;
+}
+
+/**
+ * A real <a href> (so open-in-new-tab and keyboard work) that navigates in place on a plain click;
+ * a click with a modifier key or another button is left to the browser.
+ */
+export function Link({ href, ...rest }: LinkProps) {
+  return <RouterLink href={routerHref(href)} {...rest} />;
 }

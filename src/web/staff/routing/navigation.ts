@@ -1,26 +1,22 @@
-import { useSyncExternalStore } from 'react';
+import { navigate as browserNavigate, usePathname as useBrowserPathname } from 'wouter/use-browser-location';
 
-/** A tiny history router: the app has a handful of pages and needs no routing library. */
-const listeners = new Set<() => void>();
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('popstate', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
-  };
+export interface NavigateOptions {
+  /** Replace the current history entry instead of adding one (and keep the scroll position). */
+  replace?: boolean;
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/**
+ * Goes to another page of the app through wouter's history location, so every `usePathname`, wouter
+ * `Route` and `Link` sees the change. Every in-app navigation ends here, links included (see `AppRouter`).
+ */
+export function navigate(to: string, options: NavigateOptions = {}): void {
   if (to === window.location.pathname + window.location.search) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  for (const listener of listeners) listener();
+  browserNavigate(to, { replace: options.replace ?? false });
   // A new page starts at the top, like a normal link would.
   if (!options.replace) window.scrollTo(0, 0);
 }
 
+/** The full path in the address bar (e.g. `/app/patients/abc`), re-rendering on every navigation. */
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname);
+  return useBrowserPathname();
 }

@@ -1,4 +1,11 @@
-/** The staff app's pages, parsed from the path under /app/ (the server sends index.html for all of them). */
+import { parse as parsePattern } from 'regexparam';
+import { matchRoute, type StringRouteParams } from 'wouter';
+
+/**
+ * The staff app's pages. Each page has a wouter path pattern under /app/ (the server sends index.html for
+ * all of them); the parameters of a page are typed from its pattern, e.g. `/patients/:id/:tab?` gives
+ * `{ id: string; tab?: string }`.
+ */
 export type Route =
   | { name: 'patients' }
   | { name: 'patient-new' }
@@ -15,29 +22,86 @@ export type Route =
 
 export const appBase = '/app';
 
-export function parseRoute(pathname: string): Route {
-  const rest = pathname.startsWith(`${appBase}/`)
-    ? pathname.slice(appBase.length + 1)
-    : pathname === appBase
-      ? ''
-      : null;
-  if (rest === null) return { name: 'not-found' };
-  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
-  const [first, second, third] = parts;
-  if (!first) return { name: 'patients' };
-  if (first === 'patients') {
-    if (!second) return { name: 'patients' };
-    if (second === 'new' && !third) return { name: 'patient-new' };
-    if (parts.length <= 3) return { name: 'patient', id: second, tab: third };
+/** Path patterns relative to `appBase`, in wouter's syntax. */
+export const routePatterns = {
+  home: '/',
+  patients: '/patients',
+  patientNew: '/patients/new',
+  patient: '/patients/:id/:tab?',
+  users: '/users',
+  audit: '/audit',
+  settings: '/settings',
+  protocols: '/protocols',
+  simulator: '/simulator',
+  enquiries: '/enquiries',
+  due: '/due',
+  account: '/account',
+} as const;
+
+export type RoutePattern = (typeof routePatterns)[keyof typeof routePatterns];
+
+/** The parameters wouter reads from a pattern, by name. */
+export type RouteParams<P extends RoutePattern> = StringRouteParams<P>;
+
+/** Matches one pattern against a path relative to `appBase` (still percent-encoded). */
+export function matchPattern<P extends RoutePattern>(pattern: P, path: string): RouteParams<P> | null {
+  const [matched, params] = matchRoute(parsePattern, pattern, path);
+  return matched ? (params as RouteParams<P>) : null;
+}
+
+/** A path segment as written in the address bar, decoded (a malformed escape is kept as it is). */
+export function decodeParam(value: string): string;
+export function decodeParam(value: string | undefined): string | undefined;
+export function decodeParam(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
   }
-  if (parts.length === 1 && first === 'users') return { name: 'users' };
-  if (parts.length === 1 && first === 'audit') return { name: 'audit' };
-  if (parts.length === 1 && first === 'settings') return { name: 'settings' };
-  if (parts.length === 1 && first === 'protocols') return { name: 'protocols' };
-  if (parts.length === 1 && first === 'simulator') return { name: 'simulator' };
-  if (parts.length === 1 && first === 'enquiries') return { name: 'enquiries' };
-  if (parts.length === 1 && first === 'due') return { name: 'due' };
-  if (parts.length === 1 && first === 'account') return { name: 'account' };
+}
+
+/** A matcher for one page: its pattern and how its typed parameters become a `Route`. */
+function page<P extends RoutePattern>(pattern: P, toRoute: (params: RouteParams<P>) => Route) {
+  return (path: string): Route | null => {
+    const params = matchPattern(pattern, path);
+    return params ? toRoute(params) : null;
+  };
+}
+
+/** Every page in matching order (`/patients/new` before `/patients/:id`). */
+const pages = [
+  page(routePatterns.home, () => ({ name: 'patients' })),
+  page(routePatterns.patients, () => ({ name: 'patients' })),
+  page(routePatterns.patientNew, () => ({ name: 'patient-new' })),
+  page(routePatterns.patient, ({ id, tab }) => ({
+    name: 'patient',
+    id: decodeParam(id),
+    tab: decodeParam(tab),
+  })),
+  page(routePatterns.users, () => ({ name: 'users' })),
+  page(routePatterns.audit, () => ({ name: 'audit' })),
+  page(routePatterns.settings, () => ({ name: 'settings' })),
+  page(routePatterns.protocols, () => ({ name: 'protocols' })),
+  page(routePatterns.simulator, () => ({ name: 'simulator' })),
+  page(routePatterns.enquiries, () => ({ name: 'enquiries' })),
+  page(routePatterns.due, () => ({ name: 'due' })),
+  page(routePatterns.account, () => ({ name: 'account' })),
+];
+
+/** The path under `appBase` (`/` for the base itself), or null for an address outside the app. */
+export function appRelativePath(pathname: string): string | null {
+  if (pathname === appBase) return '/';
+  return pathname.startsWith(`${appBase}/`) ? pathname.slice(appBase.length) : null;
+}
+
+export function parseRoute(pathname: string): Route {
+  const path = appRelativePath(pathname);
+  if (path === null) return { name: 'not-found' };
+  for (const match of pages) {
+    const route = match(path);
+    if (route) return route;
+  }
   return { name: 'not-found' };
 }
 

@@ -1,4 +1,4 @@
-import { roleLabels } from '../../../domain/auth/permissions';
+import { roleLabels } from '../../../domain/auth';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { useSession } from '../session-context';

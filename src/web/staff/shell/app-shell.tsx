@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { Route as Page, Switch } from 'wouter';
 import { AccountPage } from '../account/account-page';
 import { DueListPage } from '../assessments/due-list-page';
 import { AuditPage } from '../audit/audit-page';
@@ -8,7 +9,7 @@ import { PatientChartPage } from '../patient-chart/patient-chart-page';
 import { NewPatientPage } from '../patients/new-patient-page';
 import { PatientListPage } from '../patients/patient-list-page';
 import { usePathname } from '../routing/navigation';
-import { parseRoute, type Route } from '../routing/routes';
+import { appRelativePath, decodeParam, parseRoute, routePatterns } from '../routing/routes';
 import { ClinicSettingsPage } from '../settings/clinic-settings-page';
 import { SimulatorPage } from '../simulator/simulator-page';
 import { UsersPage } from '../users/users-page';
@@ -16,33 +17,55 @@ import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
 import { NotFoundPage } from './not-found-page';
 
-function page(route: Route) {
-  switch (route.name) {
-    case 'patients':
-      return <PatientListPage />;
-    case 'patient-new':
-      return <NewPatientPage />;
-    case 'patient':
-      return <PatientChartPage key={route.id} id={route.id} tab={route.tab} />;
-    case 'users':
-      return <UsersPage />;
-    case 'audit':
-      return <AuditPage />;
-    case 'settings':
-      return <ClinicSettingsPage />;
-    case 'due':
-      return <DueListPage />;
-    case 'enquiries':
-      return <EnquiriesPage />;
-    case 'protocols':
-      return <ProtocolsPage />;
-    case 'simulator':
-      return <SimulatorPage />;
-    case 'account':
-      return <AccountPage />;
-    case 'not-found':
-      return <NotFoundPage />;
-  }
+/**
+ * The page for the address, chosen by wouter. The Switch matches the path exactly as `parseRoute` sees it
+ * (still percent-encoded, relative to /app), so the page shown and the highlighted menu item always agree
+ * and ids are decoded exactly once.
+ */
+function Pages({ pathname }: { pathname: string }) {
+  return (
+    <Switch location={appRelativePath(pathname) ?? `~${pathname}`}>
+      <Page path={routePatterns.home}>
+        <PatientListPage />
+      </Page>
+      <Page path={routePatterns.patients}>
+        <PatientListPage />
+      </Page>
+      <Page path={routePatterns.patientNew}>
+        <NewPatientPage />
+      </Page>
+      <Page path={routePatterns.patient}>
+        {({ id, tab }) => <PatientChartPage key={id} id={decodeParam(id)} tab={decodeParam(tab)} />}
+      </Page>
+      <Page path={routePatterns.users}>
+        <UsersPage />
+      </Page>
+      <Page path={routePatterns.audit}>
+        <AuditPage />
+      </Page>
+      <Page path={routePatterns.settings}>
+        <ClinicSettingsPage />
+      </Page>
+      <Page path={routePatterns.due}>
+        <DueListPage />
+      </Page>
+      <Page path={routePatterns.enquiries}>
+        <EnquiriesPage />
+      </Page>
+      <Page path={routePatterns.protocols}>
+        <ProtocolsPage />
+      </Page>
+      <Page path={routePatterns.simulator}>
+        <SimulatorPage />
+      </Page>
+      <Page path={routePatterns.account}>
+        <AccountPage />
+      </Page>
+      <Page>
+        <NotFoundPage />
+      </Page>
+    </Switch>
+  );
 }
 
 export function AppShell() {
@@ -68,7 +91,7 @@ export function AppShell() {
       <AppHeader />
       <AppNav route={route} />
       <main id="main" ref={main} tabIndex={-1} className="app-main">
-        {page(route)}
+        <Pages pathname={pathname} />
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Action } from '../../../domain/auth/permissions';
+import type { Action } from '../../../domain/auth';
 import { paths, type Route } from '../routing/routes';
 
 export interface NavItem {

@@ -1,19 +1,20 @@
 import { apiGet } from '../api-client';
 import type { StaffUser } from '../api-types';
+import { queryKeys } from '../query/query-keys';
+import { useApiQuery, useInvalidate } from '../query/use-api-query';
 import { LoadState } from '../ui/load-state';
-import { useLoad } from '../ui/use-load';
 import { CreateUserForm } from './create-user-form';
 import { UserCard } from './user-card';
 
 export function UsersPage() {
-  const { data, error, loading, reload } = useLoad(
-    (signal) => apiGet<{ items: StaffUser[] }>('/api/users', { signal }),
-    'users',
+  const { data, error, isPending } = useApiQuery(queryKeys.users.list(), (signal) =>
+    apiGet<{ items: StaffUser[] }>('/api/users', { signal }),
   );
+  const reload = useInvalidate(queryKeys.users.all);
   return (
     <>
       <h1>Users &amp; access</h1>
-      <LoadState loading={loading && !data} error={error} />
+      <LoadState loading={isPending} error={error} />
       {data ? (
         <>
           <section aria-labelledby="users-list-title">
