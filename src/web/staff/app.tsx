@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, apiGet, apiPost, onSessionEnded } from './api-client';
-import type { Me, SessionStage } from './api-types';
+import type { Me, SessionStage } from '../../contracts/auth';
 import { CodeStepPage } from './auth/code-step-page';
 import { EnrolPage } from './auth/enrol-page';
 import { RecoveryCodesPage } from './auth/recovery-codes-page';

@@ -1,5 +1,5 @@
 import { apiGet } from '../api-client';
-import type { StaffUser } from '../api-types';
+import type { StaffUserList } from '../../../contracts/users';
 import { queryKeys } from '../query/query-keys';
 import { useApiQuery, useInvalidate } from '../query/use-api-query';
 import { LoadState } from '../ui/load-state';
@@ -8,7 +8,7 @@ import { UserCard } from './user-card';
 
 export function UsersPage() {
   const { data, error, isPending } = useApiQuery(queryKeys.users.list(), (signal) =>
-    apiGet<{ items: StaffUser[] }>('/api/users', { signal }),
+    apiGet<StaffUserList>('/api/users', { signal }),
   );
   const reload = useInvalidate(queryKeys.users.all);
   return (
