@@ -1,0 +1,60 @@
+import type { FormEvent } from 'react';
+import type { Anchor } from '../../../contracts/measurement';
+import { formatDateTime } from './measurement-api';
+
+/** The infusion dates the plan is relative to; entered by hand until a scheduling module exists. */
+export function InfusionDates({
+  anchors,
+  canManage,
+  onCancel,
+  when,
+  setWhen,
+  addAnchor,
+}: {
+  anchors: Anchor[];
+  canManage: boolean;
+  onCancel: (anchorId: string) => void;
+  when: string;
+  setWhen: (value: string) => void;
+  addAnchor: (event: FormEvent) => void;
+}) {
+  return (
+    <>
+      <h4>Infusion dates</h4>
+      {anchors.length === 0 ? <p className="muted">None entered.</p> : null}
+      <ul className="entry-list">
+        {anchors.map((a) => (
+          <li key={a.id} className="entry-list__item">
+            {a.label ?? 'Infusion'} · {formatDateTime(a.at)}{' '}
+            {canManage ? (
+              <button
+                type="button"
+                className="button button--small button--link"
+                onClick={() => onCancel(a.id)}
+              >
+                Cancel {a.label ?? 'infusion'}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canManage ? (
+        <form onSubmit={addAnchor} className="inline-add">
+          <div className="field">
+            <label htmlFor="mbc-anchor-at">Add an infusion date</label>
+            <input
+              id="mbc-anchor-at"
+              type="datetime-local"
+              value={when}
+              onChange={(e) => setWhen(e.target.value)}
+              required
+            />
+          </div>
+          <button type="submit" className="button button--secondary">
+            Add infusion
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}
