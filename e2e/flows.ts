@@ -34,10 +34,27 @@ export async function enrol(page: Page, account: Account): Promise<string[]> {
   return codes.map((c) => c.trim());
 }
 
-export async function finishRecoveryCodes(page: Page): Promise<void> {
+/**
+ * After the last sign-in step: the patient list, or first the page that replaces a temporary
+ * password an administrator set (the account then keeps the password chosen here).
+ */
+export async function reachPatients(page: Page, account?: Account): Promise<void> {
+  const patients = page.getByRole('heading', { name: 'Patients', level: 1 });
+  const ownPassword = page.getByRole('heading', { name: 'Choose your own password' });
+  await patients.or(ownPassword).first().waitFor();
+  if (await ownPassword.isVisible()) {
+    if (!account) throw new Error('a temporary password must be replaced: pass the account');
+    account.password = `${account.password} chosen by me`;
+    await page.getByLabel('New password', { exact: true }).fill(account.password);
+    await page.getByRole('button', { name: 'Save password and continue' }).click();
+    await patients.waitFor();
+  }
+}
+
+export async function finishRecoveryCodes(page: Page, account?: Account): Promise<void> {
   await page.getByLabel('I have saved these recovery codes').check();
   await page.getByRole('button', { name: 'Continue to Arbor' }).click();
-  await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+  await reachPatients(page, account);
 }
 
 export async function fillSetup(
@@ -76,7 +93,7 @@ export async function signIn(page: Page, account: Account): Promise<void> {
   await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
   await page.getByLabel('6-digit code from your authenticator app').fill(await nextTotp(account.secret!));
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
+  await reachPatients(page, account);
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -57,7 +57,7 @@ describe('roles', () => {
     await page.getByLabel('Password', { exact: true }).fill(frontDesk.password);
     await page.getByRole('button', { name: 'Continue' }).click();
     await enrol(page, frontDesk);
-    await finishRecoveryCodes(page);
+    await finishRecoveryCodes(page, frontDesk);
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Patients' }).waitFor();

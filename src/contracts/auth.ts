@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { actions, staffRoles } from '../domain/auth/index.js';
 
 /**
- * Sign-in, second factor, authenticator enrolment, sign-out, the own-password change and "who am I":
- * what the staff app sends and what the server answers.
+ * Sign-in, second factor, authenticator enrolment, the replacement of a temporary password,
+ * sign-out, the own-password change and "who am I": what the staff app sends and what the server
+ * answers.
  */
 
 // ---- Requests ----------------------------------------------------------------------------------
@@ -24,21 +25,31 @@ export const changePasswordBody = z
   })
   .strict();
 
+/** The last sign-in step after a temporary password: the person's own password. */
+export const newPasswordBody = z.object({ newPassword: z.string().max(1024) }).strict();
+
 export type LoginRequest = z.input<typeof loginBody>;
 export type CodeRequest = z.input<typeof codeBody>;
 /** What the password form sends (`endOtherSessions` defaults to true when left out). */
 export type ChangePasswordRequest = z.input<typeof changePasswordBody>;
+export type NewPasswordRequest = z.input<typeof newPasswordBody>;
 
 // ---- Responses ---------------------------------------------------------------------------------
 
-export const sessionStages = ['mfa', 'enrol', 'full'] as const;
-/** mfa: owes a code; enrol: owes an authenticator enrolment; full: signed in. */
+export const sessionStages = ['mfa', 'enrol', 'change-password', 'full'] as const;
+/**
+ * mfa: owes a code; enrol: owes an authenticator enrolment; change-password: owes its own password
+ * in place of a temporary one (after the factors); full: signed in.
+ */
 export const sessionStage = z.enum(sessionStages);
 export type SessionStage = z.infer<typeof sessionStage>;
 
 export const loginResponse = z.object({ stage: sessionStage });
 
-export const secondFactorResponse = z.object({ stage: z.literal('full'), usedRecoveryCode: z.boolean() });
+/** What follows the factors: signed in, or a temporary password to replace first. */
+const stageAfterFactors = z.enum(['change-password', 'full']);
+
+export const secondFactorResponse = z.object({ stage: stageAfterFactors, usedRecoveryCode: z.boolean() });
 
 export const enrolmentStartResponse = z.object({
   secret: z.string(),
@@ -48,10 +59,12 @@ export const enrolmentStartResponse = z.object({
 });
 
 export const enrolmentConfirmResponse = z.object({
-  stage: z.literal('full'),
+  stage: stageAfterFactors,
   /** Shown once; only their hashes are stored. */
   recoveryCodes: z.array(z.string()),
 });
+
+export const newPasswordResponse = z.object({ stage: z.literal('full') });
 
 export const logoutResponse = z.object({ ok: z.literal(true) });
 
@@ -74,5 +87,6 @@ export type LoginResponse = z.infer<typeof loginResponse>;
 export type SecondFactorResponse = z.infer<typeof secondFactorResponse>;
 export type EnrolmentStart = z.infer<typeof enrolmentStartResponse>;
 export type EnrolmentConfirmResponse = z.infer<typeof enrolmentConfirmResponse>;
+export type NewPasswordResponse = z.infer<typeof newPasswordResponse>;
 export type ChangePasswordResponse = z.infer<typeof changePasswordResponse>;
 export type Me = z.infer<typeof meResponse>;

@@ -42,6 +42,8 @@ export const staffUserResponse = z.object({
   role: z.enum(staffRoles),
   status: z.enum(userStatuses),
   mfaEnrolled: z.boolean(),
+  /** The password was set by an administrator; the person replaces it at their next sign-in. */
+  mustChangePassword: z.boolean(),
   version: z.number().int().min(1),
   createdAt: isoInstant,
 });

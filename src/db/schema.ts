@@ -46,6 +46,12 @@ export const users = pgTable(
     role: text('role').notNull(),
     status: text('status').notNull().default('active'),
     passwordHash: text('password_hash').notNull(),
+    /**
+     * Set when an administrator (or `arbor user create`) chose the password: the person replaces it
+     * at the next sign-in before any staff route answers them.
+     */
+    passwordMustChange: boolean('password_must_change').notNull().default(false),
+    /** Sealed with AES-256-GCM under the key outside the database (`v1:…`; secret-box.ts). */
     totpSecret: text('totp_secret'),
     totpEnrolledAt: timestamp('totp_enrolled_at', { withTimezone: true }),
     /** The last accepted TOTP time step: a code at or before it is a replay. */
@@ -70,6 +76,8 @@ export const recoveryCodes = pgTable(
       .references(() => users.id),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /** Set for every earlier code when the authenticator is reset or enrolled again. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('recovery_codes_user_idx').on(t.userId)],
@@ -84,7 +92,10 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    /** 'mfa' = password accepted, code pending; 'enrol' = must enrol TOTP; 'full' = signed in. */
+    /**
+     * 'mfa' = password accepted, code pending; 'enrol' = must enrol TOTP; 'change-password' = must
+     * replace a temporary password; 'full' = signed in.
+     */
     stage: text('stage').notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),

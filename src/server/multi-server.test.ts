@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../config.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
@@ -14,7 +15,14 @@ let servers: RunningArbor[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const config = { ...readConfig({}), databaseUrl: database.ownerUrl, port: 0, host: '127.0.0.1' };
+  const config = {
+    ...readConfig({}),
+    databaseUrl: database.ownerUrl,
+    port: 0,
+    host: '127.0.0.1',
+    // Every server of one database shares its secret key.
+    secretKey: randomBytes(32),
+  };
   // Both start at once: migrations are serialised by an advisory lock.
   servers = await Promise.all([
     startArbor(config, { log: () => undefined }),

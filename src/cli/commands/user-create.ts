@@ -58,12 +58,15 @@ export async function userCreateCommand(args: string[], config: ArborConfig, io:
           );
         if (parsed.data.role !== 'admin')
           throw new Error('The first account of a new clinic must be an admin');
-        return createClinicWithAdmin(tx, {
+        const created = await createClinicWithAdmin(tx, {
           clinicName: parsed.data.clinic,
           email: parsed.data.email,
           displayName: parsed.data.name,
           password,
         });
+        // A password typed at a console is a temporary one: it is replaced at the first sign-in.
+        await tx.update(users).set({ passwordMustChange: true }).where(eq(users.id, created.userId));
+        return created;
       }
       const [taken] = await tx
         .select({ id: users.id })
@@ -78,6 +81,7 @@ export async function userCreateCommand(args: string[], config: ArborConfig, io:
           displayName: parsed.data.name,
           role: parsed.data.role,
           passwordHash: await hashPassword(password),
+          passwordMustChange: true,
         })
         .returning({ id: users.id });
       return { clinicId: target.id, userId: user!.id };
@@ -99,7 +103,7 @@ export async function userCreateCommand(args: string[], config: ArborConfig, io:
     );
     const [clinic] = await db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId));
     io.stdout(
-      `Created ${parsed.data.role} ${parsed.data.email} in ${clinic?.name}. They enrol an authenticator at first sign-in.\n`,
+      `Created ${parsed.data.role} ${parsed.data.email} in ${clinic?.name}. At first sign-in they enrol an authenticator and choose their own password.\n`,
     );
     return 0;
   } finally {

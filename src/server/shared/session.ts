@@ -3,11 +3,15 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { isStaffRole, type StaffRole } from '../../domain/auth/index.js';
-import { readClinicSettings } from '../../domain/clinic/index.js';
+import { readClinicSettings, securitySettingsSchema } from '../../domain/clinic/index.js';
 import { clientOf, type Database, type Executor } from '../../db/client.js';
 import { clinics, sessions } from '../../db/schema.js';
 
-export type SessionStage = 'mfa' | 'enrol' | 'full';
+/**
+ * mfa: password accepted, code owed; enrol: an authenticator enrolment owed; change-password: the
+ * factors are done but a temporary password must be replaced; full: signed in.
+ */
+export type SessionStage = 'mfa' | 'enrol' | 'change-password' | 'full';
 
 /** Opaque 256-bit tokens from the CSPRNG (ASVS 7.2.3, 11.5.1); the database keeps only their hash. */
 export function newSessionToken(): { token: string; tokenHash: string } {
@@ -48,9 +52,13 @@ export function clearSessionCookie(c: Context, trustProxy: boolean): void {
   deleteCookie(c, name, { path: '/', secure, httpOnly: true, sameSite: 'Strict' });
 }
 
-/** A session that has passed only the password step lives 10 minutes: enough to type a code. */
+/** A session short of 'full' lives 10 minutes: enough to type a code or choose a password. */
 const partialSessionMinutes = 10;
 
+/**
+ * A new session. `expires_at` records the lifetime it was given; for a full session the absolute
+ * limit is read again from the clinic's settings on every request (findLiveSession).
+ */
 export async function createSession(
   db: Executor,
   input: {
@@ -94,18 +102,27 @@ export interface LiveSession {
   email: string;
 }
 
-/**
- * Finds a live session: not ended, within its absolute lifetime, active within the clinic's idle
- * timeout, and belonging to an active user. The role is read from the user on every request, so
- * a role change or a disabled account takes effect at once.
- */
-const defaultIdleMinutes = readClinicSettings({}).security.sessionIdleMinutes;
+const securityDefaults = readClinicSettings({}).security;
+
+/** A setting read straight from the stored document, or its default when it is not a valid value. */
+function settingOr(
+  value: number | null,
+  schema: (typeof securitySettingsSchema.shape)[keyof typeof securitySettingsSchema.shape],
+  fallback: number,
+): number {
+  if (value === null) return fallback;
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : fallback;
+}
 
 /**
  * Finds a live session: not ended, within its absolute lifetime, active within the clinic's idle
  * timeout, and belonging to an active user. The role is read from the user on every request, so
- * a role change or a disabled account takes effect at once. This runs on every request, so it is
- * one prepared statement that reads only the idle setting, not the whole settings document.
+ * a role change or a disabled account takes effect at once. Both timeouts are the clinic's
+ * settings as they are now (HIPAA 164.312(a)(2)(iii); ASVS 7.3.1/2): lowering one ends the live
+ * sessions it no longer allows, counted from their creation; a session short of 'full' keeps its
+ * own 10-minute expiry. This runs on every request, so it is one prepared statement that reads only
+ * the two settings, not the whole settings document.
  */
 export async function findLiveSession(
   db: Database,
@@ -115,6 +132,7 @@ export async function findLiveSession(
   const tokenHash = hashToken(token);
   const { rows } = await clientOf(db).query<{
     stage: string;
+    created_at: Date;
     last_seen_at: Date;
     expires_at: Date;
     user_id: string;
@@ -124,12 +142,15 @@ export async function findLiveSession(
     display_name: string;
     email: string;
     idle_minutes: number | null;
+    absolute_hours: number | null;
   }>({
     name: 'arbor-find-live-session',
-    text: `SELECT s.stage, s.last_seen_at, s.expires_at, u.id AS user_id, s.clinic_id, u.role, u.status,
-                  u.display_name, u.email,
+    text: `SELECT s.stage, s.created_at, s.last_seen_at, s.expires_at, u.id AS user_id, s.clinic_id, u.role,
+                  u.status, u.display_name, u.email,
                   CASE WHEN jsonb_typeof(c.settings #> '{security,sessionIdleMinutes}') = 'number'
-                       THEN (c.settings #>> '{security,sessionIdleMinutes}')::int END AS idle_minutes
+                       THEN (c.settings #>> '{security,sessionIdleMinutes}')::float8 END AS idle_minutes,
+                  CASE WHEN jsonb_typeof(c.settings #> '{security,sessionAbsoluteHours}') = 'number'
+                       THEN (c.settings #>> '{security,sessionAbsoluteHours}')::float8 END AS absolute_hours
            FROM sessions s
            JOIN users u ON u.id = s.user_id
            JOIN clinics c ON c.id = s.clinic_id
@@ -138,8 +159,13 @@ export async function findLiveSession(
   });
   const row = rows[0];
   if (!row || row.status !== 'active' || !isStaffRole(row.role)) return undefined;
-  const idleMs = (row.idle_minutes ?? defaultIdleMinutes) * 60_000;
-  if (row.expires_at.getTime() <= now.getTime()) {
+  const { sessionIdleMinutes, sessionAbsoluteHours } = securitySettingsSchema.shape;
+  const idleMs =
+    settingOr(row.idle_minutes, sessionIdleMinutes, securityDefaults.sessionIdleMinutes) * 60_000;
+  const absoluteMs =
+    settingOr(row.absolute_hours, sessionAbsoluteHours, securityDefaults.sessionAbsoluteHours) * 3_600_000;
+  const endsAt = row.stage === 'full' ? row.created_at.getTime() + absoluteMs : row.expires_at.getTime();
+  if (endsAt <= now.getTime()) {
     await endSession(db, tokenHash, 'expired');
     return undefined;
   }

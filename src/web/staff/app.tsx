@@ -3,6 +3,7 @@ import { ApiError, apiGet, apiPost, onSessionEnded } from './api-client';
 import type { Me, SessionStage } from '../../contracts/auth';
 import { CodeStepPage } from './auth/code-step-page';
 import { EnrolPage } from './auth/enrol-page';
+import { NewPasswordPage } from './auth/new-password-page';
 import { RecoveryCodesPage } from './auth/recovery-codes-page';
 import { SetupPage } from './auth/setup-page';
 import { SignInPage } from './auth/sign-in-page';
@@ -19,6 +20,7 @@ type Screen =
   | { kind: 'code' }
   | { kind: 'enrol' }
   | { kind: 'recovery-codes'; codes: string[] }
+  | { kind: 'new-password'; email: string }
   | { kind: 'app'; me: Me; generation: number };
 
 let generation = 0;
@@ -42,6 +44,7 @@ export function App() {
         const me = await apiGet<Me>('/api/auth/me', { expectUnauthenticated: true });
         const current = stage ?? me.stage;
         if (current === 'full') setScreen({ kind: 'app', me, generation: ++generation });
+        else if (current === 'change-password') setScreen({ kind: 'new-password', email: me.user.email });
         else setScreen({ kind: current === 'enrol' ? 'enrol' : 'code' });
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) toSignIn();
@@ -133,6 +136,10 @@ export function App() {
       );
     case 'recovery-codes':
       return <RecoveryCodesPage codes={screen.codes} onDone={() => void toStage()} />;
+    case 'new-password':
+      return (
+        <NewPasswordPage email={screen.email} onDone={() => void toStage()} onCancel={() => void signOut()} />
+      );
     case 'app':
       return (
         <SessionContext.Provider value={session}>

@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { clinics, recoveryCodes, sessions, users } from '../../../db/schema.js';
 
@@ -52,9 +52,46 @@ export async function findEnrolmentSubject(db: Executor, userId: string) {
   return row;
 }
 
-/** A new, not yet confirmed TOTP secret; no time step has been accepted for it. */
-export async function setTotpSecret(db: Executor, userId: string, secret: string): Promise<void> {
-  await db.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, userId));
+/** A new, not yet confirmed TOTP secret (sealed); no time step has been accepted for it. */
+export async function setTotpSecret(db: Executor, userId: string, sealedSecret: string): Promise<void> {
+  await db.update(users).set({ totpSecret: sealedSecret, totpLastStep: null }).where(eq(users.id, userId));
+}
+
+/** Every stored TOTP secret, sealed or (written before sealing existed) in clear. */
+export async function listTotpSecrets(db: Executor) {
+  return db
+    .select({
+      id: users.id,
+      clinicId: users.clinicId,
+      totpSecret: users.totpSecret,
+    })
+    .from(users)
+    .where(isNotNull(users.totpSecret));
+}
+
+/** Replaces one stored secret only if it is still the value read; false when another process won. */
+export async function replaceTotpSecret(
+  db: Executor,
+  userId: string,
+  from: string,
+  to: string,
+): Promise<boolean> {
+  const [row] = await db
+    .update(users)
+    .set({ totpSecret: to })
+    .where(and(eq(users.id, userId), eq(users.totpSecret, from)))
+    .returning({ id: users.id });
+  return Boolean(row);
+}
+
+/** Whether any stored TOTP secret is sealed (a key must then exist to read it). */
+export async function anySealedTotpSecret(db: Executor, sealedPrefix: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`starts_with(${users.totpSecret}, ${sealedPrefix})`)
+    .limit(1);
+  return Boolean(row);
 }
 
 export async function setTotpLastStep(db: Executor, userId: string, step: number): Promise<void> {
@@ -75,7 +112,22 @@ export async function insertRecoveryCodes(
     .values(codeHashes.map((codeHash) => ({ clinicId: user.clinicId, userId: user.userId, codeHash })));
 }
 
-/** Marks one unused recovery code of the user as used; false when there is no such code. */
+/**
+ * Revokes every recovery code of the user not used or revoked yet (an authenticator reset or a new
+ * enrolment); returns how many.
+ */
+export async function revokeRecoveryCodes(db: Executor, userId: string, now: Date): Promise<number> {
+  const revoked = await db
+    .update(recoveryCodes)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt), isNull(recoveryCodes.revokedAt)),
+    )
+    .returning({ id: recoveryCodes.id });
+  return revoked.length;
+}
+
+/** Marks one live (unused, unrevoked) recovery code of the user as used; false when there is none. */
 export async function useRecoveryCode(
   db: Executor,
   userId: string,
@@ -90,6 +142,7 @@ export async function useRecoveryCode(
         eq(recoveryCodes.userId, userId),
         eq(recoveryCodes.codeHash, codeHash),
         isNull(recoveryCodes.usedAt),
+        isNull(recoveryCodes.revokedAt),
       ),
     )
     .returning({ id: recoveryCodes.id });
@@ -105,7 +158,25 @@ export async function setPassword(
     .update(users)
     .set({
       passwordHash: change.passwordHash,
+      passwordMustChange: false,
       totpLastStep: change.totpLastStep,
+      version: user.version + 1,
+      updatedAt: change.now,
+    })
+    .where(eq(users.id, user.id));
+}
+
+/** The password the person chose in place of a temporary one. */
+export async function replaceTemporaryPassword(
+  db: Executor,
+  user: { id: string; version: number },
+  change: { passwordHash: string; now: Date },
+): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      passwordHash: change.passwordHash,
+      passwordMustChange: false,
       version: user.version + 1,
       updatedAt: change.now,
     })

@@ -247,6 +247,27 @@ describe('sessions', () => {
     }
   });
 
+  it('a lower absolute lifetime applies to sessions already open, counted from their start', async () => {
+    const other = await ctx.seedClinic('Alder');
+    const cookie = await ctx.cookieFor(other.users.nurse.id, other.id);
+    const admin = await ctx.cookieFor(other.users.admin.id, other.id);
+    const lowered = await ctx.request('/api/clinic', {
+      method: 'PATCH',
+      cookie: admin,
+      json: { settings: { security: { sessionAbsoluteHours: 2 } } },
+    });
+    expect(lowered.status).toBe(200);
+    // Active every 10 minutes, so only the absolute limit can end it: 1 h 50 min still answers.
+    for (let i = 0; i < 11; i++) {
+      ctx.clock.advance(10 * 60_000);
+      expect((await ctx.request('/api/auth/me', { cookie })).status).toBe(200);
+    }
+    ctx.clock.advance(10 * 60_000);
+    expect((await ctx.request('/api/auth/me', { cookie })).status).toBe(401);
+    const [row] = await ctx.deps.db.select().from(sessions).where(eq(sessions.userId, other.users.nurse.id));
+    expect(row?.endReason).toBe('expired');
+  });
+
   it('signing out ends the session on the server', async () => {
     const cookie = await ctx.cookieFor(clinic.users.physician.id, clinic.id);
     expect((await ctx.request('/api/auth/logout', { method: 'POST', cookie })).status).toBe(200);

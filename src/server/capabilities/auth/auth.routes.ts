@@ -8,6 +8,8 @@ import {
   loginResponse,
   logoutResponse,
   meResponse,
+  newPasswordBody,
+  newPasswordResponse,
   secondFactorResponse,
 } from '../../../contracts/auth.js';
 import { defineRoute, type RouteContext } from '../../http/define-route.js';
@@ -18,10 +20,12 @@ import {
   readSessionCookie,
   writeSessionCookie,
 } from '../../shared/session.js';
+import { assertSignInStep } from './auth-failures.js';
 import { describeSession, signOut } from './auth.service.js';
 import { changeOwnPassword } from './change-password.js';
 import { confirmTotpEnrolment, startTotpEnrolment } from './enrolment.js';
 import { completeSecondFactor, signInWithPassword } from './sign-in.js';
+import { replaceTemporaryPasswordStep } from './temporary-password.js';
 
 /** The live session of the request's cookie, whatever its stage, for the routes that take any. */
 async function sessionOf(ctx: RouteContext) {
@@ -53,9 +57,10 @@ export const authRoutes = [
     body: codeBody,
     response: secondFactorResponse,
     handler: async ({ body, ctx, partial }) => {
-      const { token, usedRecoveryCode } = await completeSecondFactor(ctx.deps, partial, body, ctx);
+      await assertSignInStep(ctx.deps, partial, 'mfa', ctx);
+      const { token, stage, usedRecoveryCode } = await completeSecondFactor(ctx.deps, partial, body, ctx);
       writeSessionCookie(ctx.c, ctx.deps.trustProxy, token);
-      return { stage: 'full' as const, usedRecoveryCode };
+      return { stage, usedRecoveryCode };
     },
   }),
   defineRoute({
@@ -65,7 +70,10 @@ export const authRoutes = [
     tag: 'auth',
     auth: 'partial',
     response: enrolmentStartResponse,
-    handler: async ({ ctx, partial }) => startTotpEnrolment(ctx.deps, partial),
+    handler: async ({ ctx, partial }) => {
+      await assertSignInStep(ctx.deps, partial, 'enrol', ctx);
+      return startTotpEnrolment(ctx.deps, partial);
+    },
   }),
   defineRoute({
     method: 'post',
@@ -76,9 +84,25 @@ export const authRoutes = [
     body: codeBody,
     response: enrolmentConfirmResponse,
     handler: async ({ body, ctx, partial }) => {
-      const { token, recoveryCodes } = await confirmTotpEnrolment(ctx.deps, partial, body, ctx);
+      await assertSignInStep(ctx.deps, partial, 'enrol', ctx);
+      const { token, stage, recoveryCodes } = await confirmTotpEnrolment(ctx.deps, partial, body, ctx);
       writeSessionCookie(ctx.c, ctx.deps.trustProxy, token);
-      return { stage: 'full' as const, recoveryCodes };
+      return { stage, recoveryCodes };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/auth/new-password',
+    summary: 'Last step of a sign-in with a temporary password: choose your own',
+    tag: 'auth',
+    auth: 'partial',
+    body: newPasswordBody,
+    response: newPasswordResponse,
+    handler: async ({ body, ctx, partial }) => {
+      await assertSignInStep(ctx.deps, partial, 'change-password', ctx);
+      const { token } = await replaceTemporaryPasswordStep(ctx.deps, partial, body, ctx);
+      writeSessionCookie(ctx.c, ctx.deps.trustProxy, token);
+      return { stage: 'full' as const };
     },
   }),
   defineRoute({

@@ -7,6 +7,7 @@ import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../sh
 import { assertNotThrottled, recordFailure } from '../../shared/throttle.js';
 import { lockPolicy, securityOf } from './auth-failures.js';
 import { endOtherSessions, findUser, setPassword } from './auth.queries.js';
+import { openTotpSecret } from './totp-secrets.js';
 import { verifyTotp } from './totp.js';
 
 /**
@@ -26,7 +27,12 @@ export async function changeOwnPassword(
   if (!user?.totpSecret) throw new ApiError(401, 'unauthenticated', 'Sign in to continue');
   const passwordOk = await verifyPassword(user.passwordHash, input.currentPassword);
   const totp = passwordOk
-    ? await verifyTotp(user.totpSecret, input.code.trim(), user.totpLastStep, now)
+    ? await verifyTotp(
+        openTotpSecret(deps.secrets, user.totpSecret),
+        input.code.trim(),
+        user.totpLastStep,
+        now,
+      )
     : { valid: false as const };
   if (!passwordOk || !totp.valid) {
     const security = await securityOf(deps.db, actor.clinicId);

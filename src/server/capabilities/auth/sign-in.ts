@@ -4,8 +4,16 @@ import { appendAudit } from '../../shared/audit.js';
 import { verifyAgainstDummy, verifyPassword } from '../../shared/password.js';
 import { createSession, endSession } from '../../shared/session.js';
 import { assertNotThrottled, clearFailures, recordFailure } from '../../shared/throttle.js';
-import { codeFailed, lockPolicy, securityOf, signInFailed, type CallerInfo } from './auth-failures.js';
+import {
+  codeFailed,
+  lockPolicy,
+  securityOf,
+  signInFailed,
+  stageAfterFactors,
+  type CallerInfo,
+} from './auth-failures.js';
 import { findUser, findUserByEmail, setTotpLastStep, useRecoveryCode, type UserRow } from './auth.queries.js';
+import { openTotpSecret } from './totp-secrets.js';
 import { hashRecoveryCode, verifyTotp } from './totp.js';
 
 /**
@@ -78,7 +86,7 @@ export async function signInWithPassword(
  * transaction that locks the user's row. Undefined when neither is accepted.
  */
 async function acceptSecondFactor(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'db' | 'secrets'>,
   userId: string,
   code: string,
   now: Date,
@@ -87,7 +95,8 @@ async function acceptSecondFactor(
     const user = await findUser(tx, userId, { forUpdate: true });
     if (!user?.totpSecret || !user.totpEnrolledAt) return undefined;
     if (/^\d{6}$/.test(code)) {
-      const check = await verifyTotp(user.totpSecret, code, user.totpLastStep, now);
+      const secret = openTotpSecret(deps.secrets, user.totpSecret);
+      const check = await verifyTotp(secret, code, user.totpLastStep, now);
       if (!check.valid) return undefined;
       await setTotpLastStep(tx, user.id, check.step);
       return { user, usedRecoveryCode: false };
@@ -97,13 +106,16 @@ async function acceptSecondFactor(
   });
 }
 
-/** Second step: a TOTP code, or one of the user's unused recovery codes. A new session token results. */
+/**
+ * Second step: a TOTP code, or one of the user's live recovery codes. A new session token results:
+ * a full one, or one that must still replace a temporary password.
+ */
 export async function completeSecondFactor(
   deps: AppDeps,
   session: { userId: string; clinicId: string; tokenHash: string },
   input: { code: string },
   caller: CallerInfo,
-): Promise<{ token: string; usedRecoveryCode: boolean }> {
+): Promise<{ token: string; stage: 'change-password' | 'full'; usedRecoveryCode: boolean }> {
   const now = deps.now();
   const userKey = `mfa:user:${session.userId}`;
   const ipKey = `mfa:ip:${caller.clientIp}`;
@@ -125,12 +137,13 @@ export async function completeSecondFactor(
     throw codeFailed();
   }
   await clearFailures(deps.db, userKey);
+  const stage = stageAfterFactors(result.user);
   const token = await deps.db.transaction(async (tx) => {
     await endSession(tx, session.tokenHash, 'second-factor-completed');
     const created = await createSession(tx, {
       clinicId: session.clinicId,
       userId: session.userId,
-      stage: 'full',
+      stage,
       ...caller,
       now,
     });
@@ -141,12 +154,15 @@ export async function completeSecondFactor(
         userLabel: result.user.displayName,
         action: 'login',
         entity: 'session',
-        detail: { step: result.usedRecoveryCode ? 'recovery-code' : 'totp' },
+        detail: {
+          step: result.usedRecoveryCode ? 'recovery-code' : 'totp',
+          ...(stage === 'full' ? {} : { next: stage }),
+        },
         outcome: 'success',
         clientIp: caller.clientIp,
       },
     ]);
     return created;
   });
-  return { token, usedRecoveryCode: result.usedRecoveryCode };
+  return { token, stage, usedRecoveryCode: result.usedRecoveryCode };
 }

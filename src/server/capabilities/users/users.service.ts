@@ -6,6 +6,7 @@ import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
 import { assertAcceptablePassword, hashPassword } from '../../shared/password.js';
 import { endUserSessions } from '../../shared/session.js';
+import { revokeRecoveryCodes } from '../auth/index.js';
 import {
   clinicUserExists,
   emailInUse,
@@ -25,6 +26,7 @@ export function toUserDto(row: UserRow): StaffUser {
     role: row.role as StaffRole,
     status: row.status as StaffUser['status'],
     mfaEnrolled: row.totpEnrolledAt !== null,
+    mustChangePassword: row.passwordMustChange,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
@@ -35,6 +37,10 @@ export async function listUsers(deps: AppDeps, actor: Actor): Promise<StaffUser[
   return rows.map(toUserDto);
 }
 
+/**
+ * A new account with a temporary password the administrator chose: the person enrols an
+ * authenticator and replaces the password at their first sign-in.
+ */
 export async function createUser(deps: AppDeps, actor: Actor, input: CreateUserRequest): Promise<StaffUser> {
   assertAcceptablePassword(input.temporaryPassword, 'body.temporaryPassword', input.email);
   if (await emailInUse(deps.db, input.email)) throw conflict('A user with this email already exists');
@@ -46,6 +52,7 @@ export async function createUser(deps: AppDeps, actor: Actor, input: CreateUserR
       displayName: input.displayName,
       role: input.role,
       passwordHash,
+      passwordMustChange: true,
     });
     await appendAudit(tx, [
       {
@@ -69,6 +76,7 @@ function changeEvents(
   current: UserRow,
   input: UpdateUserRequest,
   passwordChanged: boolean,
+  revokedCodes: number,
 ): AuditEvent[] {
   const base = {
     ...auditActor(actor),
@@ -83,7 +91,12 @@ function changeEvents(
     events.push({ ...base, action: 'status-change', detail: { from: current.status, to: input.status } });
   if (input.displayName && input.displayName !== current.displayName)
     events.push({ ...base, action: 'update', detail: { fields: ['displayName'] } });
-  if (input.resetMfa) events.push({ ...base, action: 'update', detail: { fields: ['mfa'], reset: true } });
+  if (input.resetMfa)
+    events.push({
+      ...base,
+      action: 'update',
+      detail: { fields: ['mfa'], reset: true, revokedRecoveryCodes: revokedCodes },
+    });
   if (passwordChanged)
     events.push({ ...base, action: 'update', detail: { fields: ['password'], temporary: true } });
   return events;
@@ -91,7 +104,9 @@ function changeEvents(
 
 /**
  * Role and status changes are privilege changes (ONC (d)(2)): each is audited, and each ends the
- * user's sessions so the new rights apply from the next request.
+ * user's sessions so the new rights apply from the next request. An authenticator reset also
+ * revokes every recovery code of the old enrolment; a temporary password must be replaced at the
+ * next sign-in.
  */
 export async function updateUser(
   deps: AppDeps,
@@ -113,16 +128,18 @@ export async function updateUser(
         'You cannot change your own role or disable your own account; ask another administrator',
       );
     }
-    const events = changeEvents(actor, current, input, passwordHash !== undefined);
+    const now = deps.now();
+    const revokedCodes = input.resetMfa ? await revokeRecoveryCodes(tx, id, now) : 0;
+    const events = changeEvents(actor, current, input, passwordHash !== undefined, revokedCodes);
     if (events.length === 0) return toUserDto(current);
     const row = await updateUserRow(tx, id, {
       role: input.role ?? current.role,
       status: input.status ?? current.status,
       displayName: input.displayName ?? current.displayName,
       ...(input.resetMfa ? { totpSecret: null, totpEnrolledAt: null, totpLastStep: null } : {}),
-      ...(passwordHash ? { passwordHash } : {}),
+      ...(passwordHash ? { passwordHash, passwordMustChange: true } : {}),
       version: current.version + 1,
-      updatedAt: deps.now(),
+      updatedAt: now,
     });
     const ended = await endUserSessions(tx, id, 'account-changed-by-admin');
     if (ended > 0)
