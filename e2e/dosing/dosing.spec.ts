@@ -34,7 +34,7 @@ async function firstSignIn(browser: Browser, url: string, account: Account): Pro
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Continue' }).click();
   await enrol(page, account);
-  await finishRecoveryCodes(page);
+  await finishRecoveryCodes(page, account);
   return page;
 }
 
@@ -117,7 +117,7 @@ describe('dosing and the simulator', () => {
     expect(await doctor.getByRole('button', { name: 'Verify as second clinician' }).count()).toBe(0);
   });
 
-  it('a nurse verifies it as the second clinician and makes it final', async () => {
+  it('a nurse verifies it as the second clinician and marks it ready to administer', async () => {
     const page = await firstSignIn(browser, server.url, nurse);
     const problems = watchConsole(page);
     await page.goto(`/app/patients/${patientId}/dosing`);
@@ -127,9 +127,9 @@ describe('dosing and the simulator', () => {
     await card.getByRole('button', { name: 'Verify as second clinician' }).click();
     await page.locator('article.dosing__card[data-status="verified"]').waitFor();
     await card.getByText('Noor Nurse').waitFor();
-    await card.getByRole('button', { name: 'Make final' }).click();
-    await page.locator('article.dosing__card[data-status="final"]').waitFor();
-    expect(await card.getAttribute('data-status')).toBe('final');
+    await card.getByRole('button', { name: 'Mark ready to administer' }).click();
+    await page.locator('article.dosing__card[data-status="ready_to_administer"]').waitFor();
+    expect(await card.getAttribute('data-status')).toBe('ready_to_administer');
     await checkPage(page, 'dosing-verified');
     expect(problems).toEqual([]);
   });

@@ -6,6 +6,7 @@ import {
   type WeightBasis,
 } from '../domain/dosing/index.js';
 import { citationSchema, protocolSchema } from '../domain/protocols/index.js';
+import { isoInstant } from './common.js';
 
 /**
  * The wire shapes of the dosing capability: protocols (library and clinic versions) and dose orders.
@@ -35,13 +36,46 @@ export type ProtocolOrigin = ProtocolRef['origin'];
  */
 const quantity = z.object({ value: z.number(), unit: z.string().max(20) }).strict();
 
-/** What the calculator reads: the protocol step, the patient, the preparation and the clinician's choices. */
+/**
+ * An acknowledgement lifts one hard stop. The calculator checks the reason (at least three characters,
+ * a stop naming `acknowledgements.<name>.reason` otherwise), so the schema only bounds its size.
+ */
+const acknowledgement = z.object({ acknowledged: z.boolean(), reason: z.string().max(1000) }).strict();
+
+export const doseAcknowledgementsBody = z
+  .object({
+    /** Below the ideal-weight formula's range: the basis chosen (actual or ideal), acknowledged. */
+    weightBasis: z
+      .object({ basis: z.enum(['actual', 'ideal']), acknowledged: z.boolean() })
+      .strict()
+      .optional(),
+    /** A dose above the step that the escalation rules and the session history do not cover. */
+    escalation: acknowledgement.optional(),
+    /** A dose above the protocol's absolute mg cap. */
+    highDose: acknowledgement.optional(),
+    /** A first esketamine session above the label's start: a physician only. */
+    firstSession: acknowledgement.optional(),
+  })
+  .strict();
+export type DoseAcknowledgementsBody = z.infer<typeof doseAcknowledgementsBody>;
+
+/**
+ * What the calculator reads: the protocol step, the preparation and the clinician's choices. The
+ * patient's sex, age, session history and latest body measurement come from the chart on the server.
+ * `patient.weight` and `patient.height` are today's values when the clinician enters them (both, or
+ * neither): they are used instead of the latest measurement and recorded as one when the dose is
+ * ordered. `patient.sex` is checked against the chart and flagged when it differs.
+ */
 export const doseInputsBody = z
   .object({
     protocol: protocolRef,
     stepId: z.string().trim().min(1).max(80),
     patient: z
-      .object({ weight: quantity, height: quantity, sex: z.string().max(20) })
+      .object({
+        weight: quantity.optional(),
+        height: quantity.optional(),
+        sex: z.string().max(20).optional(),
+      })
       .strict()
       .optional(),
     preparation: z
@@ -50,6 +84,7 @@ export const doseInputsBody = z
       .optional(),
     doseOverride: quantity.optional(),
     history: z.object({ sessionsWithoutResponse: z.number() }).strict().optional(),
+    acknowledgements: doseAcknowledgementsBody.optional(),
   })
   .strict();
 export type DoseInputs = z.infer<typeof doseInputsBody>;
@@ -62,11 +97,11 @@ export const doseOrderBody = doseInputsBody
   .strict();
 export type DoseOrder = z.infer<typeof doseOrderBody>;
 
-/** A correction of a final dose: a new order plus the reason for it. */
+/** A correction of a dose ready to administer: a new order plus the reason for it. */
 export const doseAmendBody = doseOrderBody.extend({ reason: z.string().trim().min(3).max(1000) }).strict();
 export type DoseAmend = z.infer<typeof doseAmendBody>;
 
-/** Verify and finalise take an optional note; cancel needs a reason. */
+/** Verify and mark-ready take an optional note; cancel needs a reason. */
 export const doseVerifyBody = z.object({ note: z.string().trim().max(1000).optional() }).strict();
 export type DoseVerify = z.infer<typeof doseVerifyBody>;
 export const doseCancelBody = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
@@ -132,7 +167,11 @@ export const dosePreviewResponse = z.object({
 });
 export type DosePreview = z.infer<typeof dosePreviewResponse>;
 
-export const doseStatus = z.enum(['ordered', 'verified', 'final', 'cancelled']);
+/**
+ * ordered → verified → ready_to_administer, or cancelled. 'ready_to_administer' is not "given":
+ * 'administered' is reserved for the infusion session and no dosing route sets it.
+ */
+export const doseStatus = z.enum(['ordered', 'verified', 'ready_to_administer', 'administered', 'cancelled']);
 export type DoseStatus = z.infer<typeof doseStatus>;
 
 /** Who did a step of a dose's life, and when. */
@@ -159,7 +198,9 @@ export const doseRecordResponse = z.object({
   recomputed: z.object({ onBasisUsed: recomputedMgPerKg, onActualWeight: recomputedMgPerKg }).nullable(),
   ordered: doseActor,
   verified: doseActor.nullable(),
-  finalised: doseActor.nullable(),
+  markedReady: doseActor.nullable(),
+  /** The dated body measurement the weight and height came from; null for intranasal doses. */
+  bodyMeasurementId: z.string().nullable(),
   cancelled: doseActor.extend({ reason: z.string().nullable() }).nullable(),
   amends: z.object({ doseId: z.string(), reason: z.string().nullable() }).nullable(),
 });
@@ -206,3 +247,60 @@ export const protocolListResponse = z.object({
   settingSources: z.array(dosingSettingSource),
 });
 export type ProtocolList = z.infer<typeof protocolListResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Body measurements
+// ---------------------------------------------------------------------------------------------
+
+export const bodyMeasurementSource = z.enum([
+  'clinic-scale',
+  'patient-reported',
+  'outside-record',
+  'dose-entry',
+  'infusion-session',
+]);
+export type BodyMeasurementSource = z.infer<typeof bodyMeasurementSource>;
+
+/** Sources a person records through the route; dose-entry and infusion-session are written by those flows. */
+export const recordedBodyMeasurementSource = z.enum(['clinic-scale', 'patient-reported', 'outside-record']);
+
+/**
+ * A dated weight and height. The units are checked (kg, cm) and the values must fall in the clinic's
+ * plausible ranges, as for a dose. `measuredAt` defaults to now and may not be in the future. A
+ * correction amends an earlier measurement, with a reason; nothing is overwritten.
+ */
+export const bodyMeasurementBody = z
+  .object({
+    weight: quantity,
+    height: quantity,
+    source: recordedBodyMeasurementSource,
+    measuredAt: isoInstant.optional(),
+    amends: z
+      .object({ id: z.uuid(), reason: z.string().trim().min(3).max(1000) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type BodyMeasurementInput = z.infer<typeof bodyMeasurementBody>;
+
+export const bodyMeasurementResponse = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  weightKg: z.number(),
+  heightCm: z.number(),
+  measuredAt: z.string(),
+  source: bodyMeasurementSource,
+  recordedBy: z.object({ id: z.string(), label: z.string() }),
+  recordedAt: z.string(),
+  amends: z.object({ id: z.string(), reason: z.string().nullable() }).nullable(),
+  /** The measurement that corrects this one, when there is one: this one is then not used. */
+  amendedBy: z.string().nullable(),
+});
+export type BodyMeasurement = z.infer<typeof bodyMeasurementResponse>;
+
+/** A patient's measurements, newest first, and the one a dose would use (the newest not amended). */
+export const patientBodyMeasurementsResponse = z.object({
+  items: z.array(bodyMeasurementResponse),
+  latest: bodyMeasurementResponse.nullable(),
+});
+export type PatientBodyMeasurements = z.infer<typeof patientBodyMeasurementsResponse>;

@@ -10,12 +10,13 @@ import {
   text,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { at, clinicIdColumn, patients, users } from './schema.js';
 
 /**
- * Protocols and doses (docs/dosing.md). Every table carries clinic_id so each query is scoped to
- * the caller's clinic.
+ * Protocols, body measurements and doses (docs/dosing.md). Every table carries clinic_id so each query
+ * is scoped to the caller's clinic.
  *
  * The built-in protocol library stays code data (src/domain/protocols); only a clinic's own copies and
  * revisions are stored. A dose points at protocol id + version, so a stored protocol version is never
@@ -23,8 +24,14 @@ import { at, clinicIdColumn, patients, users } from './schema.js';
  *
  * A dose keeps everything the calculator was given and everything it returned, so mg/kg can be
  * recomputed later from the stored weight, height, sex and basis (recomputeMgPerKg). Only its status
- * columns move (ordered → verified → final, or cancelled with a reason); once final or cancelled the row
- * is frozen, and a correction is a new dose that references the original.
+ * columns move (ordered → verified → ready_to_administer, or cancelled with a reason); once ready to
+ * administer or cancelled the row is frozen, and a correction is a new dose that references the original.
+ * 'administered' is reserved for the infusion session; nothing here sets it. Migration
+ * dose-ready-to-administer renamed the former 'final' state and its columns (finalised_by/at).
+ *
+ * A body measurement (weight and height, dated, with who recorded it and where it came from) is
+ * append-only: a correction is a new row that amends the old one (at most one amendment per row), and
+ * migration body-measurements-guards refuses UPDATE and DELETE.
  */
 
 export const clinicProtocols = pgTable(
@@ -54,7 +61,62 @@ export const clinicProtocols = pgTable(
   ],
 );
 
-export const doseStatuses = ['ordered', 'verified', 'final', 'cancelled'] as const;
+export const bodyMeasurementSources = [
+  'clinic-scale',
+  'patient-reported',
+  'outside-record',
+  'dose-entry',
+  'infusion-session',
+] as const;
+export type BodyMeasurementSource = (typeof bodyMeasurementSources)[number];
+
+export const patientBodyMeasurements = pgTable(
+  'patient_body_measurements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: clinicIdColumn(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    weightKg: doublePrecision('weight_kg').notNull(),
+    heightCm: doublePrecision('height_cm').notNull(),
+    /** When the patient was weighed and measured (may be earlier than when it was recorded). */
+    measuredAt: at('measured_at').notNull(),
+    /** clinic-scale, patient-reported, outside-record, dose-entry (typed with a dose), infusion-session. */
+    source: text('source', { enum: bodyMeasurementSources }).notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: at('recorded_at').notNull().defaultNow(),
+    /** The measurement this one corrects; the original stays as it was. */
+    amendsId: uuid('amends_id').references((): AnyPgColumn => patientBodyMeasurements.id),
+    amendmentReason: text('amendment_reason'),
+  },
+  (t) => [
+    index('patient_body_measurements_patient_idx').on(t.clinicId, t.patientId, t.measuredAt),
+    uniqueIndex('patient_body_measurements_amends_unique')
+      .on(t.amendsId)
+      .where(sql`${t.amendsId} IS NOT NULL`),
+    check('patient_body_measurements_weight_positive', sql`${t.weightKg} > 0`),
+    check('patient_body_measurements_height_positive', sql`${t.heightCm} > 0`),
+    check(
+      'patient_body_measurements_source_valid',
+      sql`${t.source} IN ('clinic-scale', 'patient-reported', 'outside-record', 'dose-entry', 'infusion-session')`,
+    ),
+    check(
+      'patient_body_measurements_amendment_has_reason',
+      sql`${t.amendsId} IS NULL OR length(trim(${t.amendmentReason})) > 0`,
+    ),
+  ],
+);
+
+export const doseStatuses = [
+  'ordered',
+  'verified',
+  'ready_to_administer',
+  'administered',
+  'cancelled',
+] as const;
 export type DoseStatus = (typeof doseStatuses)[number];
 
 export const doses = pgTable(
@@ -94,21 +156,27 @@ export const doses = pgTable(
     orderedAt: at('ordered_at').notNull().defaultNow(),
     verifiedBy: uuid('verified_by').references(() => users.id),
     verifiedAt: at('verified_at'),
-    finalisedBy: uuid('finalised_by').references(() => users.id),
-    finalisedAt: at('finalised_at'),
+    /** Who marked the dose ready to administer (after verification when the clinic requires it). */
+    markedReadyBy: uuid('marked_ready_by').references(() => users.id),
+    markedReadyAt: at('marked_ready_at'),
     cancelledBy: uuid('cancelled_by').references(() => users.id),
     cancelledAt: at('cancelled_at'),
     cancelReason: text('cancel_reason'),
-    /** The final dose this one corrects; the original stays as it was. */
+    /** The dose (ready to administer) this one corrects; the original stays as it was. */
     amendsDoseId: uuid('amends_dose_id'),
     amendmentReason: text('amendment_reason'),
+    /** The body measurement the weight and height came from (null for intranasal doses). */
+    bodyMeasurementId: uuid('body_measurement_id').references(() => patientBodyMeasurements.id),
   },
   (t) => [
     index('doses_patient_idx').on(t.clinicId, t.patientId, t.orderedAt),
     uniqueIndex('doses_amends_unique')
       .on(t.amendsDoseId)
       .where(sql`${t.amendsDoseId} IS NOT NULL`),
-    check('doses_status_valid', sql`${t.status} IN ('ordered', 'verified', 'final', 'cancelled')`),
+    check(
+      'doses_status_valid',
+      sql`${t.status} IN ('ordered', 'verified', 'ready_to_administer', 'administered', 'cancelled')`,
+    ),
     // The second clinician is never the one who ordered: enforced here as well as in the service.
     check('doses_verifier_differs', sql`${t.verifiedBy} IS NULL OR ${t.verifiedBy} <> ${t.orderedBy}`),
     check('doses_cancel_has_reason', sql`${t.status} <> 'cancelled' OR length(trim(${t.cancelReason})) > 0`),

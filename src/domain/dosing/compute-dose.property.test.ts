@@ -24,12 +24,23 @@ const basisRule = fc.constantFrom<DosingSettings['weightBasis']>(
   { rule: 'ideal-when-bmi-at-least', bmiThreshold: 30 },
 );
 
+/**
+ * Every acknowledgement the calculator can ask for, given up front: these properties are about the
+ * arithmetic, and the acknowledgement rules have tests of their own (escalation, absolute-cap, weight-basis).
+ */
+const ACKNOWLEDGED: DoseRequest['acknowledgements'] = {
+  weightBasis: { basis: 'ideal', acknowledged: true },
+  escalation: { acknowledged: true, reason: 'property test' },
+  highDose: { acknowledged: true, reason: 'property test' },
+};
+
 function req(w: number, h: number, s: Sex, c: number, b: number, override?: number): DoseRequest {
   return {
     protocol: IV_DEPRESSION,
     stepId: 'standard',
     patient: { weight: { value: w, unit: 'kg' }, height: { value: h, unit: 'cm' }, sex: s },
     preparation: { vialConcentration: { value: c, unit: 'mg/mL' }, bagVolume: { value: b, unit: 'mL' } },
+    acknowledgements: ACKNOWLEDGED,
     ...(override === undefined ? {} : { doseOverride: { value: override, unit: 'mg/kg' } }),
   };
 }

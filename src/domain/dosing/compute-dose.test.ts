@@ -88,7 +88,11 @@ describe('worked examples', () => {
   it('80 kg escalated to 0.75 mg/kg = 60 mg = 1.2 mL', () => {
     const d = iv(
       computeDose(
-        request({ stepId: 'escalated', history: { sessionsWithoutResponse: 3 } }, 80, 180),
+        request(
+          { stepId: 'escalated', history: { sessionsWithoutResponse: 3 }, chart: { sessionsGiven: 3 } },
+          80,
+          180,
+        ),
         WITHDRAWN,
       ),
     );
@@ -192,7 +196,10 @@ describe('worked examples', () => {
     'esketamine %#: %s → %i devices = %i mg, first to last device %i min',
     (protocol, stepId, devices, mg, min) => {
       const d = nasal(
-        computeDose({ protocol, stepId, history: { sessionsWithoutResponse: 1 } }, DEFAULT_DOSING_SETTINGS),
+        computeDose(
+          { protocol, stepId, history: { sessionsWithoutResponse: 1 }, chart: { sessionsGiven: 1 } },
+          DEFAULT_DOSING_SETTINGS,
+        ),
       );
       expect(d).toMatchObject({ devices, totalMg: mg, mgPerDevice: 28, administrationMin: min });
       expect(line(d, 'totalMg')).toMatchObject({ formula: 'devices × mg per device', value: mg });
@@ -216,6 +223,8 @@ describe('explanation', () => {
       'durationMin',
       'pumpRateMlPerHour',
       'infusionTimeMin',
+      'ceilingMgPerKg',
+      'absoluteMgCap',
     ]);
     for (const l of d.explanation) {
       expect(l.formula.length).toBeGreaterThan(0);
@@ -528,6 +537,7 @@ describe('hard stops name the field', () => {
       stepId: 'dose-84',
       doseOverride: { value, unit: 'device' },
       history: { sessionsWithoutResponse: 1 },
+      chart: { sessionsGiven: 1 },
     });
     expect(stops(computeDose(req(4), DEFAULT_DOSING_SETTINGS))).toEqual([['above-ceiling', 'doseOverride']]);
     expect(stops(computeDose(req(2.5), DEFAULT_DOSING_SETTINGS))).toEqual([
@@ -541,7 +551,13 @@ describe('hard stops name the field', () => {
   it('rounds down instead of crossing the ceiling through syringe rounding', () => {
     // 1.0 mg/kg × 73.3 kg = 73.3 mg = 1.466 mL; nearest 1.47 mL = 73.5 mg > 73.3 mg ceiling → 1.46 mL = 73 mg.
     const r = computeDose(
-      request({ doseOverride: { value: 1.0, unit: 'mg/kg' } }, 73.3),
+      request(
+        {
+          doseOverride: { value: 1.0, unit: 'mg/kg' },
+          acknowledgements: { escalation: { acknowledged: true, reason: 'no response at 0.75 mg/kg' } },
+        },
+        73.3,
+      ),
       DEFAULT_DOSING_SETTINGS,
     );
     const d = iv(r);
@@ -554,18 +570,25 @@ describe('hard stops name the field', () => {
 describe('warnings (soft limits)', () => {
   const codes = (r: DoseResult) => r.warnings.map((w) => [w.code, w.field]);
 
-  it('warns when escalating before 3 infusions without response', () => {
+  // Escalating early is a hard stop until acknowledged with a reason (escalation.test.ts); once
+  // acknowledged the dose carries the acknowledgement as a warning.
+  it('records an acknowledged escalation before 3 infusions without response', () => {
     const r = computeDose(
-      request({ stepId: 'escalated', history: { sessionsWithoutResponse: 2 } }),
+      request({
+        stepId: 'escalated',
+        history: { sessionsWithoutResponse: 2 },
+        chart: { sessionsGiven: 2 },
+        acknowledgements: { escalation: { acknowledged: true, reason: 'partial response only' } },
+      }),
       DEFAULT_DOSING_SETTINGS,
     );
     expect(r.ok).toBe(true);
-    expect(codes(r)).toEqual([['escalation-before-minimum-sessions', 'history.sessionsWithoutResponse']]);
+    expect(codes(r)).toEqual([['escalation-acknowledged', 'acknowledgements.escalation']]);
   });
 
-  it('warns when escalating with no history given', () => {
-    expect(codes(computeDose(request({ stepId: 'escalated' }), DEFAULT_DOSING_SETTINGS))).toEqual([
-      ['escalation-history-missing', 'history.sessionsWithoutResponse'],
+  it('stops escalating with no history given', () => {
+    expect(stops(computeDose(request({ stepId: 'escalated' }), DEFAULT_DOSING_SETTINGS))).toEqual([
+      ['escalation-not-acknowledged', 'acknowledgements.escalation'],
     ]);
   });
 
@@ -573,7 +596,11 @@ describe('warnings (soft limits)', () => {
     expect(computeDose(request(), DEFAULT_DOSING_SETTINGS).warnings).toEqual([]);
     expect(
       computeDose(
-        request({ stepId: 'escalated', history: { sessionsWithoutResponse: 4 } }),
+        request({
+          stepId: 'escalated',
+          history: { sessionsWithoutResponse: 4 },
+          chart: { sessionsGiven: 4 },
+        }),
         DEFAULT_DOSING_SETTINGS,
       ).warnings,
     ).toEqual([]);
@@ -581,7 +608,16 @@ describe('warnings (soft limits)', () => {
 
   it('warns on an override that departs from the step or its range', () => {
     expect(
-      codes(computeDose(request({ doseOverride: { value: 0.6, unit: 'mg/kg' } }), DEFAULT_DOSING_SETTINGS)),
+      codes(
+        computeDose(
+          request({
+            doseOverride: { value: 0.6, unit: 'mg/kg' },
+            history: { sessionsWithoutResponse: 3 },
+            chart: { sessionsGiven: 3 },
+          }),
+          DEFAULT_DOSING_SETTINGS,
+        ),
+      ),
     ).toEqual([['dose-differs-from-step', 'doseOverride']]);
     expect(
       codes(
@@ -597,9 +633,10 @@ describe('warnings (soft limits)', () => {
     ).toEqual([['dose-outside-step-range', 'doseOverride']]);
   });
 
-  it('warns when ideal weight is extrapolated below 5 ft', () => {
+  // Below 5 ft an ideal weight is outside the formula's range: a choice, not a warning (weight-basis.test.ts).
+  it('stops for a basis choice when ideal weight would be extrapolated below 5 ft', () => {
     const r = computeDose(request({}, 80, 145, 'female'), DEFAULT_DOSING_SETTINGS);
-    expect(codes(r)).toContainEqual(['ideal-weight-extrapolated', 'patient.height']);
+    expect(stops(r)).toEqual([['weight-basis-choice-required', 'acknowledgements.weightBasis']]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Protocol, ProtocolStep } from '../protocols';
+import type { ConfidenceTag, Protocol, ProtocolStep } from '../protocols';
 import type { Sex, WeightBasis, WeightBasisRule } from './body-weight';
 import type { BagVolumeConvention, RoundingSettings } from './dosing-settings';
 import type { RoundingMode } from './rounding';
@@ -26,8 +26,56 @@ export interface DoseRequest {
   };
   /** A clinician-chosen amount in the step's own unit (e.g. 0.6 mg/kg, 1.2 mg/kg/h, 3 devices). */
   doseOverride?: Quantity;
-  /** Sessions so far at the step being escalated from, without response; used for escalation warnings. */
+  /** Sessions so far at the step being escalated from, without response, as the clinician judges it. */
   history?: { sessionsWithoutResponse: number };
+  /** The clinician's answers to the questions a hard stop asks; each lifts exactly one stop. */
+  acknowledgements?: DoseAcknowledgements;
+  /**
+   * Facts the server reads from the chart, never from the client. A calculation without them assumes
+   * the cautious value: no sessions given, and no age (the protocol's own age band applies).
+   */
+  chart?: ChartFacts;
+}
+
+/** "I have seen this and I take responsibility", with the reason that is stored with the dose. */
+export interface Acknowledgement {
+  acknowledged: boolean;
+  reason: string;
+}
+
+export interface DoseAcknowledgements {
+  /** Below the ideal-weight formula's range: the weight basis the clinician chose. */
+  weightBasis?: { basis: WeightBasis; acknowledged: boolean };
+  /** A dose above the step that no met escalation rule or higher step covers. */
+  escalation?: Acknowledgement;
+  /** A dose above the protocol's absolute mg cap (a high-dose confirmation). */
+  highDose?: Acknowledgement;
+  /** A first-session dose above the label's starting dose; only a physician may give it. */
+  firstSession?: Acknowledgement;
+}
+
+/** Where the weight and height came from: a dated measurement on the chart, or entered now. */
+export interface BodyMeasurementFact {
+  source: 'stored' | 'entered';
+  /** The stored measurement's id; null for an entry not stored yet. */
+  id: string | null;
+  measuredAt: string;
+  /** Days between the measurement and the calculation (fractional). */
+  ageDays: number;
+}
+
+export interface ChartFacts {
+  /** Sex at birth as the chart records it; the Devine formula uses it when it is male or female. */
+  sexAtBirth?: string;
+  /** Whole years from the date of birth to the calculation day. */
+  ageYears?: number;
+  /** Sessions of this protocol family the patient has been given (docs/dosing.md §4.2). */
+  sessionsGiven?: number;
+  /** Actual body weight of the patient's last dose, for the weight-change warning. */
+  lastDoseWeightKg?: number | null;
+  measurement?: BodyMeasurementFact;
+  /** The person calculating is a physician (a first-session override needs one). */
+  prescriberIsPhysician?: boolean;
 }
 
 export type HardStopCode =
@@ -43,23 +91,51 @@ export type HardStopCode =
   | 'invalid-value'
   | 'not-whole-devices'
   | 'above-ceiling'
-  | 'drug-volume-exceeds-bag';
+  | 'drug-volume-exceeds-bag'
+  | 'measurement-too-old'
+  // Stops that an acknowledgement in the request lifts (field `acknowledgements.<name>`).
+  | 'weight-basis-choice-required'
+  | 'escalation-not-acknowledged'
+  | 'above-absolute-cap'
+  | 'first-session-dose-above-label'
+  | 'physician-override-required'
+  | 'reason-required';
+
+/** What one weight basis would give, shown beside the choice when the formula is out of its range. */
+export interface WeightBasisOption {
+  basis: WeightBasis;
+  weightKg: number;
+  exactMg: number;
+  mgPerKgActualWeight: number;
+}
 
 export interface HardStop {
   code: HardStopCode;
   /** The request field (dotted path) that must change, e.g. `patient.weight` or `doseOverride`. */
   field: string;
   message: string;
+  /** For `weight-basis-choice-required`: each basis and the dose it gives. */
+  options?: WeightBasisOption[];
 }
 
 export type WarningCode =
+  // Written by earlier versions of the calculator; kept so stored doses stay typed.
   | 'escalation-before-minimum-sessions'
   | 'escalation-history-missing'
+  | 'ideal-weight-extrapolated'
   | 'dose-outside-step-range'
   | 'dose-differs-from-step'
-  | 'ideal-weight-extrapolated'
   | 'weight-used-below-plausible-range'
-  | 'rounded-down-to-stay-under-ceiling';
+  | 'rounded-down-to-stay-under-ceiling'
+  | 'weight-basis-chosen-below-formula-range'
+  | 'escalation-acknowledged'
+  | 'history-exceeds-sessions-given'
+  | 'high-dose-confirmed'
+  | 'first-session-override'
+  | 'protocol-for-other-age'
+  | 'sex-differs-from-chart'
+  | 'sex-not-in-chart'
+  | 'weight-changed-since-last-dose';
 
 export interface DoseWarning {
   code: WarningCode;
@@ -80,6 +156,15 @@ export interface ExplanationRounding {
   note?: string;
 }
 
+/** A source behind a value (a ceiling, a setting), with its evidence tag. */
+export interface ExplanationSource {
+  id: string;
+  source: string;
+  tag: ConfidenceTag;
+  /** The clinical source register entry, e.g. `docs/clinical-sources.md#askp-dose-range`. */
+  reference: string;
+}
+
 /** One computed number with everything needed to show how it was obtained. */
 export interface ExplanationLine {
   /** Stable key, e.g. 'totalMg', 'pumpRateMlPerHour'. */
@@ -90,6 +175,8 @@ export interface ExplanationLine {
   formula: string;
   inputs: ExplanationInput[];
   rounding: ExplanationRounding | null;
+  /** The sources of a limit the dose was checked against (ceilings, caps). */
+  sources?: ExplanationSource[];
 }
 
 /** An amount in a step's own unit, e.g. 0.5 mg/kg or 3 devices. */
@@ -120,9 +207,16 @@ export interface ComputedIvDose extends DoseCommon {
     rule: WeightBasisRule;
     useActualWhenBelowIdeal: boolean;
     weightUsedKg: number;
+    /** Devine as computed (extrapolated below the formula's range); the dose uses it no lower than the floor. */
     idealBodyWeightKg: number;
+    /** The floor an ideal dosing weight never goes below (absent on doses stored before it existed). */
+    idealWeightFloorKg?: number;
+    /** Height below the formula's range (152.4 cm), where the clinician chose the basis. */
+    belowFormulaRange?: boolean;
     reason: string;
   };
+  /** The dated measurement the weight and height came from; null when the caller gave none. */
+  bodyMeasurement?: BodyMeasurementFact | null;
   preparation: {
     vialConcentrationMgPerMl: number;
     /** null for a bolus drawn straight from the vial. */

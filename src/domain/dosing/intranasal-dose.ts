@@ -1,25 +1,32 @@
 import type { Protocol } from '../protocols';
-import { exceeds } from './dose-ceiling';
+import { absoluteCapGate, absoluteCapLine, absoluteMgCapFor } from './absolute-cap';
+import { ceilingLines, exceeds } from './dose-ceiling';
 import type {
   ComputedIntranasalDose,
+  DoseRequest,
   DoseResult,
   DoseWarning,
   IntranasalStep,
   Prescribed,
 } from './dose-types';
 import type { DosingSettings } from './dosing-settings';
+import { escalationGate } from './escalation';
+import { esketamineLabelGate } from './esketamine-label';
 import { explain, given } from './explain';
 import { commonFields } from './prescription';
 import { clean } from './rounding';
 
 /**
  * Intranasal esketamine: a whole number of fixed-strength devices, so there is no weight, rounding or
- * volume to work out; only the total against the protocol's ceiling.
+ * volume to work out; the total against the protocol's ceiling, then what the clinician must acknowledge:
+ * the label's first-session dose (sessions given), the escalation rules and the absolute cap.
  */
 export function computeIntranasal(
+  request: DoseRequest,
   protocol: Protocol,
   step: IntranasalStep,
   prescribed: Prescribed,
+  sessionsWithoutResponse: number | undefined,
   s: DosingSettings,
   warnings: DoseWarning[],
 ): DoseResult {
@@ -38,6 +45,13 @@ export function computeIntranasal(
       ],
       warnings,
     };
+  const cap = absoluteMgCapFor(protocol, s);
+  const gates = [
+    ...esketamineLabelGate(request, protocol, totalMg, s, warnings),
+    ...escalationGate(request, protocol, step, prescribed, sessionsWithoutResponse, warnings),
+    ...absoluteCapGate(request, cap, totalMg, warnings),
+  ];
+  if (gates.length > 0) return { ok: false, hardStops: gates, warnings };
   const administrationMin = (devices - 1) * step.minutesBetweenDevices;
   const dose: ComputedIntranasalDose = {
     ...commonFields(protocol, step, prescribed, s, warnings),
@@ -71,6 +85,9 @@ export function computeIntranasal(
           given('minutes between devices', step.minutesBetweenDevices, 'min'),
         ],
       ),
+      // Devices are not weight-based: of the protocol's ceilings only the total mg applies.
+      ...ceilingLines(protocol, totalMg, 1, 0).filter((l) => l.quantity === 'ceilingTotalMg'),
+      absoluteCapLine(cap, totalMg),
     ],
   };
   return { ok: true, dose, warnings };

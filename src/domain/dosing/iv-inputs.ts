@@ -1,12 +1,14 @@
 import type { Sex } from './body-weight';
+import { measurementAgeStop, resolveSex } from './chart-facts';
 import { checkQuantity } from './check-quantity';
-import type { DoseRequest, HardStop } from './dose-types';
+import type { DoseRequest, DoseWarning, HardStop } from './dose-types';
 import type { DosingSettings } from './dosing-settings';
 import { EXPECTED_UNITS } from './units';
 
 /**
  * The patient and preparation an IV dose needs, checked for unit, sign and plausibility. Every problem is
- * collected (patient first, then preparation) so the clinician can fix them all in one pass.
+ * collected (patient first, then preparation) so the clinician can fix them all in one pass. The sex comes
+ * from the chart when it records one the formula knows, and a stored measurement must be recent enough.
  */
 
 export interface IvInputs {
@@ -24,29 +26,34 @@ export function readIvInputs(
   isBolus: boolean,
   s: DosingSettings,
   stops: HardStop[],
+  warnings: DoseWarning[],
 ): IvInputs | undefined {
-  const patient = readPatient(request.patient, s, stops);
+  const patient = readPatient(request, s, stops, warnings);
   const preparation = readPreparation(request.preparation, isBolus, stops);
   if (stops.length > 0 || !patient || !preparation) return undefined;
   return { ...patient, ...preparation };
 }
 
 function readPatient(
-  p: DoseRequest['patient'],
+  request: DoseRequest,
   s: DosingSettings,
   stops: HardStop[],
+  warnings: DoseWarning[],
 ): Pick<IvInputs, 'weightKg' | 'heightCm' | 'sex'> | undefined {
+  const p = request.patient;
   if (!p) {
     stops.push({
       code: 'missing-input',
       field: 'patient',
-      message: 'weight, height and sex are required for IV dosing',
+      message:
+        'weight, height and sex are required for IV dosing: record a body measurement, or enter today’s weight and height',
     });
     return undefined;
   }
   const weightKg = checkQuantity(p.weight, 'patient.weight', EXPECTED_UNITS.weight, stops);
   const heightCm = checkQuantity(p.height, 'patient.height', EXPECTED_UNITS.height, stops);
-  if (p.sex !== 'male' && p.sex !== 'female')
+  const sex = resolveSex(p.sex, request.chart, warnings);
+  if (sex !== 'male' && sex !== 'female')
     stops.push({
       code: 'invalid-value',
       field: 'patient.sex',
@@ -64,8 +71,11 @@ function readPatient(
       field: 'patient.height',
       message: `${heightCm} cm is outside the plausible range ${s.plausibleHeightCm.min}–${s.plausibleHeightCm.max} cm`,
     });
-  if (weightKg === undefined || heightCm === undefined) return undefined;
-  return { weightKg, heightCm, sex: p.sex };
+  const stale = measurementAgeStop(request.chart?.measurement, s);
+  if (stale) stops.push(stale);
+  if (weightKg === undefined || heightCm === undefined || (sex !== 'male' && sex !== 'female'))
+    return undefined;
+  return { weightKg, heightCm, sex };
 }
 
 /** A bolus may be drawn straight from the vial, so its bag is checked only when one is given. */

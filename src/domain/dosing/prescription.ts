@@ -12,8 +12,8 @@ import { dosingSettingsSchema, type DosingSettings } from './dosing-settings';
 import type { DoseUnit, Quantity } from './units';
 
 /**
- * What is being asked for, before any arithmetic: valid settings, a valid protocol, the step, the amount
- * (the step's own or a clinician override) and whether the escalation to this step is premature.
+ * What is being asked for, before any arithmetic: valid settings, a valid protocol, the step and the amount
+ * (the step's own or a clinician override). Whether an escalation is premature is escalation.ts.
  */
 
 export type DoseSetup =
@@ -96,41 +96,6 @@ function overrideWarnings(step: ProtocolStep, value: number, warnings: DoseWarni
       field: 'doseOverride',
       message: `${value} ${unit} differs from the protocol step's ${stepDoseValue(step)} ${unit}`,
     });
-}
-
-/** Escalating too early is the clinician's call, so it warns; a malformed history is a hard stop. */
-export function escalationWarnings(
-  protocol: Protocol,
-  step: ProtocolStep,
-  history: DoseRequest['history'],
-  stops: HardStop[],
-  warnings: DoseWarning[],
-): void {
-  if (history !== undefined) {
-    const n = history.sessionsWithoutResponse;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
-      stops.push({
-        code: 'invalid-value',
-        field: 'history.sessionsWithoutResponse',
-        message: 'sessionsWithoutResponse must be a whole number ≥ 0',
-      });
-  }
-  for (const rule of protocol.escalation.filter((r) => r.toStepId === step.id)) {
-    if (rule.minPriorSessionsWithoutResponse === 0) continue;
-    if (history === undefined) {
-      warnings.push({
-        code: 'escalation-history-missing',
-        field: 'history.sessionsWithoutResponse',
-        message: `'${step.id}' is an escalation from '${rule.fromStepId}' (after ≥ ${rule.minPriorSessionsWithoutResponse} sessions without response); no session history was given`,
-      });
-    } else if (history.sessionsWithoutResponse < rule.minPriorSessionsWithoutResponse) {
-      warnings.push({
-        code: 'escalation-before-minimum-sessions',
-        field: 'history.sessionsWithoutResponse',
-        message: `escalation to '${step.id}' after ${history.sessionsWithoutResponse} session(s) without response; the protocol expects ≥ ${rule.minPriorSessionsWithoutResponse}`,
-      });
-    }
-  }
 }
 
 /** The part of the result both routes share; `warnings` is the same array the result returns. */

@@ -57,3 +57,27 @@ describe('recomputeMgPerKg', () => {
     ).toBe(0.5);
   });
 });
+
+describe('recomputeMgPerKg below the formula’s range', () => {
+  it('applies the ideal-weight floor the dose was given with', () => {
+    const r = computeDose(
+      {
+        protocol: IV_DEPRESSION,
+        stepId: 'standard',
+        patient: { weight: { value: 50, unit: 'kg' }, height: { value: 120, unit: 'cm' }, sex: 'female' },
+        preparation: {
+          vialConcentration: { value: 50, unit: 'mg/mL' },
+          bagVolume: { value: 100, unit: 'mL' },
+        },
+        acknowledgements: { weightBasis: { basis: 'ideal', acknowledged: true } },
+      },
+      DEFAULT_DOSING_SETTINGS,
+    );
+    if (!r.ok || r.dose.route !== 'iv') throw new Error('no dose');
+    expect(recomputeMgPerKg(r.dose)).toEqual({
+      mgPerKg: r.dose.totalMg / 45.5,
+      weightKg: 45.5,
+      basis: 'ideal',
+    });
+  });
+});

@@ -9,7 +9,8 @@ import { devineIdealBodyWeightKg, type Sex, type WeightBasis } from './body-weig
 export interface StoredDoseBasis {
   totalMg: number;
   patient: { weightKg: number; heightCm: number; sex: Sex };
-  weightBasis: { basis: WeightBasis };
+  /** The floor an ideal dosing weight was held to (absent on doses stored before floors existed). */
+  weightBasis: { basis: WeightBasis; idealWeightFloorKg?: number };
 }
 
 export interface RecomputedMgPerKg {
@@ -25,6 +26,9 @@ export function recomputeMgPerKg(
   const weightKg =
     basis === 'actual'
       ? stored.patient.weightKg
-      : devineIdealBodyWeightKg(stored.patient.heightCm, stored.patient.sex);
+      : Math.max(
+          devineIdealBodyWeightKg(stored.patient.heightCm, stored.patient.sex),
+          stored.weightBasis.idealWeightFloorKg ?? 0,
+        );
   return { mgPerKg: stored.totalMg / weightKg, weightKg, basis };
 }

@@ -77,10 +77,20 @@ const list = [
   {
     id: 'clinical-md-defaults',
     source: 'Candidate rule defaults of the clinical source register',
+    // The register's table also lists the 1.0 mg/kg ceiling, tagged secondary there; that default is cited
+    // through askp-dose-range, so this citation claims only the rows that are primary.
     supports:
-      'IV depression 0.5 mg/kg over 40 min; escalation 0.75 after ≥ 3 infusions; ceiling 1.0; induction 6',
+      'IV depression 0.5 mg/kg over 40 min; escalation to 0.75 mg/kg after ≥ 3 infusions; induction 6',
     reference: 'docs/clinical-sources.md#candidate-rule-defaults',
     tag: 'primary',
+  },
+  {
+    id: 'escalated-infusion-time-40-min-assumed',
+    source: 'Gap in the clinical source register',
+    supports:
+      'Cusin 2017 gave 0.75 mg/kg over 45 min; the 40 min of the escalated step is carried over from the standard step, not taken from a source',
+    reference: 'docs/clinical-sources.md#iv-depression-escalated-infusion-time',
+    tag: 'unverified',
   },
   {
     id: 'can-bind-2020',
@@ -120,6 +130,14 @@ const list = [
       'infusion 0.5–2 mg/kg/h; bolus up to 0.35 mg/kg; CRPS 22 mg/h for 4 days or 0.35 mg/kg/h over 4 h daily for 10 days; ≥ 80 mg over > 2 h',
     reference: 'docs/clinical-sources.md#chronic-pain-protocols',
     tag: 'secondary',
+  },
+  {
+    id: 'pain-infusion-time-4-h-assumed',
+    source: 'Gap in the clinical source register',
+    supports:
+      'Cohen 2018 gives no single infusion time for 0.5–2 mg/kg/h; 4 h is carried over from the CRPS 0.35 mg/kg/h × 4 h regimen',
+    reference: 'docs/clinical-sources.md#chronic-pain-infusion-time',
+    tag: 'unverified',
   },
   {
     id: 'medscape-crps',
@@ -166,6 +184,30 @@ const list = [
     supports: 'ideal body weight: 50 kg (men) or 45.5 kg (women) + 2.3 kg per inch over 5 ft',
     reference: 'docs/clinical-sources.md#ideal-body-weight-formula',
     tag: 'secondary',
+  },
+  {
+    id: 'ideal-weight-below-range',
+    source: 'Arbor engineering default (Devine’s range)',
+    supports:
+      'below 60 in (152.4 cm) the clinician chooses the weight basis, and an ideal dosing weight never goes below Devine’s value at 60 in',
+    reference: 'docs/clinical-sources.md#ideal-body-weight-range',
+    tag: 'engineering',
+  },
+  {
+    id: 'absolute-mg-cap',
+    source: 'Arbor engineering default (no published cap found)',
+    supports:
+      'an absolute mg cap per dose: the protocol ceiling at a 100 kg reference weight unless the clinic sets one per protocol',
+    reference: 'docs/clinical-sources.md#absolute-mg-cap',
+    tag: 'engineering',
+  },
+  {
+    id: 'body-measurement-freshness',
+    source: 'Arbor engineering default',
+    supports:
+      'weight and height for a dose are at most 30 days old; a change of more than 5% since the last dose is flagged',
+    reference: 'docs/clinical-sources.md#body-measurement-freshness',
+    tag: 'engineering',
   },
   {
     id: 'arbor-engineering-default',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CITATIONS } from './citations';
 import {
   ESKETAMINE_MDD_SUICIDAL,
   ESKETAMINE_TRD,
+  ESKETAMINE_TRD_65_PLUS,
   IV_CHRONIC_PAIN,
   IV_DEPRESSION,
   IV_DEPRESSION_CAN_BIND_MAINTENANCE,
@@ -120,5 +122,66 @@ describe('protocol library', () => {
     expect(ESKETAMINE_TRD.steps.map((s) => (s.kind === 'devices' ? s.devices * s.mgPerDevice : 0))).toEqual([
       56, 84,
     ]);
+  });
+
+  it('marks the escalated step’s 40 min as assumed: Cusin 2017 infused over 45 min', () => {
+    const escalated = IV_DEPRESSION.steps.find((s) => s.id === 'escalated')!;
+    const tags = escalated.citationIds.map((id) => IV_DEPRESSION.citations.find((c) => c.id === id));
+    expect(tags).toContainEqual(
+      expect.objectContaining({ id: 'escalated-infusion-time-40-min-assumed', tag: 'unverified' }),
+    );
+    expect(escalated.notes).toContain('45 min');
+  });
+
+  it('marks the chronic-pain step’s 4 h as assumed: Cohen 2018 gives no single duration', () => {
+    expect(IV_CHRONIC_PAIN.steps[0]!.citationIds).toContain('pain-infusion-time-4-h-assumed');
+    expect(CITATIONS['pain-infusion-time-4-h-assumed'].tag).toBe('unverified');
+  });
+
+  it('never tags a source of the 1.0 mg/kg ceiling primary', () => {
+    for (const p of [IV_DEPRESSION, IV_DEPRESSION_CAN_BIND_MAINTENANCE]) {
+      const primaryAboutCeiling = p.citations.filter(
+        (c) => c.tag === 'primary' && /ceiling/i.test(c.supports),
+      );
+      expect(primaryAboutCeiling.map((c) => c.id)).toEqual([]);
+    }
+  });
+
+  it('cites the secondary 65-and-over source on every dose of the 65-and-over protocol', () => {
+    for (const s of ESKETAMINE_TRD_65_PLUS.steps) expect(s.citationIds).toContain('spravato-elderly-mims');
+  });
+
+  it('does not ask for sessions without response before 84 mg: the label counts sessions given', () => {
+    for (const rule of [...ESKETAMINE_TRD.escalation, ...ESKETAMINE_TRD_65_PLUS.escalation])
+      expect(rule.minPriorSessionsWithoutResponse, rule.id).toBe(0);
+  });
+
+  // That each reference lands on a register entry is checked for every file by src/test/citations-in-repo.test.ts.
+  it('tags every citation as the clinical source register does', () => {
+    // The evidence level of each citation, as reviewed against the register's entries.
+    const expected: Record<string, string> = {
+      'murrough-2013': 'primary',
+      'shiroma-2014': 'primary',
+      'elekt-d-2023': 'primary',
+      'fava-2018-rapid': 'primary',
+      'cusin-2017': 'primary',
+      'askp-dose-range': 'secondary',
+      'no-standard-ladder': 'unverified',
+      'clinical-md-defaults': 'primary',
+      'can-bind-2020': 'primary',
+      'feder-2021': 'primary',
+      'feder-2014': 'secondary',
+      'infusion-time-40-min-assumed': 'unverified',
+      'escalated-infusion-time-40-min-assumed': 'unverified',
+      'pain-infusion-time-4-h-assumed': 'unverified',
+      'cohen-2018': 'secondary',
+      'medscape-crps': 'secondary',
+      'spravato-pi': 'primary',
+      'spravato-elderly-mims': 'secondary',
+      'sanacora-2017-ibw': 'secondary',
+      'no-adjusted-body-weight': 'unverified',
+      'devine-1974': 'secondary',
+    };
+    for (const c of Object.values(CITATIONS)) if (expected[c.id]) expect(c.tag, c.id).toBe(expected[c.id]);
   });
 });

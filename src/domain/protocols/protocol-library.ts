@@ -52,8 +52,10 @@ const IV_DEPRESSION_ESCALATED: ProtocolStep = {
   kind: 'mg-per-kg',
   doseMgPerKg: 0.75,
   durationMin: 40,
-  citationIds: ['cusin-2017', 'clinical-md-defaults'],
-  notes: 'Cusin 2017 gave both doses over 45 min; 40 min keeps the same infusion time as the standard step.',
+  // The dose is Cusin's; the 40 min is not (Cusin infused over 45 min), hence the assumed-duration citation.
+  citationIds: ['cusin-2017', 'clinical-md-defaults', 'escalated-infusion-time-40-min-assumed'],
+  notes:
+    'Cusin 2017 gave both doses over 45 min; the 40 min here is assumed (carried over from the standard step). Revise the step to 45 min to follow the study.',
 };
 
 const IV_DEPRESSION_ESCALATION: EscalationRule = {
@@ -194,7 +196,7 @@ export const IV_CHRONIC_PAIN: Protocol = defineProtocol({
       doseMgPerKgPerHour: 0.5,
       durationMin: 240,
       doseRange: { min: 0.5, max: 2 },
-      citationIds: ['cohen-2018'],
+      citationIds: ['cohen-2018', 'pain-infusion-time-4-h-assumed'],
       notes: 'The 4 h default follows the CRPS 0.35 mg/kg/h × 4 h regimen; Cohen gives no single duration.',
     },
   ],
@@ -407,8 +409,10 @@ export const ESKETAMINE_TRD: Protocol = defineProtocol({
       id: 'allow-84-after-day-1',
       fromStepId: 'dose-56',
       toStepId: 'dose-84',
-      // Day 1 is always 56 mg; 84 mg is allowed from the second session.
-      minPriorSessionsWithoutResponse: 1,
+      // The label chooses 56 or 84 mg after day 1 by efficacy and tolerability, not after sessions without
+      // response. Day 1 being 56 mg counts sessions GIVEN, which the calculator's first-session rule checks
+      // (src/domain/dosing/esketamine-label.ts).
+      minPriorSessionsWithoutResponse: 0,
       citationIds: ['spravato-pi'],
     },
   ],
@@ -425,22 +429,25 @@ export const ESKETAMINE_TRD_65_PLUS: Protocol = defineProtocol({
   description: 'Starts at 28 mg (secondary source: Hong Kong label via MIMS; check the current US PI).',
   steps: [
     device(1, 'dose-28', '28 mg (1 device)', ['spravato-elderly-mims']),
-    device(2, 'dose-56', '56 mg (2 devices)', ['spravato-pi']),
-    device(3, 'dose-84', '84 mg (3 devices)', ['spravato-pi']),
+    // At 65 and over the 56 and 84 mg doses also rest on the secondary source's dosing for that age.
+    device(2, 'dose-56', '56 mg (2 devices)', ['spravato-pi', 'spravato-elderly-mims']),
+    device(3, 'dose-84', '84 mg (3 devices)', ['spravato-pi', 'spravato-elderly-mims']),
   ],
+  // Raised by efficacy and tolerability, not after sessions without response; the 28 mg first session
+  // counts sessions given (the calculator's first-session rule, start dose a clinic setting).
   escalation: [
     {
       id: 'raise-to-56',
       fromStepId: 'dose-28',
       toStepId: 'dose-56',
-      minPriorSessionsWithoutResponse: 1,
+      minPriorSessionsWithoutResponse: 0,
       citationIds: ['spravato-elderly-mims'],
     },
     {
       id: 'raise-to-84',
       fromStepId: 'dose-56',
       toStepId: 'dose-84',
-      minPriorSessionsWithoutResponse: 1,
+      minPriorSessionsWithoutResponse: 0,
       citationIds: ['spravato-elderly-mims'],
     },
   ],

@@ -102,8 +102,9 @@ export const escalationRuleSchema = z.object({
   fromStepId: z.string().min(1),
   toStepId: z.string().min(1),
   /**
-   * Sessions (infusions or intranasal sessions) without response before moving up. Fewer gives a warning,
-   * not a hard stop: the count is a clinical judgement the prescriber may override.
+   * Sessions (infusions or intranasal sessions) without response before moving up. Fewer is a hard stop
+   * that the prescriber may override only by acknowledging it with a reason (docs/dosing.md): the count is
+   * a clinical judgement, but moving up early must be a decision on the record, not a passing warning.
    */
   minPriorSessionsWithoutResponse: z.number().int('must be a whole number').nonnegative('must be ≥ 0'),
   citationIds,

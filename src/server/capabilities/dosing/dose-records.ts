@@ -4,14 +4,14 @@ import type { Executor } from '../../../db/client.js';
 import { userLabels, type DoseRow } from './doses.queries.js';
 
 /**
- * Stored dose rows as the API returns them (doseRecordResponse): who ordered, verified, finalised or
+ * Stored dose rows as the API returns them (doseRecordResponse): who ordered, verified, marked ready or
  * cancelled each one by name, and mg/kg recomputed from the stored inputs rather than read back.
  */
 export async function doseRecords(db: Executor, rows: DoseRow[]): Promise<DoseRecord[]> {
   const ids = [
     ...new Set(
       rows
-        .flatMap((r) => [r.orderedBy, r.verifiedBy, r.finalisedBy, r.cancelledBy])
+        .flatMap((r) => [r.orderedBy, r.verifiedBy, r.markedReadyBy, r.cancelledBy])
         .filter((x): x is string => !!x),
     ),
   ];
@@ -47,7 +47,8 @@ export async function doseRecords(db: Executor, rows: DoseRow[]): Promise<DoseRe
       recomputed,
       ordered: person(r.orderedBy, r.orderedAt),
       verified: who(r.verifiedBy, r.verifiedAt),
-      finalised: who(r.finalisedBy, r.finalisedAt),
+      markedReady: who(r.markedReadyBy, r.markedReadyAt),
+      bodyMeasurementId: r.bodyMeasurementId,
       cancelled: r.cancelledBy ? { ...person(r.cancelledBy, r.cancelledAt), reason: r.cancelReason } : null,
       amends: r.amendsDoseId ? { doseId: r.amendsDoseId, reason: r.amendmentReason } : null,
     };

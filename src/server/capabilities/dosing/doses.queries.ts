@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/client.js';
-import { doses } from '../../../db/schema-dosing.js';
+import { doses, type DoseStatus } from '../../../db/schema-dosing.js';
 import { users } from '../../../db/schema.js';
 
 /** The SQL of doses: every query is scoped to the caller's clinic. */
@@ -13,8 +14,8 @@ export type DoseStatusChange = Partial<
     | 'status'
     | 'verifiedBy'
     | 'verifiedAt'
-    | 'finalisedBy'
-    | 'finalisedAt'
+    | 'markedReadyBy'
+    | 'markedReadyAt'
     | 'cancelledBy'
     | 'cancelledAt'
     | 'cancelReason'
@@ -79,4 +80,63 @@ export async function userLabels(db: Executor, ids: string[]): Promise<Map<strin
     .from(users)
     .where(inArray(users.id, ids));
   return new Map(rows.map((u) => [u.id, u.label]));
+}
+
+/** The states in which a dose counts as a session given (until the infusion session records it). */
+const GIVEN: DoseStatus[] = ['ready_to_administer', 'administered'];
+
+/**
+ * Sessions of a protocol family the patient has been given. Interim rule (docs/dosing.md §4.2), kept in
+ * this one function so the infusion session capability can replace it: the patient's doses whose
+ * protocol (as stored with the dose) has this route and indication, that reached ready to administer;
+ * a dose amended by another dose that also reached it counts once.
+ */
+export async function countSessionsGiven(
+  db: Executor,
+  clinicId: string,
+  patientId: string,
+  family: { route: string; indication: string },
+): Promise<number> {
+  const amendment = alias(doses, 'amendment');
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(doses)
+    .where(
+      and(
+        eq(doses.clinicId, clinicId),
+        eq(doses.patientId, patientId),
+        inArray(doses.status, GIVEN),
+        sql`${doses.protocolSnapshot} ->> 'route' = ${family.route}`,
+        sql`${doses.protocolSnapshot} ->> 'indication' = ${family.indication}`,
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(amendment)
+            .where(and(eq(amendment.amendsDoseId, doses.id), inArray(amendment.status, GIVEN))),
+        ),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Actual body weight of the patient's most recent dose that was not cancelled (null when none). */
+export async function lastDoseWeightKg(
+  db: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<number | null> {
+  const [row] = await db
+    .select({ weightKg: doses.weightKg })
+    .from(doses)
+    .where(
+      and(
+        eq(doses.clinicId, clinicId),
+        eq(doses.patientId, patientId),
+        ne(doses.status, 'cancelled'),
+        isNotNull(doses.weightKg),
+      ),
+    )
+    .orderBy(desc(doses.orderedAt))
+    .limit(1);
+  return row?.weightKg ?? null;
 }

@@ -268,8 +268,8 @@ describe('verification and status', () => {
     expect(refused).toHaveLength(1);
     expect((await post(`/api/doses/${dose.id}/verify`, frontDesk, {})).status).toBe(403);
 
-    // Unverified, it cannot become final while the clinic requires verification.
-    expect((await post(`/api/doses/${dose.id}/finalise`, nurse, {})).status).toBe(409);
+    // Unverified, it cannot become ready to administer while the clinic requires verification.
+    expect((await post(`/api/doses/${dose.id}/mark-ready`, nurse, {})).status).toBe(409);
     const verified = await post(`/api/doses/${dose.id}/verify`, nurse, {
       note: 'double-checked vial and pump',
     });
@@ -290,23 +290,23 @@ describe('verification and status', () => {
       );
     expect(audit.map((a) => (a.detail as { to: string }).to)).toEqual(['verified']);
 
-    const final = await post(`/api/doses/${dose.id}/finalise`, physician, {});
-    expect(final.status).toBe(200);
-    expect(((await final.json()) as DoseBody).status).toBe('final');
+    const ready = await post(`/api/doses/${dose.id}/mark-ready`, physician, {});
+    expect(ready.status).toBe(200);
+    expect(((await ready.json()) as DoseBody).status).toBe('ready_to_administer');
     expect(
       (await post(`/api/doses/${dose.id}/cancel`, physician, { reason: 'changed my mind' })).status,
     ).toBe(409);
   });
 
-  it('freezes a final dose in the database and never deletes one', async () => {
+  it('freezes a dose ready to administer in the database and never deletes one', async () => {
     const dose = (await (await order()).json()) as DoseBody;
     await post(`/api/doses/${dose.id}/verify`, nurse, {});
-    await post(`/api/doses/${dose.id}/finalise`, nurse, {});
+    await post(`/api/doses/${dose.id}/mark-ready`, nurse, {});
     await expect(
       ctx.deps.db.update(doses).set({ cancelReason: 'x' }).where(eq(doses.id, dose.id)),
     ).rejects.toThrow();
     await expect(ctx.deps.db.delete(doses).where(eq(doses.id, dose.id))).rejects.toThrow();
-    // Before final, only the status columns may move: the computed result is never rewritten.
+    // Before it is ready, only the status columns may move: the computed result is never rewritten.
     const open = (await (await order()).json()) as DoseBody;
     await expect(
       ctx.deps.db.update(doses).set({ totalMg: 70 }).where(eq(doses.id, open.id)),
@@ -320,7 +320,7 @@ describe('verification and status', () => {
     ).rejects.toThrow();
   });
 
-  it('cancels with a reason and amends a final dose with a new dose that references it', async () => {
+  it('cancels with a reason and amends a dose ready to administer with a new dose that references it', async () => {
     const dose = (await (await order()).json()) as DoseBody;
     expect((await post(`/api/doses/${dose.id}/cancel`, physician, {})).status).toBe(400);
     const cancelled = await post(`/api/doses/${dose.id}/cancel`, physician, {
@@ -330,7 +330,7 @@ describe('verification and status', () => {
 
     const given = (await (await order()).json()) as DoseBody;
     await post(`/api/doses/${given.id}/verify`, nurse, {});
-    await post(`/api/doses/${given.id}/finalise`, nurse, {});
+    await post(`/api/doses/${given.id}/mark-ready`, nurse, {});
     const weight = { value: 72, unit: 'kg' };
     const amendment = await post(`/api/doses/${given.id}/amend`, physician, {
       ...inputs({ patient: { weight, height: { value: 175, unit: 'cm' }, sex: 'female' } }),
@@ -344,11 +344,11 @@ describe('verification and status', () => {
     const original = (await (
       await ctx.request(`/api/doses/${given.id}`, { cookie: nurse })
     ).json()) as DoseBody;
-    expect(original.status).toBe('final');
+    expect(original.status).toBe('ready_to_administer');
     expect(original.result.totalMg).toBe(35);
   });
 
-  it('lets a clinic that does not require verification finalise an ordered dose', async () => {
+  it('lets a clinic that does not require verification mark an ordered dose ready', async () => {
     const adminCookie = admin;
     const change = await ctx.request('/api/clinic', {
       method: 'PATCH',
@@ -359,8 +359,8 @@ describe('verification and status', () => {
     const dose = (await (await order()).json()) as DoseBody & { verificationRequired: boolean };
     expect(dose.verificationRequired).toBe(false);
     expect(
-      ((await (await post(`/api/doses/${dose.id}/finalise`, physician, {})).json()) as DoseBody).status,
-    ).toBe('final');
+      ((await (await post(`/api/doses/${dose.id}/mark-ready`, physician, {})).json()) as DoseBody).status,
+    ).toBe('ready_to_administer');
     await ctx.request('/api/clinic', {
       method: 'PATCH',
       cookie: adminCookie,

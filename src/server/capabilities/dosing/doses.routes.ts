@@ -75,8 +75,9 @@ export const doseRoutes = [
   }),
   defineRoute({
     method: 'post',
-    path: '/api/doses/:id/finalise',
-    summary: 'Make a dose final (verified first when the clinic requires it); final doses are frozen',
+    path: '/api/doses/:id/mark-ready',
+    summary:
+      'Mark a dose ready to administer (verified first when the clinic requires it); it is then frozen. It does not record that the dose was given',
     tag: 'doses',
     auth: 'staff',
     action: 'dose.verify',
@@ -84,7 +85,7 @@ export const doseRoutes = [
     body: doseVerifyBody,
     response: doseRecordResponse,
     handler: async ({ params, body, actor, ctx }) =>
-      changeDoseStatus(ctx.deps, actor, params.id, 'finalise', body),
+      changeDoseStatus(ctx.deps, actor, params.id, 'mark-ready', body),
   }),
   defineRoute({
     method: 'post',
@@ -102,7 +103,8 @@ export const doseRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/doses/:id/amend',
-    summary: 'Correct a final dose: a new dose that references the original, which stays as it was',
+    summary:
+      'Correct a dose ready to administer: a new dose that references the original, which stays as it was',
     tag: 'doses',
     auth: 'staff',
     action: 'dose.order',

@@ -1,6 +1,9 @@
-/** Protocols (library and clinic versions) and dose orders with verification. */
+/** Protocols (library and clinic versions), body measurements and dose orders with verification. */
 import type { AnyRoute } from '../../http/define-route.js';
+import { bodyMeasurementRoutes } from './body-measurements.routes.js';
 import { doseRoutes } from './doses.routes.js';
 import { protocolRoutes } from './protocols.routes.js';
 
-export const dosingRoutes: AnyRoute[] = [...protocolRoutes, ...doseRoutes];
+export const dosingRoutes: AnyRoute[] = [...protocolRoutes, ...bodyMeasurementRoutes, ...doseRoutes];
+/** For the infusion session: record today's weight and height in its own transaction. */
+export { storeBodyMeasurement, type NewBodyMeasurement } from './body-measurements.service.js';

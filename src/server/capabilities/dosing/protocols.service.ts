@@ -59,9 +59,18 @@ function toEntry(row: ClinicProtocolRow, latest: boolean, label: string): Clinic
 
 /** The clinic's dosing settings as stored (with defaults for anything the clinic never set). */
 export async function dosingSettingsOf(db: Executor, clinicId: string): Promise<DosingSettings> {
+  return (await clinicDosingContext(db, clinicId)).settings;
+}
+
+/** The dosing settings and the clinic's time zone (a patient's age is counted on the clinic's date). */
+export async function clinicDosingContext(
+  db: Executor,
+  clinicId: string,
+): Promise<{ settings: DosingSettings; timeZone: string }> {
   const clinic = await findClinicSettings(db, clinicId);
   if (!clinic) throw notFound('Clinic');
-  return readClinicSettings(clinic.settings).dosing ?? DEFAULT_DOSING_SETTINGS;
+  const read = readClinicSettings(clinic.settings);
+  return { settings: read.dosing ?? DEFAULT_DOSING_SETTINGS, timeZone: read.timeZone };
 }
 
 function withLatest(rows: Array<{ row: ClinicProtocolRow; label: string }>): ClinicProtocolEntry[] {

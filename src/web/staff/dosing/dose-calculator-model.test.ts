@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ProtocolList } from '../../../contracts/dosing';
+import { DEFAULT_DOSING_SETTINGS } from '../../../domain/dosing';
 import { PROTOCOL_LIBRARY } from '../../../domain/protocols';
 import { ApiError } from '../api-client';
 import {
+  askedAcknowledgements,
+  basisChoiceOptions,
+  basisOptionLabel,
   chartSexOf,
+  olderAdultProposal,
   citationText,
   doseInputsOf,
   initialDoseForm,
@@ -114,5 +119,124 @@ describe('dose calculator model', () => {
       );
     const [first] = ivDepression.citations;
     expect(citationText(ivDepression, [first!.id, 'missing'])).toBe(`${first!.source} [${first!.tag}]`);
+  });
+});
+
+describe('the calculator after the pharmacist’s review', () => {
+  const latest = { weightKg: 80, heightCm: 168 };
+
+  it('uses the chart’s latest measurement when chosen, sending no weight or height', () => {
+    const form = { ...initialDoseForm('female'), measurement: 'latest', vial: '50', bag: '100' };
+    const { body, errors } = doseInputsOf(form, ivDepression, { latest });
+    expect(errors).toEqual({});
+    expect(body?.patient).toEqual({ sex: 'female' });
+  });
+
+  it('asks for today’s weight and height when the chart has no measurement to use', () => {
+    const form = { ...initialDoseForm('female'), measurement: 'latest', vial: '50', bag: '100' };
+    expect(Object.keys(doseInputsOf(form, ivDepression, { latest: null }).errors).sort()).toEqual([
+      'height',
+      'weight',
+    ]);
+  });
+
+  it('sends each acknowledgement with its reason, and names a missing reason or tick', () => {
+    const acked = {
+      ...filled,
+      basis: 'ideal',
+      basisAck: 'yes',
+      escalationAck: 'yes',
+      escalationReason: 'three infusions without response',
+      highDoseAck: 'yes',
+      highDoseReason: 'reviewed with the anaesthetist',
+    };
+    expect(doseInputsOf(acked, ivDepression).body?.acknowledgements).toEqual({
+      weightBasis: { basis: 'ideal', acknowledged: true },
+      escalation: { acknowledged: true, reason: 'three infusions without response' },
+      highDose: { acknowledged: true, reason: 'reviewed with the anaesthetist' },
+    });
+    const missing = doseInputsOf(
+      { ...filled, basis: 'actual', escalationAck: 'yes', firstSessionAck: 'yes' },
+      ivDepression,
+    );
+    expect(missing.body).toBeUndefined();
+    expect(Object.keys(missing.errors).sort()).toEqual([
+      'basisAck',
+      'escalationReason',
+      'firstSessionReason',
+    ]);
+  });
+
+  it('lists the acknowledgements a hard stop asked for', () => {
+    const error = new ApiError(400, 'hard_stop', 'Bad', [
+      { field: 'body.acknowledgements.escalation', message: 'above the step' },
+      { field: 'body.acknowledgements.weightBasis', message: 'below range' },
+      { field: 'body.patient.weight', message: 'too old' },
+    ]);
+    expect(askedAcknowledgements(error)).toEqual(['escalation', 'weightBasis']);
+    expect(askedAcknowledgements(new Error('offline'))).toEqual([]);
+  });
+
+  it('shows what each weight basis gives, side by side, from the same rule the server uses', () => {
+    const options = basisChoiceOptions(
+      { weightKg: 50, heightCm: 120, sex: 'female' },
+      ivDepression.steps[0]!,
+      '',
+      DEFAULT_DOSING_SETTINGS,
+    );
+    expect(options.map((o) => [o.basis, o.weightKg, o.exactMg])).toEqual([
+      ['actual', 50, 25],
+      ['ideal', 45.5, 22.75],
+    ]);
+    expect(basisOptionLabel(options[1]!)).toBe(
+      'Ideal weight 45.5 kg: 22.75 mg (0.455 mg/kg of actual weight)',
+    );
+  });
+
+  it('proposes the 65-and-over protocol for an older patient on the under-65 one', () => {
+    const trd = PROTOCOL_LIBRARY.find((p) => p.id === 'esketamine-trd')!;
+    const older = PROTOCOL_LIBRARY.find((p) => p.id === 'esketamine-trd-65-plus')!;
+    const choices = [
+      { key: 'library:esketamine-trd:1', protocol: trd, group: 'Library' as const },
+      { key: 'library:esketamine-trd-65-plus:1', protocol: older, group: 'Library' as const },
+    ];
+    expect(olderAdultProposal(trd, 70, DEFAULT_DOSING_SETTINGS, choices)?.key).toBe(
+      'library:esketamine-trd-65-plus:1',
+    );
+    expect(olderAdultProposal(trd, 50, DEFAULT_DOSING_SETTINGS, choices)).toBeUndefined();
+    expect(olderAdultProposal(older, 70, DEFAULT_DOSING_SETTINGS, choices)).toBeUndefined();
+  });
+});
+
+describe('acknowledgements belong to the dose they were given for', () => {
+  it('are cleared when anything that changes the dose changes, and kept for the preparation', () => {
+    const acked = {
+      ...filled,
+      basis: 'ideal',
+      basisAck: 'yes',
+      escalationAck: 'yes',
+      escalationReason: 'no response',
+      highDoseAck: 'yes',
+      highDoseReason: 'reviewed',
+    };
+    for (const key of [
+      'protocol',
+      'step',
+      'override',
+      'sessions',
+      'weight',
+      'height',
+      'measurement',
+      'sex',
+    ] as const) {
+      const next = withFieldChange(acked, key, key === 'protocol' ? 'library:esk:1' : '2', []);
+      expect([next.basisAck, next.escalationAck, next.escalationReason, next.highDoseAck], key).toEqual([
+        '',
+        '',
+        '',
+        '',
+      ]);
+    }
+    expect(withFieldChange(acked, 'vial', '10', [])).toMatchObject({ escalationAck: 'yes', basisAck: 'yes' });
   });
 });

@@ -2,7 +2,10 @@ import { TextField } from '../ui/text-field';
 import type { DoseCardActions } from './dose-card-model';
 import type { DoseActionPath } from './use-dose-action';
 
-/** Verify, make final, or start cancelling: only the buttons the person may use. */
+/**
+ * Verify, mark ready to administer, or start cancelling: only the buttons the person may use. "Ready to
+ * administer" says the checked dose may be given; it does not record that it was.
+ */
 export function DoseActionButtons({
   allowed,
   busy,
@@ -26,14 +29,14 @@ export function DoseActionButtons({
       {allowed.awaitsOtherVerifier ? (
         <span className="muted">You ordered this dose; another clinician must verify it.</span>
       ) : null}
-      {allowed.canFinalise ? (
+      {allowed.canMarkReady ? (
         <button
           type="button"
           className="button button--secondary"
           disabled={busy}
-          onClick={() => onAct('finalise')}
+          onClick={() => onAct('mark-ready')}
         >
-          Make final
+          Mark ready to administer
         </button>
       ) : null}
       {allowed.canCancel && !cancelling ? (

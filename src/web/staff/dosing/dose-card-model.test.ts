@@ -37,7 +37,7 @@ describe('dose card model', () => {
     expect(doseCardActions(dose({}), 'orderer', canAll)).toEqual({
       canVerify: false,
       awaitsOtherVerifier: true,
-      canFinalise: false,
+      canMarkReady: false,
       canCancel: true,
     });
     expect(doseCardActions(dose({}), 'someone-else', canAll)).toMatchObject({
@@ -46,13 +46,13 @@ describe('dose card model', () => {
     });
   });
 
-  it('finalises a verified dose, or an ordered one that needs no second clinician', () => {
-    expect(doseCardActions(dose({ status: 'verified' }), 'x', canAll).canFinalise).toBe(true);
-    expect(doseCardActions(dose({ verificationRequired: false }), 'x', canAll).canFinalise).toBe(true);
-    expect(doseCardActions(dose({ status: 'final' }), 'x', canAll)).toEqual({
+  it('marks a verified dose ready, or an ordered one that needs no second clinician', () => {
+    expect(doseCardActions(dose({ status: 'verified' }), 'x', canAll).canMarkReady).toBe(true);
+    expect(doseCardActions(dose({ verificationRequired: false }), 'x', canAll).canMarkReady).toBe(true);
+    expect(doseCardActions(dose({ status: 'ready_to_administer' }), 'x', canAll)).toEqual({
       canVerify: false,
       awaitsOtherVerifier: false,
-      canFinalise: false,
+      canMarkReady: false,
       canCancel: false,
     });
   });
@@ -61,7 +61,7 @@ describe('dose card model', () => {
     expect(doseCardActions(dose({}), 'x', canOnly('dose.order'))).toEqual({
       canVerify: false,
       awaitsOtherVerifier: false,
-      canFinalise: false,
+      canMarkReady: false,
       canCancel: true,
     });
     expect(doseCardActions(dose({}), 'orderer', canOnly()).awaitsOtherVerifier).toBe(false);

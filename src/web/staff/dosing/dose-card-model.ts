@@ -2,10 +2,12 @@ import type { DoseRecord } from '../../../contracts/dosing';
 import type { ComputedDose, ComputedIvDose } from '../../../domain/dosing';
 import type { Action } from '../../../domain/auth';
 
+/** 'Ready to administer' is not 'given': only the infusion session records that a dose was administered. */
 export const DOSE_STATUS_LABEL: Record<DoseRecord['status'], string> = {
   ordered: 'Ordered — awaiting verification',
   verified: 'Verified',
-  final: 'Final',
+  ready_to_administer: 'Ready to administer',
+  administered: 'Administered',
   cancelled: 'Cancelled',
 };
 
@@ -32,7 +34,7 @@ export function doseCardActions(dose: DoseRecord, meId: string, can: (action: Ac
   return {
     canVerify: can('dose.verify') && dose.status === 'ordered' && !ownOrder,
     awaitsOtherVerifier: dose.status === 'ordered' && ownOrder && can('dose.verify'),
-    canFinalise:
+    canMarkReady:
       can('dose.verify') &&
       (dose.status === 'verified' || (dose.status === 'ordered' && !dose.verificationRequired)),
     canCancel: can('dose.order') && (dose.status === 'ordered' || dose.status === 'verified'),

@@ -3,7 +3,7 @@ import type { DoseRecord } from '../../../contracts/dosing';
 import type { ComputedIvDose } from '../../../domain/dosing';
 import { devicesText, doseTime, pumpRateText } from './dose-card-model';
 
-/** A dose's amounts and its life so far (ordered, verified, final, cancelled, amending), as a term list. */
+/** A dose's amounts and its life so far (ordered, verified, ready, cancelled, amending), as a term list. */
 export function DoseFacts({ dose }: { dose: DoseRecord }) {
   const r = dose.result;
   return (
@@ -11,7 +11,7 @@ export function DoseFacts({ dose }: { dose: DoseRecord }) {
       {r.route === 'iv' ? <IvFacts dose={dose} iv={r} /> : <Fact term="Devices">{devicesText(r)}</Fact>}
       <ActorFact term="Ordered" actor={dose.ordered} />
       {dose.verified ? <ActorFact term="Verified" actor={dose.verified} /> : null}
-      {dose.finalised ? <ActorFact term="Final" actor={dose.finalised} /> : null}
+      {dose.markedReady ? <ActorFact term="Ready to administer" actor={dose.markedReady} /> : null}
       {dose.cancelled ? (
         <Fact term="Cancelled">
           {dose.cancelled.label}: {dose.cancelled.reason}
@@ -36,6 +36,14 @@ function IvFacts({ dose, iv }: { dose: DoseRecord; iv: ComputedIvDose }) {
         {dose.recomputed ? dose.recomputed.onBasisUsed.mgPerKg.toFixed(3) : iv.mgPerKg.toFixed(3)}
       </Fact>
       <Fact term="mg/kg on actual weight">{dose.recomputed?.onActualWeight.mgPerKg.toFixed(3)}</Fact>
+      <Fact term="Weight and height">
+        {iv.patient.weightKg} kg, {iv.patient.heightCm} cm
+        {iv.bodyMeasurement
+          ? iv.bodyMeasurement.source === 'stored'
+            ? `, measured ${new Date(iv.bodyMeasurement.measuredAt).toLocaleDateString()}`
+            : ', entered with the order'
+          : ''}
+      </Fact>
       <Fact term="Drug volume">{iv.drugVolumeMl} mL</Fact>
       <Fact term="Pump rate">{pumpRateText(iv)}</Fact>
     </>

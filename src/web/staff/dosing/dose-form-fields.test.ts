@@ -19,6 +19,16 @@ describe('dose form fields', () => {
     expect(formFieldOf('body.protocol.version')).toBe('protocol');
   });
 
+  it('puts each acknowledgement’s stop on its control and its reason', () => {
+    expect(formFieldOf('body.acknowledgements.weightBasis')).toBe('basis');
+    expect(formFieldOf('body.acknowledgements.escalation')).toBe('escalationAck');
+    expect(formFieldOf('body.acknowledgements.escalation.reason')).toBe('escalationReason');
+    expect(formFieldOf('body.acknowledgements.highDose')).toBe('highDoseAck');
+    expect(formFieldOf('body.acknowledgements.highDose.reason')).toBe('highDoseReason');
+    expect(formFieldOf('body.acknowledgements.firstSession')).toBe('firstSessionAck');
+    expect(formFieldOf('body.acknowledgements.firstSession.reason')).toBe('firstSessionReason');
+  });
+
   it('accepts the calculator’s own paths and sends anything else to the form banner', () => {
     expect(formFieldOf('patient.weight')).toBe('weight');
     expect(formFieldOf('body.confirmTotalMg')).toBe('_form');

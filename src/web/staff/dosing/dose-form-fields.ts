@@ -38,6 +38,13 @@ export function formFieldOf(path: string): string {
     doseOverride: 'override',
     'history.sessionsWithoutResponse': 'sessions',
     stepId: 'step',
+    'acknowledgements.weightBasis': 'basis',
+    'acknowledgements.escalation': 'escalationAck',
+    'acknowledgements.escalation.reason': 'escalationReason',
+    'acknowledgements.highDose': 'highDoseAck',
+    'acknowledgements.highDose.reason': 'highDoseReason',
+    'acknowledgements.firstSession': 'firstSessionAck',
+    'acknowledgements.firstSession.reason': 'firstSessionReason',
   };
   if (map[p]) return map[p];
   if (p.startsWith('protocol')) return 'protocol';

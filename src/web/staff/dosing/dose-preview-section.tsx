@@ -33,7 +33,7 @@ export function DosePreviewSection({
             Order this dose ({preview.dose.totalMg} mg)
           </button>
           {preview.verificationRequired ? (
-            <span className="muted">A second clinician must verify it before it is final.</span>
+            <span className="muted">A second clinician must verify it before it is ready to administer.</span>
           ) : null}
         </div>
       ) : (

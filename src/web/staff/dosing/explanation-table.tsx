@@ -2,7 +2,10 @@ import type { ExplanationLine } from '../../../domain/dosing';
 
 const fmt = (v: number | string) => (typeof v === 'number' ? String(Number(v.toPrecision(6))) : v);
 
-/** Every number of a dose with the formula, the inputs it used and how it was rounded (docs/dosing.md §2.2). */
+/**
+ * Every number of a dose with the formula, the inputs it used and how it was rounded (docs/dosing.md §2.2);
+ * for a limit the dose was checked against (ceilings, the absolute cap), its sources and evidence tags.
+ */
 export function ExplanationTable({ lines, caption }: { lines: readonly ExplanationLine[]; caption: string }) {
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
@@ -32,6 +35,11 @@ export function ExplanationTable({ lines, caption }: { lines: readonly Explanati
                   {line.inputs.map((input) => (
                     <li key={input.name}>
                       {input.name}: {fmt(input.value)} {input.unit}
+                    </li>
+                  ))}
+                  {(line.sources ?? []).map((source) => (
+                    <li key={source.id}>
+                      source: {source.source} [{source.tag}]
                     </li>
                   ))}
                 </ul>

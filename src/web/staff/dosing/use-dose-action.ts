@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DoseCancel, DoseVerify } from '../../../contracts/dosing';
 import { apiPost } from '../api-client';
 
-export type DoseActionPath = 'verify' | 'finalise' | 'cancel';
+export type DoseActionPath = 'verify' | 'mark-ready' | 'cancel';
 
 /** Posts one status action for a dose; the last failure stays shown until the next attempt. */
 export function useDoseAction(doseId: string, onChanged: () => void) {

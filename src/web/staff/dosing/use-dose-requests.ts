@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DoseOrder, DosePreview, DoseRecord } from '../../../contracts/dosing';
 import { apiPost } from '../api-client';
-import { serverErrorsOf } from './dose-calculator-model';
+import { askedAcknowledgements, serverErrorsOf } from './dose-calculator-model';
 import type { DoseFormBinding } from './use-dose-form';
 
 /** A calculated dose and the exact request body it was calculated from. */
@@ -19,13 +19,14 @@ export function useDoseRequests(patientId: string, doseForm: DoseFormBinding, on
   const [preview, setPreview] = useState<PreviewState | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
-  const { built, setErrors } = doseForm;
+  const { built, setErrors, ask } = doseForm;
   const bodyKey = built.body ? JSON.stringify(built.body) : '';
   const stale = preview !== null && preview.bodyKey !== bodyKey;
 
   const showServerErrors = (error: unknown) => {
     const shown = serverErrorsOf(error);
     if (shown.fields) setErrors(shown.fields);
+    ask(askedAcknowledgements(error));
     setFormError(shown.message);
   };
 
@@ -64,7 +65,7 @@ export function useDoseRequests(patientId: string, doseForm: DoseFormBinding, on
       try {
         const dose = await apiPost<DoseRecord>(`/api/patients/${patientId}/doses`, body);
         setNotice(
-          `Dose ordered: ${dose.result.totalMg} mg.${dose.verificationRequired ? ' A second clinician must verify it before it is final.' : ''}`,
+          `Dose ordered: ${dose.result.totalMg} mg.${dose.verificationRequired ? ' A second clinician must verify it before it is ready to administer.' : ''}`,
         );
         setPreview(null);
         onOrdered();
