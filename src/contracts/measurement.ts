@@ -127,6 +127,21 @@ export const instrumentEntry = z.object({
   licence: z.enum(['public-domain', 'not-copyrighted', 'free-copyrighted', 'unclear']),
   wordingStored: z.boolean(),
   definition: instrumentDefinition,
+  /** The instrument settings this clinic scores with (its measurement settings; defaults otherwise). */
+  settings: z.record(z.string(), z.union([z.number(), z.boolean(), z.array(z.string())])),
+  /** When a response to this instrument opens a safety alert, as this clinic has set it; null if never. */
+  safetyRule: z
+    .object({
+      text: z.string(),
+      evidence: z.enum(['primary', 'secondary', 'unverified', 'primary/secondary']),
+      section: z.string(),
+    })
+    .nullable(),
+  /**
+   * Item wording from the clinic's licensed copy, by item id (CADSS-6: measurement setting
+   * cadss6ItemWording); only the items that have some. Null when the clinic attached none.
+   */
+  clinicWording: z.record(z.string(), z.string()).nullable(),
 });
 export type InstrumentEntry = z.infer<typeof instrumentEntry>;
 export const instrumentCatalogueResponse = itemList(instrumentEntry);

@@ -12,10 +12,17 @@ describe('resolveSettings', () => {
   });
 
   it('names an unknown setting and lists the known ones', () => {
-    const r = resolveSettings(getInstrument('phq9')!, { cutoff: 3 });
+    const r = resolveSettings(getInstrument('gad7')!, { cutoff: 3 });
     expect(r).toEqual({
       ok: false,
-      errors: [{ setting: 'cutoff', message: 'unknown setting "cutoff" for phq9 (settings: none)' }],
+      errors: [{ setting: 'cutoff', message: 'unknown setting "cutoff" for gad7 (settings: none)' }],
+    });
+    const phq = resolveSettings(getInstrument('phq9')!, { cutoff: 3 });
+    expect(phq).toMatchObject({
+      ok: false,
+      errors: [
+        { setting: 'cutoff', message: 'unknown setting "cutoff" for phq9 (settings: safetyAlertFrom)' },
+      ],
     });
   });
 

@@ -54,14 +54,6 @@ const BOUNDARIES: Record<string, [number, string][]> = {
     [35, 'severe'],
     [60, 'severe'],
   ],
-  'pain-nrs': [
-    [0, 'mild'],
-    [4, 'mild'],
-    [5, 'moderate'],
-    [6, 'moderate'],
-    [7, 'severe'],
-    [10, 'severe'],
-  ],
 };
 
 describe('band boundaries', () => {
@@ -381,7 +373,8 @@ describe('CADSS-6 and pain NRS', () => {
   });
 
   it('scores a single 0–10 rating', () => {
-    expect(expectOk(scoreResponse('pain-nrs', { pain: 7 }))).toMatchObject({ total: 7, severity: 'severe' });
+    // No bands: the register gives 0–4 / 5–6 / 7–10 for the BPI-SF severity score only.
+    expect(expectOk(scoreResponse('pain-nrs', { pain: 7 }))).toMatchObject({ total: 7, severity: null });
     expect(scoreResponse('pain-nrs', {}).ok).toBe(false);
   });
 });

@@ -7,7 +7,12 @@
  * data so the UI can show how sure we are.
  */
 
-export type Provenance = 'primary' | 'secondary' | 'unverified';
+/**
+ * 'primary/secondary' is the register's combined level: parts of the entry differ in provenance and the
+ * entry says which (e.g. PHQ-9 item 9 → C-SSRS: the item's accuracy is primary, its use as the trigger
+ * is a practice rule). Like 'secondary', a rule at this level is a clinic setting.
+ */
+export type Provenance = 'primary' | 'secondary' | 'unverified' | 'primary/secondary';
 
 /** Where a fact comes from: the clinical source register entry and the paper or source it cites. */
 export interface Citation {

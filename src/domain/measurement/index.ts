@@ -4,3 +4,4 @@ export * from './due';
 export * from './trajectory';
 export * from './safety';
 export * from './measurement-settings';
+export * from './measurement-setting-sources';

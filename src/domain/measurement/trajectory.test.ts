@@ -59,9 +59,9 @@ describe('buildTrajectory', () => {
     );
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'date,instrument,total,severity,flags,change_from_baseline,percent_change,response,remission,response_id',
+      'date,instrument,total,severity,flags,change_from_baseline,percent_change,response,remission,response_id,settings_used',
     );
-    expect(lines[2]).toBe('2030-02-01,phq9,8,,,-12,-60,true,false,2030-02-01');
+    expect(lines[2]).toBe('2030-02-01,phq9,8,,,-12,-60,true,false,2030-02-01,');
     expect(lines[1]).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
@@ -77,12 +77,15 @@ describe('clinic measurement settings', () => {
     const s = { ...defaults, madrsRemissionAtMost: 12, pcl5CutOff: 31 };
     expect(outcomeSettingsFor('madrs', s)).toEqual({ remission: { kind: 'at-most', value: 12 } });
     expect(instrumentSettingsFor('pcl5', s)).toEqual({ cutoff: 31 });
-    expect(instrumentSettingsFor('aldrete', s)).toEqual({ dischargeThreshold: 9 });
+    expect(instrumentSettingsFor('aldrete', s)).toEqual({
+      dischargeThreshold: 9,
+      allowEightWithRespirationAndSpo2: false,
+    });
   });
 });
 
 describe('safety rules', () => {
-  it('raises an alert for PHQ-9 item 9 ≥ 1 and for C-SSRS high risk only', () => {
+  it('raises an alert for PHQ-9 item 9 ≥ 1 and, for the C-SSRS, for high risk by default', () => {
     const phq = (item9: number) => scoreResponse('phq9', [0, 0, 0, 0, 0, 0, 0, 0, item9]);
     const r0 = phq(0);
     const r1 = phq(1);

@@ -1,5 +1,12 @@
-import { getInstrument } from '../instruments';
-import type { InstrumentDefinition, InstrumentId, ScaleDefinition } from '../instruments';
+import { getInstrument, resolveSettings } from '../instruments';
+import type {
+  InstrumentDefinition,
+  InstrumentId,
+  ResolvedSetting,
+  ScaleDefinition,
+  SettingsInput,
+  SettingValue,
+} from '../instruments';
 import { computeOutcomes, type OutcomeResult, type OutcomeSettings } from '../outcomes';
 import { OUTCOME_DEFAULTS } from '../outcomes';
 
@@ -12,6 +19,11 @@ export interface ObservationPoint {
   flags: readonly string[];
   /** True when this response corrects an earlier one. */
   amended?: boolean;
+  /**
+   * The instrument settings the score was computed with, as stored with it (band cut points, safety
+   * level, variants). Absent for an instrument without settings.
+   */
+  settingsUsed?: Readonly<Record<string, SettingValue>>;
 }
 
 export interface TrajectoryBand {
@@ -36,6 +48,11 @@ export interface Trajectory {
   score: string;
   range: readonly [number, number];
   bands: TrajectoryBand[];
+  /**
+   * The instrument settings the bands are drawn with: the clinic's values today. Each point keeps the
+   * band it was given and, in `settingsUsed`, the values it was computed with.
+   */
+  settings: Record<string, SettingValue>;
   points: TrajectoryPoint[];
   anchors: { date: string; label: string }[];
   /** Baseline, latest, response and remission with the rule used; null with fewer than one score. */
@@ -48,16 +65,27 @@ function scaleOf(def: InstrumentDefinition): ScaleDefinition | undefined {
   return score === 'total' ? def.total : def.subscales?.find((s) => s.id === score);
 }
 
-/** Severity bands with numeric bounds; a band bound that is a setting uses the instrument's default. */
-export function bandsOf(def: InstrumentDefinition): TrajectoryBand[] {
+/** The settings resolved against the definition; its defaults when they do not validate. */
+function resolvedSettings(def: InstrumentDefinition, input: SettingsInput): Record<string, ResolvedSetting> {
+  const given = resolveSettings(def, input);
+  if (given.ok) return given.settings;
+  const defaults = resolveSettings(def);
+  return defaults.ok ? defaults.settings : {};
+}
+
+/**
+ * Severity bands with numeric bounds. A bound that is a setting (MADRS, BPI-SF) uses the clinic's value
+ * when given (instrumentSettingsFor), otherwise the instrument's default.
+ */
+export function bandsOf(def: InstrumentDefinition, settings: SettingsInput = {}): TrajectoryBand[] {
   const cls = def.classification;
   const scale = scaleOf(def);
   if (!cls || cls.kind !== 'bands' || !scale) return [];
+  const resolved = resolvedSettings(def, settings);
   const lows = cls.bands.map((b) => {
     if (typeof b.min === 'number') return b.min;
-    const key = b.min.setting;
-    const setting = def.settings.find((s) => s.key === key);
-    return setting && setting.kind === 'number' ? setting.default : 0;
+    const value = resolved[b.min.setting]?.value;
+    return typeof value === 'number' ? value : 0;
   });
   const integral = scale.expression.kind === 'sum';
   return cls.bands.map((b, i) => {
@@ -73,14 +101,16 @@ export function bandsOf(def: InstrumentDefinition): TrajectoryBand[] {
 
 /**
  * One instrument's series for a patient: points in date order with change from baseline, response
- * and remission per point (computeOutcomes, with the rule and citation), severity bands and the
- * infusion markers. Pure; the server supplies observations and anchors.
+ * and remission per point (computeOutcomes, with the rule and citation), severity bands drawn with the
+ * clinic's instrument settings and the infusion markers. Pure; the server supplies observations, anchors
+ * and the clinic's settings.
  */
 export function buildTrajectory(
   instrumentId: InstrumentId,
   observations: readonly ObservationPoint[],
   anchors: readonly { date: string; label?: string | null }[],
   settings: OutcomeSettings = {},
+  instrumentSettings: SettingsInput = {},
 ): Trajectory {
   const def = getInstrument(instrumentId);
   if (!def) throw new Error(`unknown instrument "${instrumentId}"`);
@@ -112,7 +142,10 @@ export function buildTrajectory(
     shortTitle: def.shortTitle,
     score: scale?.id ?? 'total',
     range: scale?.range ?? [0, 0],
-    bands: bandsOf(def),
+    bands: bandsOf(def, instrumentSettings),
+    settings: Object.fromEntries(
+      Object.entries(resolvedSettings(def, instrumentSettings)).map(([key, r]) => [key, r.value]),
+    ),
     points: sorted.map((o) => {
       const p = perPoint.get(o);
       const { amended, ...rest } = o;
@@ -131,6 +164,41 @@ export function buildTrajectory(
     outcomes,
     outcomeErrors,
   };
+}
+
+const sameValue = (a: SettingValue, b: SettingValue) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The settings a point was scored with that differ from the ones the trajectory is drawn with (a cut
+ * point changed since): why its band may not match the shading. Settings it did not record are skipped.
+ */
+export function scoredWithOtherSettings(
+  point: Pick<TrajectoryPoint, 'settingsUsed'>,
+  t: Pick<Trajectory, 'settings'>,
+): Record<string, SettingValue> {
+  const differ: Record<string, SettingValue> = {};
+  for (const [key, value] of Object.entries(point.settingsUsed ?? {})) {
+    const now = t.settings[key];
+    if (now !== undefined && !sameValue(value, now)) differ[key] = value;
+  }
+  return differ;
+}
+
+/** Settings as `key=value` pairs in the definition's order, lists joined with `|`. */
+function settingsText(def: InstrumentDefinition | undefined, used: ObservationPoint['settingsUsed']): string {
+  if (!used) return '';
+  const order = def?.settings.map((s) => s.key) ?? [];
+  const keys = Object.keys(used).sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib) || a.localeCompare(b);
+  });
+  return keys
+    .map((key) => {
+      const v = used[key]!;
+      return `${key}=${Array.isArray(v) ? v.join('|') : String(v)}`;
+    })
+    .join(';');
 }
 
 function csvCell(value: unknown): string {
@@ -153,7 +221,10 @@ export function trajectoryCsv(t: Trajectory): string {
     'response',
     'remission',
     'response_id',
+    // The instrument settings each score was computed with (cut points, safety level), as stored.
+    'settings_used',
   ];
+  const def = getInstrument(t.instrument);
   const rows = t.points.map((p) =>
     [
       p.date,
@@ -166,6 +237,7 @@ export function trajectoryCsv(t: Trajectory): string {
       p.response,
       p.remission,
       p.responseId,
+      settingsText(def, p.settingsUsed),
     ]
       .map(csvCell)
       .join(','),

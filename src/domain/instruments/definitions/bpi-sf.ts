@@ -28,6 +28,12 @@ const INTERFERENCE_ITEMS = [
   { id: 'enjoyment', label: 'Interference: enjoyment of life' },
 ];
 
+const BANDS = cite(
+  'docs/clinical-sources.md#pain-scales',
+  'BPI-SF severity bands 0–4 mild, 5–6 moderate, 7–10 severe',
+  'secondary',
+);
+
 export const bpiSf: InstrumentDefinition = {
   id: 'bpi-sf',
   title: 'Brief Pain Inventory, short form (severity and interference)',
@@ -57,19 +63,37 @@ export const bpiSf: InstrumentDefinition = {
   classification: {
     kind: 'bands',
     on: 'severity',
+    // Cut points are settings: the bands are [secondary] (docs/clinical-sources.md#pain-scales).
     bands: [
       { id: 'mild', label: 'Mild', min: 0 },
-      { id: 'moderate', label: 'Moderate', min: 5 },
-      { id: 'severe', label: 'Severe', min: 7 },
+      { id: 'moderate', label: 'Moderate', min: { setting: 'moderateFrom' } },
+      { id: 'severe', label: 'Severe', min: { setting: 'severeFrom' } },
     ],
-    citation: cite(
-      'docs/clinical-sources.md#pain-scales',
-      'Bands 0–4 mild, 5–6 moderate, 7–10 severe',
-      'secondary',
-    ),
+    citation: BANDS,
   },
   flags: [],
-  settings: [],
+  settings: [
+    {
+      key: 'moderateFrom',
+      label: 'Lowest "moderate" severity mean',
+      kind: 'number',
+      default: 5,
+      min: 0.5,
+      max: 10,
+      integer: false,
+      citation: BANDS,
+    },
+    {
+      key: 'severeFrom',
+      label: 'Lowest "severe" severity mean',
+      kind: 'number',
+      default: 7,
+      min: 0.5,
+      max: 10,
+      integer: false,
+      citation: BANDS,
+    },
+  ],
   licence: {
     status: 'unclear',
     wordingStored: false,

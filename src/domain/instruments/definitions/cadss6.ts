@@ -47,5 +47,6 @@ export const cadss6: InstrumentDefinition = {
   notes: [
     'No severity bands or dissociation flag: the published "total > 4" rule is for the 23-item CADSS, not the short form.',
     'Items 1–6 here are CADSS items 1, 2, 6, 7, 15 and 22 (23-item numbering).',
+    'Item wording is not stored: published CADSS versions number their items differently and the licence is not recorded. A clinic may attach the wording of its licensed copy (measurement setting cadss6ItemWording), shown with each item (docs/clinical-sources.md#cadss6-wording).',
   ],
 };

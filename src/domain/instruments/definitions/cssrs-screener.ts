@@ -101,6 +101,18 @@ export const cssrsScreener: InstrumentDefinition = {
       ),
       note: 'The moderate rule is unverified in the clinical source register; each clinic must confirm it.',
     },
+    {
+      key: 'alertAtModerateRisk',
+      label: 'Also open a safety alert at moderate risk (high risk and Q1 or Q2 always do)',
+      kind: 'boolean',
+      default: false,
+      citation: cite(
+        'docs/clinical-sources.md#cssrs-screener',
+        'High risk (Q4 or Q5, or Q6 within 3 months) → act; moderate is the clinic’s choice',
+        'secondary',
+      ),
+      note: 'The moderate rule itself is unverified (setting moderateItems).',
+    },
   ],
   licence: {
     status: 'unclear',
@@ -110,6 +122,7 @@ export const cssrsScreener: InstrumentDefinition = {
   },
   citations: [SOURCE],
   notes: [
+    'Opens a safety alert at high risk or when Q1 or Q2 is yes; also at moderate risk when the clinic sets alertAtModerateRisk.',
     'No LOINC codes: the clinical source register lists C-SSRS codes as unverified, so none are stored.',
   ],
 };

@@ -27,11 +27,24 @@ const LABELS = [
   'Suicidal thoughts',
 ];
 
+/**
+ * Item 10 (suicidal thoughts) → the safety alert. The item is rated 0–6 with anchors at the even values;
+ * 2 is the first anchor that names suicidal thoughts ("fleeting", as the published anchors read). No
+ * source sets a trigger level, so ≥ 2 is [unverified] and a clinic setting
+ * (docs/clinical-sources.md#suicide-item-alerts).
+ */
+const ITEM10_TRIGGER = cite(
+  'docs/clinical-sources.md#suicide-item-alerts',
+  'Item 10 ≥ 2 → safety alert: no published trigger found; 2 is the first anchor naming suicidal thoughts (anchors as printed in Perroud 2009, PMC2768737)',
+  'unverified',
+);
+
 export const madrs: InstrumentDefinition = {
   id: 'madrs',
   title: 'Montgomery–Åsberg Depression Rating Scale',
   shortTitle: 'MADRS',
-  version: '1',
+  // 2: item 10 raises the safety workflow (flag suicidal-ideation, setting safetyAlertFrom).
+  version: '2',
   rater: 'clinician',
   items: numberedItems(
     LABELS.map((label) => ({ label })),
@@ -55,7 +68,15 @@ export const madrs: InstrumentDefinition = {
     ],
     citation: SNAITH,
   },
-  flags: [],
+  flags: [
+    {
+      id: 'suicidal-ideation',
+      label: 'Item 10 (suicidal thoughts) at or above the safety alert level',
+      when: { kind: 'item-at-least', item: 'item10', value: { setting: 'safetyAlertFrom' } },
+      action: 'Opens a safety alert: start the suicide-risk workflow (C-SSRS screener).',
+      citation: ITEM10_TRIGGER,
+    },
+  ],
   settings: [
     {
       key: 'mildFrom',
@@ -88,6 +109,17 @@ export const madrs: InstrumentDefinition = {
       citation: MULLER,
       note: 'Snaith and Müller 2000 use 35; Müller 2003 found 31 best separates moderate from severe.',
     },
+    {
+      key: 'safetyAlertFrom',
+      label: 'Lowest item 10 rating that opens a safety alert (C-SSRS workflow)',
+      kind: 'number',
+      default: 2,
+      min: 1,
+      max: 6,
+      integer: true,
+      citation: ITEM10_TRIGGER,
+      note: 'Unverified default: confirm it with the clinic’s suicide-risk policy.',
+    },
   ],
   licence: {
     status: 'unclear',
@@ -96,4 +128,7 @@ export const madrs: InstrumentDefinition = {
     citation: cite('docs/clinical-sources.md#instrument-licences', 'MADRS terms', 'unverified'),
   },
   citations: [SNAITH, MULLER, cite('docs/clinical-sources.md#madrs-scoring', 'Item names', 'secondary')],
+  notes: [
+    'Item 10 (suicidal thoughts) opens a safety alert at the clinic’s level (setting safetyAlertFrom, default ≥ 2, unverified: docs/clinical-sources.md#suicide-item-alerts).',
+  ],
 };

@@ -7,7 +7,8 @@ export const painNrs: InstrumentDefinition = {
   id: 'pain-nrs',
   title: 'Pain intensity numeric rating scale (0–10)',
   shortTitle: 'Pain NRS',
-  version: '1',
+  // 2: no severity bands (version 1 borrowed the BPI-SF's).
+  version: '2',
   rater: 'self',
   items: [
     {
@@ -23,20 +24,8 @@ export const painNrs: InstrumentDefinition = {
     expression: { kind: 'sum', terms: [{ item: 'pain' }] },
     range: [0, 10],
   },
-  classification: {
-    kind: 'bands',
-    on: 'total',
-    bands: [
-      { id: 'mild', label: 'Mild', min: 0 },
-      { id: 'moderate', label: 'Moderate', min: 5 },
-      { id: 'severe', label: 'Severe', min: 7 },
-    ],
-    citation: cite(
-      'docs/clinical-sources.md#pain-scales',
-      'Bands 0–4 mild, 5–6 moderate, 7–10 severe',
-      'secondary',
-    ),
-  },
+  // No severity bands: the 0–4 / 5–6 / 7–10 bands in the register are given for the BPI-SF severity
+  // score, not for a single NRS rating (docs/clinical-sources.md#pain-nrs-bands). The number is shown.
   flags: [],
   settings: [],
   licence: {
@@ -46,5 +35,8 @@ export const painNrs: InstrumentDefinition = {
     citation: SOURCE,
   },
   citations: [SOURCE],
-  notes: ['No LOINC code: the clinical source register records none for the pain NRS.'],
+  notes: [
+    'No severity bands: the mild/moderate/severe cut points in the register are given for the BPI-SF severity score only (docs/clinical-sources.md#pain-nrs-bands); the rating is shown as a number.',
+    'No LOINC code: the clinical source register records none for the pain NRS.',
+  ],
 };

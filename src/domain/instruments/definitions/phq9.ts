@@ -12,6 +12,16 @@ const CAMCOPS = cite(
   'primary',
 );
 
+/**
+ * Item 9 ≥ 1 → the C-SSRS workflow: the item's accuracy is primary (Uebelacker 2011), its use as the
+ * trigger a common practice rule; the register tags the whole primary/secondary, so it is a setting.
+ */
+const ITEM9_TRIGGER = cite(
+  'docs/clinical-sources.md#phq9-item9',
+  'Item 9 ≥ 1 → C-SSRS workflow: common practice rule; item 9 sensitivity 0.69, specificity 0.84 (Uebelacker 2011, PMC3121214)',
+  'primary/secondary',
+);
+
 function loinc(code: string, display?: string): CodeRef {
   return { system: 'http://loinc.org', code, provenance: 'primary', ...(display ? { display } : {}) };
 }
@@ -115,14 +125,10 @@ export const phq9: InstrumentDefinition = {
   flags: [
     {
       id: 'suicidal-ideation',
-      label: 'Item 9 (thoughts of death or self-harm) endorsed',
-      when: { kind: 'item-at-least', item: 'item9', value: 1 },
-      action: 'Start the suicide-risk workflow (C-SSRS screener).',
-      citation: cite(
-        'docs/clinical-sources.md#phq9-item9',
-        'Item 9 ≥ 1 → C-SSRS; Uebelacker 2011 (PMC3121214)',
-        'primary',
-      ),
+      label: 'Item 9 (thoughts of death or self-harm) at or above the safety alert level',
+      when: { kind: 'item-at-least', item: 'item9', value: { setting: 'safetyAlertFrom' } },
+      action: 'Opens a safety alert: start the suicide-risk workflow (C-SSRS screener).',
+      citation: ITEM9_TRIGGER,
     },
     {
       id: 'major-depressive-syndrome',
@@ -151,7 +157,19 @@ export const phq9: InstrumentDefinition = {
       citation: CAMCOPS,
     },
   ],
-  settings: [],
+  settings: [
+    {
+      key: 'safetyAlertFrom',
+      label: 'Lowest item 9 answer that opens a safety alert (C-SSRS workflow)',
+      kind: 'number',
+      default: 1,
+      min: 1,
+      max: 3,
+      integer: true,
+      citation: ITEM9_TRIGGER,
+      note: 'Any answer above "Not at all" is the usual trigger; item 9 prompts an assessment, it is not a risk rating.',
+    },
+  ],
   panelCode: loinc('44249-1', 'PHQ-9 quick depression assessment panel'),
   licence: {
     status: 'public-domain',

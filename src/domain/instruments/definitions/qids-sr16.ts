@@ -28,11 +28,23 @@ const LABELS = [
   'Feeling restless',
 ];
 
+/**
+ * Item 12 (thoughts of death or suicide) → the safety alert. No source sets a trigger level for this item;
+ * ≥ 1 mirrors PHQ-9 item 9 (any answer other than "no thoughts of death or suicide"), so it is tagged
+ * [unverified] and is a clinic setting (docs/clinical-sources.md#suicide-item-alerts).
+ */
+const ITEM12_TRIGGER = cite(
+  'docs/clinical-sources.md#suicide-item-alerts',
+  'Item 12 ≥ 1 → safety alert: no published trigger found; mirrors PHQ-9 item 9 ≥ 1',
+  'unverified',
+);
+
 export const qidsSr16: InstrumentDefinition = {
   id: 'qids-sr16',
   title: 'Quick Inventory of Depressive Symptomatology, Self-Report (16 items)',
   shortTitle: 'QIDS-SR16',
-  version: '1',
+  // 2: item 12 raises the safety workflow (flag suicidal-ideation, setting safetyAlertFrom).
+  version: '2',
   rater: 'self',
   timeframe: 'past 7 days',
   items: numberedItems(
@@ -72,8 +84,28 @@ export const qidsSr16: InstrumentDefinition = {
     ],
     citation: SOURCE,
   },
-  flags: [],
-  settings: [],
+  flags: [
+    {
+      id: 'suicidal-ideation',
+      label: 'Item 12 (thoughts of death or suicide) at or above the safety alert level',
+      when: { kind: 'item-at-least', item: 'item12', value: { setting: 'safetyAlertFrom' } },
+      action: 'Opens a safety alert: start the suicide-risk workflow (C-SSRS screener).',
+      citation: ITEM12_TRIGGER,
+    },
+  ],
+  settings: [
+    {
+      key: 'safetyAlertFrom',
+      label: 'Lowest item 12 answer that opens a safety alert (C-SSRS workflow)',
+      kind: 'number',
+      default: 1,
+      min: 1,
+      max: 3,
+      integer: true,
+      citation: ITEM12_TRIGGER,
+      note: 'Unverified default: confirm it with the clinic’s suicide-risk policy.',
+    },
+  ],
   licence: {
     status: 'free-copyrighted',
     wordingStored: false,
@@ -82,6 +114,6 @@ export const qidsSr16: InstrumentDefinition = {
   },
   citations: [SOURCE],
   notes: [
-    'Item 12 covers thoughts of death or suicide; the clinic decides whether it triggers the C-SSRS workflow.',
+    'Item 12 (thoughts of death or suicide) opens a safety alert at the clinic’s level (setting safetyAlertFrom, default ≥ 1, unverified: docs/clinical-sources.md#suicide-item-alerts).',
   ],
 };

@@ -1,4 +1,6 @@
-import { getInstrument, listInstruments } from '../../../domain/instruments/index.js';
+import type { MeasurementSettings } from '../../../domain/clinic/index.js';
+import { getInstrument, listInstruments, type InstrumentId } from '../../../domain/instruments/index.js';
+import { instrumentSettingsFor, safetyRuleOf } from '../../../domain/measurement/index.js';
 import type {
   AmendResponseRequest,
   AmendResponseResult,
@@ -26,13 +28,34 @@ import { storeScoredResponse } from './store-response.js';
 
 /** Responses (assessments): the instrument catalogue, recording, reading, listing and correcting. */
 
-/** Reference data for forms and pickers: every definition, with its FHIR Questionnaire view. */
-export function instrumentCatalogue(): { items: InstrumentEntry[] } {
+/** The wording the clinic attached from its licensed copy, items with text only; null when none. */
+function clinicWordingOf(id: InstrumentId, measurement: MeasurementSettings): Record<string, string> | null {
+  if (id !== 'cadss6') return null;
+  const given = Object.entries(measurement.cadss6ItemWording).filter(([, text]) => text !== '');
+  return given.length ? Object.fromEntries(given) : null;
+}
+
+/**
+ * Reference data for forms and pickers: every definition, with the instrument settings the caller's
+ * clinic scores with, when each opens a safety alert, and any wording from the clinic's licensed copy.
+ */
+export async function instrumentCatalogue(
+  deps: AppDeps,
+  actor: Actor,
+): Promise<{ items: InstrumentEntry[] }> {
+  const { measurement } = await clinicMeasurementSettings(deps.db, actor.clinicId);
   return {
-    items: listInstruments().map((summary) => ({
-      ...summary,
-      definition: getInstrument(summary.id)!,
-    })),
+    items: listInstruments().map((summary) => {
+      const definition = getInstrument(summary.id)!;
+      const settings = instrumentSettingsFor(summary.id, measurement);
+      return {
+        ...summary,
+        definition,
+        settings: settings as InstrumentEntry['settings'],
+        safetyRule: safetyRuleOf(definition, settings),
+        clinicWording: clinicWordingOf(summary.id, measurement),
+      };
+    }),
   };
 }
 

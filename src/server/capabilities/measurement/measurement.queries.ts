@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.js';
+import type { SettingValue } from '../../../domain/instruments/index.js';
 import {
   assessmentObservations,
   assessmentResponses,
@@ -108,8 +109,9 @@ export async function listResponseRows(
 }
 
 /**
- * Current (not superseded) observations of one instrument, oldest first: the trajectory's data. One
- * query with a join, not a subquery per row: the trajectory is read on every chart visit.
+ * Current (not superseded) observations of one instrument, oldest first: the trajectory's data, with the
+ * instrument settings each score was computed with (stored in its result). One query with a join, not a
+ * subquery per row: the trajectory is read on every chart visit.
  */
 export async function currentSeries(db: Executor, clinicId: string, patientId: string, instrumentId: string) {
   const { rows } = await db.execute<{
@@ -119,8 +121,10 @@ export async function currentSeries(db: Executor, clinicId: string, patientId: s
     severity: string | null;
     flags: string[];
     amended: boolean;
+    settings: Record<string, { value?: SettingValue }> | null;
   }>(sql`
-    SELECT o.response_id, o.effective_at, o.value, o.severity, o.flags, (r.amends_id IS NOT NULL) AS amended
+    SELECT o.response_id, o.effective_at, o.value, o.severity, o.flags, (r.amends_id IS NOT NULL) AS amended,
+           o.result -> 'details' -> 'settings' AS settings
     FROM assessment_observations o
     JOIN assessment_responses r ON r.id = o.response_id AND r.clinic_id = o.clinic_id
     WHERE o.clinic_id = ${clinicId} AND o.patient_id = ${patientId} AND o.instrument_id = ${instrumentId}
@@ -133,6 +137,11 @@ export async function currentSeries(db: Executor, clinicId: string, patientId: s
     severity: r.severity,
     flags: r.flags,
     amended: r.amended,
+    settingsUsed: Object.fromEntries(
+      Object.entries(r.settings ?? {})
+        .filter(([, s]) => s && s.value !== undefined)
+        .map(([key, s]) => [key, s.value as SettingValue]),
+    ),
   }));
 }
 

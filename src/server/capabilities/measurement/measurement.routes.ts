@@ -46,7 +46,7 @@ export const assessmentRoutes = [
     auth: 'staff',
     action: 'schedule.read',
     response: instrumentCatalogueResponse,
-    handler: async () => instrumentCatalogue(),
+    handler: async ({ ctx, actor }) => instrumentCatalogue(ctx.deps, actor),
   }),
   defineRoute({
     method: 'post',

@@ -1,6 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import type { InstrumentId } from '../../../domain/instruments/index.js';
-import { buildTrajectory, outcomeSettingsFor, trajectoryCsv } from '../../../domain/measurement/index.js';
+import {
+  buildTrajectory,
+  instrumentSettingsFor,
+  outcomeSettingsFor,
+  trajectoryCsv,
+} from '../../../domain/measurement/index.js';
 import type { TrajectoryView } from '../../../contracts/measurement.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { notFound } from '../../shared/api-error.js';
@@ -44,9 +49,12 @@ export async function trajectoryOf(
       severity: s.severity,
       flags: s.flags ?? [],
       amended: s.amended,
+      // Each score keeps the settings it was computed with; the bands use the clinic's values today.
+      ...(Object.keys(s.settingsUsed).length ? { settingsUsed: s.settingsUsed } : {}),
     })),
     anchors.map((a) => ({ date: a.at.toISOString(), label: a.label })),
     outcomeSettingsFor(instrumentId, settings.measurement),
+    instrumentSettingsFor(instrumentId, settings.measurement),
   );
   await deps.audit.record({
     ...auditActor(actor),

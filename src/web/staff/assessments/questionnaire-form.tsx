@@ -1,3 +1,4 @@
+import type { InstrumentEntry } from '../../../contracts/measurement';
 import type { InstrumentDefinition } from '../../../domain/instruments/index';
 
 export type Answers = Record<string, number | null>;
@@ -14,9 +15,36 @@ export function askedAnswers(def: InstrumentDefinition, answers: Answers): Answe
   return Object.fromEntries(Object.entries(answers).filter(([id]) => isAsked(def, id, answers)));
 }
 
+/** Instruments whose items the clinic may word from its licensed copy (measurement settings). */
+const CLINIC_WORDED = new Set(['cadss6']);
+
+/** What the clinic's copy says about the items: its wording, or a plain statement that there is none. */
+function WordingNote({
+  def,
+  wording,
+}: {
+  def: InstrumentDefinition;
+  wording: Record<string, string> | null;
+}) {
+  if (!CLINIC_WORDED.has(def.id)) return null;
+  return wording ? (
+    <p className="field__hint">
+      Wording from your clinic’s licensed copy, shown beside each item number. Check it against the form you
+      administer.
+    </p>
+  ) : (
+    <p className="field__hint">
+      No item wording is attached: Arbor stores none for the {def.shortTitle}, and your clinic has not added
+      the wording of its licensed copy (an administrator can, in Clinic settings). Rate each item from the
+      licensed form.
+    </p>
+  );
+}
+
 /**
  * The definition drives the form: one fieldset of native radio buttons per item, so Tab moves
  * between items and the arrow keys between answers. Errors from the server sit beside their item.
+ * The clinic's safety rule for the instrument, and any wording from its licensed copy, are shown with it.
  */
 export function QuestionnaireForm({
   def,
@@ -24,12 +52,16 @@ export function QuestionnaireForm({
   onChange,
   errors = {},
   idPrefix,
+  clinicWording = null,
+  safetyRule = null,
 }: {
   def: InstrumentDefinition;
   answers: Answers;
   onChange: (answers: Answers) => void;
   errors?: Record<string, string>;
   idPrefix: string;
+  clinicWording?: InstrumentEntry['clinicWording'];
+  safetyRule?: InstrumentEntry['safetyRule'];
 }) {
   return (
     <div className="mbc-questionnaire">
@@ -37,6 +69,15 @@ export function QuestionnaireForm({
       {!def.licence.wordingStored ? (
         <p className="field__hint">
           Short labels only: use the official wording with the patient ({def.licence.note})
+        </p>
+      ) : null}
+      <WordingNote def={def} wording={clinicWording} />
+      {safetyRule ? (
+        <p className="field__hint">
+          {safetyRule.text}{' '}
+          <span className="muted">
+            [{safetyRule.evidence}] ({safetyRule.section})
+          </span>
         </p>
       ) : null}
       <ol className="mbc-questionnaire__items">
@@ -52,6 +93,7 @@ export function QuestionnaireForm({
               >
                 <legend>
                   <span className="muted">{index + 1}.</span> {item.text ?? item.label}
+                  {clinicWording?.[item.id] ? <> — {clinicWording[item.id]}</> : null}
                   {item.required === false ? <span className="muted"> (optional)</span> : null}
                 </legend>
                 {error ? (

@@ -49,6 +49,8 @@ export function ResponseEntry({
       {form.entry ? (
         <QuestionnaireForm
           def={form.entry.definition}
+          clinicWording={form.entry.clinicWording}
+          safetyRule={form.entry.safetyRule}
           answers={form.answers}
           onChange={form.setAnswers}
           errors={form.errors}

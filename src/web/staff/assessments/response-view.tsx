@@ -12,6 +12,7 @@ import { useAmendment } from './use-amendment';
 function AmendForm({
   id,
   def,
+  entry,
   amending,
   setAmending,
   reason,
@@ -22,6 +23,7 @@ function AmendForm({
 }: {
   id: string;
   def: InstrumentDefinition;
+  entry: InstrumentEntry | undefined;
   amending: Answers;
   setAmending: (answers: Answers | undefined) => void;
   reason: string;
@@ -35,6 +37,8 @@ function AmendForm({
       {problem ? <ErrorBanner>{problem}</ErrorBanner> : null}
       <QuestionnaireForm
         def={def}
+        clinicWording={entry?.clinicWording ?? null}
+        safetyRule={entry?.safetyRule ?? null}
         answers={amending}
         onChange={setAmending}
         errors={errors}
@@ -69,7 +73,8 @@ export function ResponseView({
   const { data, error, loading } = useLoad(() => measurementApi.response(id), id);
   const { save, ...amendment } = useAmendment(id, onAmended);
   if (!data) return <LoadState loading={loading} error={error} />;
-  const def = instruments.find((i) => i.id === data.instrumentId)?.definition;
+  const entry = instruments.find((i) => i.id === data.instrumentId);
+  const def = entry?.definition;
   const total = data.observation?.result.details.total;
   return (
     <div className="panel mbc-response-view">
@@ -90,6 +95,7 @@ export function ResponseView({
         <AmendForm
           id={id}
           def={def}
+          entry={entry}
           {...amendment}
           amending={amendment.amending}
           onSave={() => void save(def)}

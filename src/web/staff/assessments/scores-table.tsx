@@ -1,7 +1,7 @@
 import type { TrajectoryView } from '../../../contracts/measurement';
 import { formatDateTime } from './measurement-api';
 import { TableRegion } from './table-region';
-import { formatChange, percentSuffix, yesNo } from './trajectory-format';
+import { formatChange, percentSuffix, scoredWithSuffix, yesNo } from './trajectory-format';
 
 /** The chart's data as a table: what screen readers and print rely on. */
 export function ScoresTable({ t }: { t: TrajectoryView }) {
@@ -16,7 +16,10 @@ export function ScoresTable({ t }: { t: TrajectoryView }) {
         <tr key={p.responseId}>
           <td>{formatDateTime(p.date)}</td>
           <td>{p.value ?? '—'}</td>
-          <td>{p.severity ?? '—'}</td>
+          <td>
+            {p.severity ?? '—'}
+            <span className="muted">{scoredWithSuffix(p, t)}</span>
+          </td>
           <td>
             {formatChange(p.change)}
             {percentSuffix(p.percentChange)}

@@ -6,8 +6,10 @@ import {
   infusionsText,
   outcomeVerdict,
   percentSuffix,
+  scoredWithSuffix,
   yesNo,
 } from './trajectory-format';
+import type { TrajectoryView } from '../../../contracts/measurement';
 
 describe('trajectory wording', () => {
   it('reads booleans as yes/no and unknown as a dash', () => {
@@ -39,5 +41,25 @@ describe('trajectory wording', () => {
     expect(infusionsText([{ date, label: 'Infusion 1' }])).toBe(
       `Infusions: Infusion 1 ${formatDateTime(date)}`,
     );
+  });
+});
+
+describe('a score computed with settings the clinic has since changed', () => {
+  it('says which, so a band that differs from the shading is explained', () => {
+    const point = {
+      responseId: 'r',
+      date: '2030-01-01',
+      value: 32,
+      severity: 'severe',
+      flags: [],
+      change: null,
+      percentChange: null,
+      response: null,
+      remission: null,
+      settingsUsed: { severeFrom: 31, mildFrom: 7 },
+    };
+    const t = { settings: { severeFrom: 35, mildFrom: 7 }, points: [point] } as unknown as TrajectoryView;
+    expect(scoredWithSuffix(point, t)).toBe(' (scored with severeFrom 31)');
+    expect(scoredWithSuffix({ ...point, settingsUsed: { severeFrom: 35 } }, t)).toBe('');
   });
 });

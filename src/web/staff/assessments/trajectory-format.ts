@@ -1,4 +1,5 @@
 import type { TrajectoryView } from '../../../contracts/measurement';
+import { scoredWithOtherSettings } from '../../../domain/measurement/index';
 import { formatDateTime } from './measurement-api';
 
 /** A per-score verdict: unknown (no baseline or rule yet) shows as a dash. */
@@ -30,4 +31,15 @@ export function outcomeVerdict(met: boolean | null, yes: string, no: string): st
 /** The infusion markers as a sentence, for print and screen readers. */
 export function infusionsText(anchors: TrajectoryView['anchors']): string {
   return `Infusions: ${anchors.map((a) => `${a.label} ${formatDateTime(a.date)}`).join('; ')}`;
+}
+
+/**
+ * Why a score's band may differ from the shading: the settings it was computed with that the clinic has
+ * changed since, e.g. " (scored with severeFrom 31)"; empty when it used today's values.
+ */
+export function scoredWithSuffix(point: TrajectoryView['points'][number], t: TrajectoryView): string {
+  const differ = Object.entries(scoredWithOtherSettings(point, t));
+  if (!differ.length) return '';
+  const text = differ.map(([key, v]) => `${key} ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('; ');
+  return ` (scored with ${text})`;
 }

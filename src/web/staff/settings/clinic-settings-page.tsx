@@ -6,6 +6,7 @@ import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { LoadState } from '../ui/load-state';
 import { TextField } from '../ui/text-field';
 import { useLoad } from '../ui/use-load';
+import { MeasurementSettingsFields } from './measurement-settings-fields';
 import {
   formToSettingsBody,
   securityFields,
@@ -113,6 +114,12 @@ export function ClinicSettingsPage() {
               ))}
             </div>
           </fieldset>
+          <MeasurementSettingsFields
+            value={form.measurement}
+            onChange={(measurement) => setForm({ ...form, measurement })}
+            errors={errors}
+            disabled={readOnly}
+          />
           {readOnly ? null : (
             <button type="submit" className="button" disabled={busy}>
               {busy ? 'Saving…' : 'Save settings'}

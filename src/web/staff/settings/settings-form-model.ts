@@ -1,4 +1,5 @@
 import type { Clinic, ClinicSettingsRequest } from '../../../contracts/clinic';
+import type { MeasurementSettings } from '../../../domain/clinic';
 
 export const securityFields = [
   {
@@ -19,17 +20,55 @@ export const securityFields = [
 
 export type SecurityKey = (typeof securityFields)[number]['key'];
 
+/**
+ * The measurement section as the form holds it: numbers as the text typed (so a typing error reaches
+ * the server and comes back named, never as a silent 0), switches, item lists and wording as they are.
+ */
+export type MeasurementFormState = {
+  [K in keyof MeasurementSettings]: MeasurementSettings[K] extends number ? string : MeasurementSettings[K];
+};
+
 export interface SettingsFormState {
   name: string;
   timeZone: string;
   security: Record<SecurityKey, string>;
+  measurement: MeasurementFormState;
 }
 
 export function settingsToForm(clinic: Clinic): SettingsFormState {
   const security = Object.fromEntries(
     securityFields.map((f) => [f.key, String(clinic.settings.security[f.key])]),
   ) as Record<SecurityKey, string>;
-  return { name: clinic.name, timeZone: clinic.settings.timeZone, security };
+  const measurement = Object.fromEntries(
+    Object.entries(clinic.settings.measurement).map(([key, value]) => [
+      key,
+      typeof value === 'number' ? String(value) : value,
+    ]),
+  ) as MeasurementFormState;
+  return { name: clinic.name, timeZone: clinic.settings.timeZone, security, measurement };
+}
+
+/** A number as typed becomes a number; anything else goes as typed, for the server to name. */
+function typedNumber(raw: string, decimals: boolean): number | string {
+  const text = raw.trim();
+  return (decimals ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/).test(text) ? Number(text) : text;
+}
+
+function measurementBody(m: MeasurementFormState) {
+  return Object.fromEntries(
+    Object.entries(m).map(([key, value]) => {
+      if (typeof value === 'string') return [key, typedNumber(value, true)];
+      if (key === 'cadss6ItemWording') {
+        return [
+          key,
+          Object.fromEntries(
+            Object.entries(value as Record<string, string>).map(([id, t]) => [id, t.trim()]),
+          ),
+        ];
+      }
+      return [key, value];
+    }),
+  );
 }
 
 /**
@@ -39,13 +78,11 @@ export function settingsToForm(clinic: Clinic): SettingsFormState {
 export function formToSettingsBody(form: SettingsFormState) {
   const security = Object.fromEntries(
     securityFields.map((f) => {
-      const raw = form.security[f.key].trim();
-      const value = /^-?\d+$/.test(raw) ? Number(raw) : raw;
-      return [f.key, value];
+      return [f.key, typedNumber(form.security[f.key], false)];
     }),
   );
   return {
     name: form.name.trim(),
-    settings: { timeZone: form.timeZone.trim(), security },
+    settings: { timeZone: form.timeZone.trim(), security, measurement: measurementBody(form.measurement) },
   } satisfies ClinicSettingsRequest;
 }
