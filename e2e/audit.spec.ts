@@ -77,9 +77,10 @@ describe('audit report', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     const lines = text.trim().split(/\r\n/);
     expect(lines[0]).toBe(
-      'seq,time_utc,user_id,user,patient_id,action,data,record_id,detail,outcome,client_address',
+      'seq,time_utc,user_id,user,patient_id,patient_name,patient_mrn,action,data,record_id,detail,outcome,client_address',
     );
     expect(lines.length).toBeGreaterThanOrEqual(3);
-    for (const line of lines.slice(1)) expect(line).toContain(`,${patientId},read,`);
+    // The patient's name and MRN follow the id, so an auditor can read the export without a lookup.
+    for (const line of lines.slice(1)) expect(line).toMatch(new RegExp(`,${patientId},[^,]+,[^,]+,read,`));
   });
 });

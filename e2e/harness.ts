@@ -87,11 +87,14 @@ export async function startArbor(): Promise<ArborServer> {
     PORT: String(port),
     HOST: '127.0.0.1',
     ARBOR_DATA_DIR: dataDir,
+    // Links sent by email or SMS are built from the configured address only (loopback may be http).
+    ARBOR_PUBLIC_URL: `http://127.0.0.1:${port}`,
   };
   let dropDatabase = async () => {};
   if (process.env.DATABASE_URL) {
     const fresh = await freshDatabaseUrl(process.env.DATABASE_URL);
     env.DATABASE_URL = fresh.url;
+    env.ARBOR_SECRET_KEY = randomBytes(32).toString('base64');
     dropDatabase = fresh.drop;
   } else {
     delete env.DATABASE_URL;

@@ -60,12 +60,13 @@ export async function seedDemoClinic(deps: AppDeps, patientCount = 50): Promise<
     ]);
     return { clinicId: clinic!.id, accounts: created };
   });
-  const frontDesk = accounts.find((a) => a.role === 'front_desk')!;
+  // Synthetic charts carry diagnoses, so a clinician registers them (the front desk may not).
+  const nurse = accounts.find((a) => a.role === 'nurse')!;
   const actor: Actor = {
-    userId: frontDesk.id,
+    userId: nurse.id,
     clinicId,
-    role: 'front_desk',
-    label: 'Demo front desk',
+    role: 'nurse',
+    label: 'Demo nurse',
     sessionTokenHash: '',
     clientIp: 'local',
   };

@@ -30,7 +30,8 @@ export type SetupStatus = z.infer<typeof setupStatusResponse>;
 
 /**
  * A partial change: each settings section given is merged over the stored one, and the merged
- * whole is validated against the settings schema (field errors name `body.settings.<section>.…`).
+ * whole is validated against the settings schema (field errors name `body.settings.<section>.…`;
+ * an unknown section or field is refused by name, `body.settings.<name>`).
  */
 export const clinicSettingsBody = z
   .object({
@@ -48,6 +49,12 @@ export const clinicResponse = z.object({
   slug: z.string(),
   isDemo: z.boolean(),
   settings: clinicSettingsSchema,
+  /**
+   * Parts of the stored settings that no longer validate (saved before a rule changed): each is read
+   * as its default, named here (`settings.site.bookingUrl`) with the reason. The next saved change
+   * stores the defaults shown. The server always sends it, empty when everything stored is valid.
+   */
+  storedSettingsProblems: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 
 export type Clinic = z.infer<typeof clinicResponse>;

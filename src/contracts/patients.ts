@@ -14,9 +14,43 @@ import { isoInstant, page } from './common.js';
 
 // ---- Requests ----------------------------------------------------------------------------------
 
+const searchDatePattern = /^(\d{4})-(\d{2})-(\d{2})$|^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * The date of birth a search word names (YYYY-MM-DD or MM/DD/YYYY) as ISO; `invalid` for a word
+ * shaped like a date that is no calendar date PostgreSQL holds (1980-02-30, 13/01/1980, year 0000);
+ * undefined for any other word (a name or an MRN).
+ */
+export function searchWordDate(word: string): string | 'invalid' | undefined {
+  const m = searchDatePattern.exec(word);
+  if (!m) return undefined;
+  const iso = m[1]
+    ? `${m[1]}-${m[2]}-${m[3]}`
+    : `${m[6]}-${m[4]!.padStart(2, '0')}-${m[5]!.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  const real = !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) && !iso.startsWith('0000');
+  return real ? iso : 'invalid';
+}
+
+/** The words of a search, as the search reads them: lower case, at most six. */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
+}
+
 export const patientSearchQuery = z
   .object({
-    q: z.string().trim().max(100).optional(),
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .superRefine((q, check) => {
+        for (const word of searchWords(q)) {
+          if (searchWordDate(word) === 'invalid') {
+            check.addIssue({ code: 'custom', message: `"${word}" is not a real calendar date` });
+          }
+        }
+      })
+      .optional(),
     careStatus: z.enum(careStatuses).optional(),
     includeInactive: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -85,7 +119,17 @@ const storedAlert = z.object({
   severity: z.enum(['info', 'warning', 'critical']),
 });
 
-/** A patient record: every stored field but the search helper column. */
+/**
+ * Fields left out of an answer because the reader's role may not read them (minimum necessary; the
+ * table is `patientFieldGroupAccess` in src/domain/auth/permissions.ts). Empty for clinicians.
+ */
+const withheldFields = z.array(z.string());
+
+/**
+ * A patient record: every stored field but the search helper column, less the fields the reader's
+ * role may not read (conditions and alerts are absent for the front desk, and named in
+ * `withheldFields`).
+ */
 export const patientResponse = z.object({
   id: z.guid(),
   clinicId: z.guid(),
@@ -102,8 +146,8 @@ export const patientResponse = z.object({
   address: storedAddress.nullable(),
   emergencyContact: storedContactPerson.nullable(),
   referringClinician: storedReferringClinician.nullable(),
-  conditions: z.array(storedCondition),
-  alerts: z.array(storedAlert),
+  conditions: z.array(storedCondition).optional(),
+  alerts: z.array(storedAlert).optional(),
   careStatus: z.enum(careStatuses),
   active: z.boolean(),
   isDemo: z.boolean(),
@@ -112,6 +156,7 @@ export const patientResponse = z.object({
   createdBy: z.guid().nullable(),
   updatedAt: isoInstant,
   updatedBy: z.guid().nullable(),
+  withheldFields,
 });
 
 /** One row of a search: enough to tell people apart, nothing more. */
@@ -146,11 +191,18 @@ export const patientHistoryEntry = z.object({
   changedByLabel: z.string().nullable(),
   changedFields: z.array(z.string()),
   reason: z.string().nullable(),
-  /** The record as it was saved; older versions may lack fields added since. */
+  /**
+   * The record as it was saved, less the fields the reader's role may not read; older versions may
+   * lack fields added since.
+   */
   snapshot: z.record(z.string(), z.unknown()),
 });
 
-export const patientHistoryResponse = z.object({ items: z.array(patientHistoryEntry) });
+export const patientHistoryResponse = z.object({
+  items: z.array(patientHistoryEntry),
+  /** Left out of every snapshot for the reader's role (see `withheldFields` of a patient). */
+  withheldFields,
+});
 
 export type Patient = z.infer<typeof patientResponse>;
 export type PatientListItem = z.infer<typeof patientListItem>;

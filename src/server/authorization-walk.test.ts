@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, staffRoles } from '../domain/auth/permissions.js';
-import { clinics, patients, users } from '../db/schema.js';
+import { can, staffRoles, type StaffRole } from '../domain/auth/permissions.js';
+import { auditLog, clinics, messageOutbox, patients, users } from '../db/schema.js';
 import { clinicProtocols, doses } from '../db/schema-dosing.js';
 import { enquiries } from '../db/schema-site.js';
 import { createTestContext, type TestClinic, type TestContext } from '../test/test-app.js';
@@ -36,6 +36,7 @@ let otherDoseId: string;
 let otherProtocolRowId: string;
 let otherMbc: SeededMeasurementRecords;
 let otherEnquiryId: string;
+let otherOutboxId: string;
 let cookies: Record<string, string>;
 
 /** Another clinic's record of the kind the route addresses. */
@@ -50,7 +51,43 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/anchors/')) return otherMbc.anchorId;
   if (route.path.startsWith('/api/self-report-links/')) return otherMbc.linkId;
   if (route.path.startsWith('/api/enquiries/')) return otherEnquiryId;
+  if (route.path.startsWith('/api/outbox/')) return otherOutboxId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
+}
+
+async function lastAuditSeq(): Promise<number> {
+  const [row] = await ctx.deps.db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  return row?.seq ?? 0;
+}
+
+/** The failure rows a role's user left since `afterSeq` naming `recordId` as the record asked for. */
+async function refusalRows(role: StaffRole, recordId: string, afterSeq: number) {
+  return ctx.deps.db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        gt(auditLog.seq, afterSeq),
+        eq(auditLog.userId, home.users[role].id),
+        eq(auditLog.entityId, recordId),
+        eq(auditLog.outcome, 'failure'),
+      ),
+    );
+}
+
+/** A patient of the caller's clinic, registered through the API (the clinic's MRN counter). */
+async function registerHomePatient(given: string): Promise<{ id: string }> {
+  const response = await ctx.request('/api/patients', {
+    method: 'POST',
+    cookie: cookies.physician,
+    json: { legalGivenName: given, legalFamilyName: 'Walk', birthDate: '1980-02-02', sexAtBirth: 'female' },
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string };
 }
 
 function call(route: AnyRoute, cookie: string | undefined, id?: string) {
@@ -84,6 +121,11 @@ beforeAll(async () => {
     .values({ clinicId: other.id, name: 'Foreign', email: 'foreign@example.test', consentAt: new Date() })
     .returning();
   otherEnquiryId = enquiry!.id;
+  const [message] = await ctx.deps.db
+    .insert(messageOutbox)
+    .values({ clinicId: other.id, channel: 'email', recipient: 'foreign@example.test', body: 'Foreign' })
+    .returning();
+  otherOutboxId = message!.id;
   const [protocol] = await ctx.deps.db
     .insert(clinicProtocols)
     .values({
@@ -170,6 +212,80 @@ describe('authorisation on every API route', () => {
       );
     });
   }
+
+  for (const route of allRoutes.filter((r) => r.auth === 'staff' && r.path.includes(':id'))) {
+    it(`${keyOf(route)} leaves exactly one failure audit row naming another clinic's record, for every role`, async () => {
+      const foreignId = foreignIdFor(route);
+      for (const role of staffRoles) {
+        const before = await lastAuditSeq();
+        const response = await call(route, cookies[role], foreignId);
+        expect([403, 404]).toContain(response.status);
+        const rows = await refusalRows(role, foreignId, before);
+        // One row: a miss a service already audited (refuseMissingRecord) is not written again.
+        expect(rows, `${role} on ${keyOf(route)}`).toHaveLength(1);
+        const [row] = rows;
+        expect(row!.clinicId).toBe(home.id);
+        expect(row!.clientIp).toBeTruthy();
+        // Never the other clinic's patient in this clinic's trail (the id stays the record asked for).
+        expect(row!.patientId).toBeNull();
+        if (row!.action === 'access-denied') {
+          expect(row!.detail, `${role} on ${keyOf(route)}`).toMatchObject({
+            method: route.method,
+            path: route.path,
+            status: response.status,
+          });
+        } else {
+          // A service's own refusal names the kind of record it looked for.
+          expect(row!.detail).toMatchObject({ reason: 'not-found-in-clinic' });
+        }
+      }
+    });
+  }
+
+  it('names the patient asked for in a role refusal inside the caller’s clinic', async () => {
+    const own = await registerHomePatient('Home');
+    const before = await lastAuditSeq();
+    const response = await ctx.request(`/api/patients/${own.id}/assessments`, {
+      cookie: cookies.front_desk,
+    });
+    expect(response.status).toBe(403);
+    const rows = await refusalRows('front_desk', own.id, before);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      action: 'access-denied',
+      patientId: own.id,
+      detail: expect.objectContaining({ method: 'get', path: '/api/patients/:id/assessments', status: 403 }),
+    });
+  });
+
+  it('refuses a clinical change of a patient record to every role without patient.update-clinical, and audits it', async () => {
+    const own = await registerHomePatient('Clinical');
+    for (const [field, value] of [
+      ['conditions', []],
+      ['alerts', [{ text: 'Latex allergy', severity: 'critical' }]],
+      ['careStatus', 'screening'],
+    ] as const) {
+      for (const role of staffRoles) {
+        const [current] = await ctx.deps.db.select().from(patients).where(eq(patients.id, own.id));
+        const before = await lastAuditSeq();
+        const response = await ctx.request(`/api/patients/${own.id}`, {
+          method: 'PATCH',
+          cookie: cookies[role],
+          json: { version: current!.version, changes: { [field]: value } },
+        });
+        if (can(role, 'patient.update-clinical')) {
+          expect(response.status, `${role} changing ${field}`).toBe(200);
+          continue;
+        }
+        expect(response.status, `${role} changing ${field}`).toBe(403);
+        expect(JSON.stringify(await response.json())).toContain(`body.changes.${field}`);
+        expect(await ctx.deps.db.select().from(patients).where(eq(patients.id, own.id))).toEqual([current]);
+        const rows = await refusalRows(role, own.id, before);
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ action: 'access-denied', patientId: own.id });
+      }
+    }
+  });
 
   it('lists and searches only the caller’s clinic', async () => {
     const response = await ctx.request('/api/patients?q=foreign', { cookie: cookies.admin });

@@ -24,6 +24,7 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/auth/login': { email: 'nobody@example.test', password: 'wrong password here' },
   'post /api/auth/mfa': { code: '123456' },
   'post /api/auth/mfa/enrol/confirm': { code: '123456' },
+  'post /api/auth/new-password': { newPassword: 'a brand new passphrase' },
   'post /api/auth/password': {
     currentPassword: 'wrong password here',
     newPassword: 'a brand new passphrase',
@@ -56,7 +57,12 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/patients/:id/doses/preview': sampleDoseInputs(),
   'post /api/patients/:id/doses': { ...sampleDoseInputs(), confirmTotalMg: 35 },
   'post /api/doses/:id/verify': {},
-  'post /api/doses/:id/finalise': {},
+  'post /api/doses/:id/mark-ready': {},
+  'post /api/patients/:id/body-measurements': {
+    weight: { value: 70, unit: 'kg' },
+    height: { value: 175, unit: 'cm' },
+    source: 'clinic-scale',
+  },
   'post /api/doses/:id/cancel': { reason: 'entered in error' },
   'post /api/doses/:id/amend': { ...sampleDoseInputs(), confirmTotalMg: 35, reason: 'weight re-measured' },
   // Measurement-based care (docs/measurement-based-care.md).
@@ -80,4 +86,32 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/patients/:id/anchors': { at: '2030-01-07T14:00:00.000Z', label: 'Infusion 1' },
   'post /api/patients/:id/self-report-links': { instrumentId: 'phq9', channel: 'copy' },
   'post /api/patients/:id/kiosk': { instrumentId: 'phq9' },
+};
+
+/**
+ * A valid query for every GET route that declares a query schema, so the hostile-input test changes
+ * one parameter at a time from something the route accepts. A new route with a query adds one here.
+ */
+export const sampleQueries: Record<string, Record<string, string>> = {
+  'get /api/patients': {
+    q: 'smith 1980-02-03',
+    careStatus: 'in_treatment',
+    includeInactive: 'false',
+    limit: '25',
+  },
+  'get /api/audit': {
+    from: '2024-01-01',
+    to: '2024-02-01T00:00:00Z',
+    action: 'read',
+    sort: 'user',
+    limit: '50',
+  },
+  'get /api/audit.csv': { from: '2024-01-01T09:30:00+02:00', action: 'read', dir: 'asc' },
+  'get /api/enquiries': { status: 'new', limit: '20', offset: '0' },
+  'get /api/patients/:id/assessments': { instrument: 'phq9', limit: '20', offset: '0' },
+  'get /api/patients/:id/trajectory': { instrument: 'phq9' },
+  'get /api/patients/:id/trajectory/csv': { instrument: 'phq9' },
+  'get /api/safety-alerts': { scope: 'all' },
+  'get /api/measurement/due': { status: 'overdue' },
+  'get /api/outbox': { status: 'queued', limit: '20', offset: '0' },
 };

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import type { StaffRole } from '../domain/auth/permissions.js';
@@ -7,9 +8,11 @@ import type { AppDeps } from '../server/shared/app-deps.js';
 import { createApp } from '../server/app.js';
 import { AuditWriter } from '../server/shared/audit.js';
 import { createMailer } from '../server/shared/mailer.js';
+import { createSecretBox } from '../server/shared/secret-box.js';
 import { hashPassword } from '../server/shared/password.js';
 import { createSession } from '../server/shared/session.js';
 import { newTotpSecret } from '../server/capabilities/auth/totp.js';
+import { sealTotpSecret } from '../server/capabilities/auth/totp-secrets.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const testPassword = 'correct horse battery staple';
@@ -50,7 +53,9 @@ export async function createTestContext(): Promise<TestContext> {
     db: database.handle.db,
     audit: new AuditWriter(database.handle.db),
     mailer: createMailer(database.handle.db, { driver: 'outbox' }),
+    secrets: createSecretBox(randomBytes(32)),
     trustProxy: false,
+    publicUrl: base,
     now: clock.now,
     log: (line) => logLines.push(line),
     checkResponses: true,
@@ -87,7 +92,7 @@ export async function createTestContext(): Promise<TestContext> {
           displayName: `${role} ${counter}`,
           role,
           passwordHash: hash,
-          totpSecret,
+          totpSecret: sealTotpSecret(deps.secrets, totpSecret),
           totpEnrolledAt: new Date(),
         })
         .returning();

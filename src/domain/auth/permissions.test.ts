@@ -25,3 +25,15 @@ describe('permission table', () => {
     expect(staffRoles.filter((role) => can(role, 'patient.deactivate'))).toEqual(['admin', 'physician']);
   });
 });
+
+describe('clinical part of the patient record', () => {
+  it('keeps reading and changing diagnoses, alerts and care status with clinicians (and administrators, as before)', () => {
+    for (const action of ['patient.read-clinical', 'patient.update-clinical'] as const) {
+      expect(staffRoles.filter((role) => can(role, action))).toEqual(['admin', 'physician', 'nurse']);
+    }
+  });
+
+  it('still lets the front desk edit demographics and contacts', () => {
+    expect(can('front_desk', 'patient.update')).toBe(true);
+  });
+});

@@ -1,7 +1,17 @@
+import {
+  isPatientFieldName,
+  patientFieldGroupOf,
+  patientFieldGroups,
+  patientFieldsIn,
+  type PatientFieldGroup,
+  type PatientFieldName,
+} from '../patients/index.js';
+
 /**
  * Arbor's single permission table: which staff role may perform which action. Every API route
  * names one action and the server refuses the call unless the caller's role holds it; the record
- * itself is then checked against the caller's clinic by the service that loads it.
+ * itself is then checked against the caller's clinic by the service that loads it. Inside the
+ * patient record, `patientFieldGroupAccess` below says which action each group of fields needs.
  */
 export const staffRoles = ['admin', 'physician', 'nurse', 'front_desk'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -17,8 +27,13 @@ export const actions = [
   'account.password',
   'patient.search',
   'patient.read',
+  /** Diagnoses (conditions) and clinical alerts in the record and its history. */
+  'patient.read-clinical',
   'patient.create',
+  /** Identity and contact fields: the gate of PATCH /api/patients/:id. */
   'patient.update',
+  /** Care status, diagnoses and clinical alerts: checked per field by the patients service. */
+  'patient.update-clinical',
   'patient.deactivate',
   'patient.history',
   'user.read',
@@ -29,6 +44,9 @@ export const actions = [
   'clinic.settings.update',
   'enquiry.read',
   'enquiry.update',
+  /** The outbox page: queued, sent and failed email and SMS (recipients masked), and retrying one. */
+  'outbox.read',
+  'outbox.retry',
   // Measurement-based care (docs/measurement-based-care.md#permissions).
   'assessment.read',
   'assessment.record',
@@ -55,6 +73,8 @@ const patientCare: Action[] = [
   'patient.update',
   'patient.history',
 ];
+/** Reading and changing the clinical part of the record (see patientFieldGroupAccess). */
+const patientClinical: Action[] = ['patient.read-clinical', 'patient.update-clinical'];
 
 /**
  * Clinicians read scores, record and correct responses and act on safety alerts. The front desk
@@ -94,6 +114,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
   admin: [
     ...ownAccount,
     ...patientCare,
+    ...patientClinical,
     'patient.deactivate',
     'user.read',
     'user.manage',
@@ -103,6 +124,8 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'clinic.settings.update',
     'enquiry.read',
     'enquiry.update',
+    'outbox.read',
+    'outbox.retry',
     'schedule.read',
     'protocol.read',
     'protocol.manage',
@@ -110,6 +133,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
   physician: [
     ...ownAccount,
     ...patientCare,
+    ...patientClinical,
     'patient.deactivate',
     'user.read',
     'clinic.settings.read',
@@ -120,13 +144,15 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
   nurse: [
     ...ownAccount,
     ...patientCare,
+    ...patientClinical,
     'user.read',
     'clinic.settings.read',
     'enquiry.read',
     ...measurementClinician,
     ...dosingNurse,
   ],
-  // Front desk registers and finds patients, keeps demographics current and answers site enquiries.
+  // Front desk registers and finds patients, keeps demographics and contacts current and answers
+  // site enquiries; it neither sees nor changes diagnoses and alerts, nor moves the care status.
   front_desk: [
     ...ownAccount,
     ...patientCare,
@@ -143,4 +169,39 @@ export function isStaffRole(value: unknown): value is StaffRole {
 
 export function can(role: StaffRole, action: Action): boolean {
   return permissionTable[role].includes(action);
+}
+
+/**
+ * Minimum necessary inside the patient record (45 CFR 164.502(b), 164.514(d); ASVS 8.2.3 field-level
+ * access): the action a role needs to read, and to change, each group of fields
+ * (src/domain/patients/patient-field-groups.ts says which field is in which group).
+ *
+ * The front desk books visits, so it sees the care status (which visit to book) but not the
+ * diagnoses or alerts behind it.
+ */
+export const patientFieldGroupAccess: Record<PatientFieldGroup, { read: Action; change: Action }> = {
+  // Names, birth date, sex at birth, gender identity, pronouns.
+  identity: { read: 'patient.read', change: 'patient.update' },
+  // Phone, email, address, emergency contact, referring clinician.
+  contact: { read: 'patient.read', change: 'patient.update' },
+  'care-status': { read: 'patient.read', change: 'patient.update-clinical' },
+  // Conditions (diagnoses) and clinical alerts.
+  clinical: { read: 'patient.read-clinical', change: 'patient.update-clinical' },
+};
+
+/** Of the named fields, those the role may not change (in the order given); other names are ignored. */
+export function patientFieldsRoleMayNotChange(
+  role: StaffRole,
+  fields: readonly string[],
+): PatientFieldName[] {
+  return fields
+    .filter(isPatientFieldName)
+    .filter((field) => !can(role, patientFieldGroupAccess[patientFieldGroupOf[field]].change));
+}
+
+/** The record's fields the role may not read: they are left out of what it is sent. */
+export function patientFieldsHiddenFrom(role: StaffRole): PatientFieldName[] {
+  return patientFieldGroups
+    .filter((group) => !can(role, patientFieldGroupAccess[group].read))
+    .flatMap((group) => patientFieldsIn(group));
 }

@@ -1,2 +1,3 @@
-/** Public API of clinic-wide settings: the stored settings schema and how to read it with defaults. */
+/** Public API of clinic-wide settings and clinic-local time (DST-correct, in the clinic's IANA zone). */
 export * from './clinic-settings.js';
+export * from './clinic-time.js';

@@ -3,5 +3,6 @@ export * from './age.js';
 export * from './care-status.js';
 export * from './conditions.js';
 export * from './medical-record-number.js';
+export * from './patient-field-groups.js';
 export * from './patient-fields.js';
 export * from './synthetic-patients.js';

@@ -9,7 +9,7 @@ export type { Actor } from '../shared/actor.js';
 export interface PartialSession {
   userId: string;
   clinicId: string;
-  stage: 'mfa' | 'enrol';
+  stage: 'mfa' | 'enrol' | 'change-password';
   tokenHash: string;
 }
 
@@ -47,6 +47,11 @@ export interface RouteSpec<
   successStatus?: 200 | 201;
   /** Set when the route returns something other than JSON (CSV, HTML). */
   produces?: string;
+  /**
+   * Set when the handler reads an HTML form body itself (the patient's questionnaire page). Every
+   * other state-changing route without a `body` schema refuses any body but `{}` (mount-routes).
+   */
+  formBody?: true;
   handler: (input: {
     params: Infer<P>;
     query: Infer<Q>;

@@ -27,6 +27,13 @@ export function auditActor(actor: Actor) {
   };
 }
 
+/** Refusals whose audit row a service has written: the route layer writes no second one. */
+const auditedRefusals = new WeakSet<Error>();
+
+export function isAuditedRefusal(error: unknown): boolean {
+  return error instanceof Error && auditedRefusals.has(error);
+}
+
 /**
  * A read of a record the caller's clinic does not hold (another clinic's id included): audited as a
  * failed read naming the id that was asked for, then answered with the same 404 as a missing record,
@@ -45,5 +52,7 @@ export async function refuseMissingRecord(
     outcome: 'failure',
     detail: { reason: 'not-found-in-clinic' },
   });
-  throw notFound(record.label);
+  const refusal = notFound(record.label);
+  auditedRefusals.add(refusal);
+  throw refusal;
 }

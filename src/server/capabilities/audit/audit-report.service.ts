@@ -1,15 +1,38 @@
 import type { AuditQuery, AuditReport, AuditRow } from '../../../contracts/audit.js';
+import { readClinicSettings } from '../../../domain/clinic/index.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
 import type { AppDeps } from '../../shared/app-deps.js';
-import { countAuditRows, listAuditRows } from './audit.queries.js';
+import { countAuditRows, findClinicSettings, listAuditRows, listBulkAccessHours } from './audit.queries.js';
 
 /** The most rows one CSV export holds. */
 const csvRowLimit = 100_000;
 
+/** The bulk-access notice looks this far back when the report gives no start. */
+const bulkNoticeDefaultDays = 30;
+
+/** The clinic's bulk-access threshold (distinct patients per user per clock hour). */
+async function bulkThresholdOf(deps: AppDeps, clinicId: string): Promise<number> {
+  return readClinicSettings(await findClinicSettings(deps.db, clinicId)).audit.bulkAccessPatientsPerHour;
+}
+
 export async function auditReport(deps: AppDeps, actor: Actor, query: AuditQuery): Promise<AuditReport> {
-  const [rows, total] = await Promise.all([
-    listAuditRows(deps.db, actor.clinicId, query, { limit: query.limit, offset: query.offset }),
-    countAuditRows(deps.db, actor.clinicId, query),
+  const threshold = await bulkThresholdOf(deps, actor.clinicId);
+  const noticeFrom = query.from
+    ? new Date(query.from)
+    : new Date(deps.now().getTime() - bulkNoticeDefaultDays * 86_400_000);
+  const [rows, total, flagged] = await Promise.all([
+    listAuditRows(deps.db, actor.clinicId, query, {
+      limit: query.limit,
+      offset: query.offset,
+      bulkThreshold: threshold,
+    }),
+    countAuditRows(deps.db, actor.clinicId, query, threshold),
+    listBulkAccessHours(
+      deps.db,
+      actor.clinicId,
+      { from: noticeFrom, to: query.to ? new Date(query.to) : null },
+      threshold,
+    ),
   ]);
   // Reading the audit trail is itself audited.
   await deps.audit.record({
@@ -21,6 +44,7 @@ export async function auditReport(deps: AppDeps, actor: Actor, query: AuditQuery
   });
   return {
     total,
+    bulkAccess: { threshold, flagged },
     // The writer only stores 'success' or 'failure'.
     items: rows.map((r) => ({
       ...r,
@@ -44,6 +68,8 @@ const csvHeader = [
   'user_id',
   'user',
   'patient_id',
+  'patient_name',
+  'patient_mrn',
   'action',
   'data',
   'record_id',
@@ -53,7 +79,10 @@ const csvHeader = [
 ];
 
 export async function auditReportCsv(deps: AppDeps, actor: Actor, query: AuditQuery): Promise<string> {
-  const rows = await listAuditRows(deps.db, actor.clinicId, query, { limit: csvRowLimit });
+  const rows = await listAuditRows(deps.db, actor.clinicId, query, {
+    limit: csvRowLimit,
+    bulkThreshold: await bulkThresholdOf(deps, actor.clinicId),
+  });
   await deps.audit.record({
     ...auditActor(actor),
     action: 'export',
@@ -68,6 +97,8 @@ export async function auditReportCsv(deps: AppDeps, actor: Actor, query: AuditQu
       r.userId,
       r.userLabel,
       r.patientId,
+      r.patientName,
+      r.patientMrn,
       r.action,
       r.entity,
       r.entityId,

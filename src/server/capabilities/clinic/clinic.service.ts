@@ -1,19 +1,40 @@
+import type { ZodError } from 'zod';
 import type { Clinic, ClinicSettingsRequest } from '../../../contracts/clinic.js';
-import { clinicSettingsSchema, readClinicSettings } from '../../../domain/clinic/index.js';
+import {
+  clinicSettingsSchema,
+  readClinicSettings,
+  readClinicSettingsChecked,
+} from '../../../domain/clinic/index.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
-import { badRequest, fieldsFromZod, notFound } from '../../shared/api-error.js';
+import { badRequest, fieldsFromZod, notFound, type FieldProblem } from '../../shared/api-error.js';
 import { appendAudit } from '../../shared/audit.js';
 import { findClinic, updateClinic, type ClinicRow } from './clinic.queries.js';
 
+/** Stored settings that no longer validate are read with defaults for the bad parts, and named. */
 function toClinic(row: ClinicRow): Clinic {
+  const { settings, problems } = readClinicSettingsChecked(row.settings);
   return {
     id: row.id,
     name: row.name,
     slug: row.slug,
     isDemo: row.isDemo,
-    settings: readClinicSettings(row.settings),
+    settings,
+    storedSettingsProblems: problems,
   };
+}
+
+/** The failing fields of a settings change; each unknown section or field is named on its own. */
+function settingsFields(error: ZodError): FieldProblem[] {
+  const named = fieldsFromZod(error, 'body.settings');
+  return error.issues.flatMap((issue, i) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          field: ['body.settings', ...issue.path.map(String), key].join('.'),
+          message: 'is not a setting',
+        }))
+      : [named[i]!],
+  );
 }
 
 export async function readClinic(deps: AppDeps, actor: Actor): Promise<Clinic> {
@@ -49,7 +70,7 @@ export async function updateClinicSettings(
     if (!clinic) throw notFound('Clinic');
     const before = readClinicSettings(clinic.settings) as Record<string, unknown>;
     const parsed = clinicSettingsSchema.safeParse(mergeSections(before, input.settings ?? {}));
-    if (!parsed.success) throw badRequest(fieldsFromZod(parsed.error, 'body.settings'));
+    if (!parsed.success) throw badRequest(settingsFields(parsed.error));
     const row = await updateClinic(tx, actor.clinicId, {
       name: input.name ?? clinic.name,
       settings: parsed.data,

@@ -81,7 +81,12 @@ export async function clinicDueList(
     ...auditActor(actor),
     action: 'query',
     entity: 'measurement.due',
-    detail: { returned: items.length, status: filter.status ?? 'due+overdue' },
+    // The patients the list showed, as a search names them: the report finds the view under each.
+    detail: {
+      returned: items.length,
+      status: filter.status ?? 'due+overdue',
+      patientIds: [...new Set(items.map((i) => i.patientId))],
+    },
     outcome: 'success',
   });
   return { items, generatedAt: now.toISOString() };

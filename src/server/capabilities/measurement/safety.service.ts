@@ -31,6 +31,13 @@ import {
   type AlertRow,
 } from './safety.queries.js';
 
+/** The audit actor of a raised alert: the staff user who recorded the response, or the patient's link. */
+export interface RaisedBy {
+  userId: string | null;
+  userLabel: string | null;
+  clientIp: string | null;
+}
+
 /**
  * Opens one alert for a response whose score raised safety reasons. The task goes to the clinician
  * the patient's active measurement plan names; otherwise to the clinician who entered the response or
@@ -46,6 +53,8 @@ export async function raiseSafetyAlerts(
     reasons: string[];
     raisedAt: Date;
     fallbackClinicianId: string | null;
+    /** Who submitted the response that raised it, from where (a patient's link has no user id). */
+    raisedBy?: RaisedBy;
   },
 ): Promise<string[]> {
   const planClinician = await findPlanClinician(tx, input.clinicId, input.patientId);
@@ -61,6 +70,9 @@ export async function raiseSafetyAlerts(
   await appendAudit(tx, [
     {
       clinicId: input.clinicId,
+      userId: input.raisedBy?.userId ?? null,
+      userLabel: input.raisedBy?.userLabel ?? null,
+      clientIp: input.raisedBy?.clientIp ?? null,
       patientId: input.patientId,
       action: 'create',
       entity: 'safety.alert',
@@ -175,7 +187,8 @@ export async function safetyTasks(
     ...auditActor(actor),
     action: 'query',
     entity: 'safety.alert',
-    detail: { scope, returned: rows.length },
+    // The patients the list showed, as a search names them: the report finds the view under each.
+    detail: { scope, returned: rows.length, patientIds: [...new Set(rows.map((r) => r.alert.patientId))] },
     outcome: 'success',
   });
   return {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { InstrumentDefinition } from '../../../domain/instruments/index.js';
 import type { LinkChannel, LinkStatus, SelfReportLink } from '../../../contracts/self-report.js';
-import { badRequest } from '../../shared/api-error.js';
+import { ApiError, badRequest } from '../../shared/api-error.js';
 import { hashToken } from '../../shared/session.js';
 import type { ThrottlePolicy } from '../../shared/throttle.js';
 import type { LinkRow } from './self-report.queries.js';
@@ -69,7 +69,30 @@ export function linkDto(row: LinkRow, now: Date): SelfReportLink {
   };
 }
 
-/** The address the patient opens; a configured public origin wins over the request's own. */
+/**
+ * The origin of a link's address. A link sent by email or SMS leaves the building, so it is built
+ * only from Arbor's configured public address (ARBOR_PUBLIC_URL), never from the request: its Host
+ * header is the caller's to choose, and a forged one would send patients' single-use links to
+ * another site. Without one, sending is refused (409) with the fix named. A copied link is shown to
+ * the staff member who asked for it, on the address their own browser used, before anyone else sees
+ * it; it uses the public address when there is one and that request's address otherwise.
+ */
+export function linkOrigin(
+  publicUrl: string | undefined,
+  channel: LinkChannel,
+  requestOrigin: string,
+): string {
+  if (publicUrl) return publicUrl;
+  if (channel === 'copy') return requestOrigin;
+  throw new ApiError(
+    409,
+    'public_url_required',
+    'Links can be emailed or texted only once Arbor knows its public address: an administrator sets ARBOR_PUBLIC_URL (for example https://arbor.example.org) and restarts Arbor. Until then, copy the link or use kiosk mode.',
+    [{ field: 'body.channel', message: 'needs ARBOR_PUBLIC_URL to be set on the server' }],
+  );
+}
+
+/** The address the patient opens. */
 export function linkUrl(origin: string, token: string): string {
   return `${origin.replace(/\/$/, '')}/r/${token}`;
 }

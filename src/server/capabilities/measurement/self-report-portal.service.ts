@@ -52,6 +52,26 @@ const unknownTokenEvent = (clientIp: string): AuditEvent => ({
   clientIp,
 });
 
+/**
+ * The patient-facing actor of a link's audit rows: no staff user, so the label names the link (never
+ * its token), and the row carries the caller's address.
+ */
+const patientLabel = (link: LinkRow) =>
+  `patient (${link.channel === 'kiosk' ? 'kiosk' : 'self-report'} link ${link.id})`;
+
+/** Opening a link's page: who (the link), which patient, whether it could be used. */
+const linkOpenedEvent = (link: LinkRow, state: LinkStatus, clientIp: string): AuditEvent => ({
+  clinicId: link.clinicId,
+  patientId: link.patientId,
+  userLabel: patientLabel(link),
+  action: 'read',
+  entity: 'selfreport.link',
+  entityId: link.id,
+  detail: { state: state === 'pending' ? 'open' : state, instrument: link.instrumentId },
+  outcome: state === 'pending' ? 'success' : 'failure',
+  clientIp,
+});
+
 async function frameOf(
   db: Executor,
   link: LinkRow,
@@ -81,6 +101,7 @@ export async function openSelfReportLink(
   }
   const { settings: _settings, ...frame } = await frameOf(deps.db, link);
   const status = linkStatus(link, now);
+  await deps.audit.record(linkOpenedEvent(link, status, clientIp));
   if (status !== 'pending') return { state: status, ...frame };
   if (!link.openedAt) await markLinkOpened(deps.db, link.id, now);
   return {
@@ -172,13 +193,14 @@ export async function submitSelfReport(
       recordedBy: null,
       linkId: link.id,
       fallbackClinicianId: link.createdBy,
+      raisedBy: { userId: null, userLabel: patientLabel(link), clientIp: input.clientIp },
     });
     await markLinkUsed(tx, link.id, { at: now, responseId: stored.responseId });
     await appendAudit(tx, [
       {
         clinicId: link.clinicId,
         patientId: link.patientId,
-        userLabel: frame.kiosk ? 'patient (kiosk)' : 'patient (self-report link)',
+        userLabel: patientLabel(link),
         action: 'create',
         entity: 'assessment.response',
         entityId: stored.responseId,

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { assessmentResponses, safetyAlerts, selfReportLinks } from '../../../db/schema-measurement.js';
 import { messageOutbox } from '../../../db/schema.js';
-import { createTestContext, type TestClinic, type TestContext } from '../../../test/test-app.js';
+import { base, createTestContext, type TestClinic, type TestContext } from '../../../test/test-app.js';
 
 let ctx: TestContext;
 let clinic: TestClinic;
@@ -70,6 +70,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ctx.close();
+});
+afterEach(() => {
+  // Tests below change the configured public address; every other test runs with the default.
+  ctx.deps.publicUrl = base;
 });
 
 describe('self-report links', () => {
@@ -252,6 +256,76 @@ describe('self-report links', () => {
     ).json()) as { items: { status: string }[] };
     expect(list.items.map((i) => i.status)).toContain('used');
     expect(JSON.stringify(list)).not.toMatch(/tokenHash|token_hash/);
+  });
+
+  it('refuses to email or text a link while no public address is configured, and writes nothing', async () => {
+    ctx.deps.publicUrl = undefined;
+    const count = async () => {
+      const { rows } = await ctx.deps.db.execute<{ links: string; messages: string }>(
+        sql`SELECT (SELECT count(*) FROM self_report_links) AS links, (SELECT count(*) FROM message_outbox) AS messages`,
+      );
+      return rows[0];
+    };
+    const before = await count();
+    for (const channel of ['email', 'sms'] as const) {
+      const response = await ctx.request(`/api/patients/${patientId}/self-report-links`, {
+        method: 'POST',
+        cookie: desk,
+        json: { instrumentId: 'phq9', channel },
+      });
+      expect(response.status).toBe(409);
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('public_url_required');
+      expect(error.message).toContain('ARBOR_PUBLIC_URL');
+    }
+    expect(await count()).toEqual(before);
+  });
+
+  it('builds emailed and texted links from ARBOR_PUBLIC_URL, never from the Host or X-Forwarded-Host header', async () => {
+    ctx.deps.publicUrl = 'https://arbor.example';
+    const outbox = () =>
+      ctx.deps.db.select().from(messageOutbox).where(eq(messageOutbox.clinicId, clinic.id));
+    const earlier = new Set((await outbox()).map((m) => m.id));
+    for (const channel of ['email', 'sms'] as const) {
+      const response = await ctx.app.request(
+        `https://evil.example/api/patients/${patientId}/self-report-links`,
+        {
+          method: 'POST',
+          headers: {
+            cookie: desk,
+            'content-type': 'application/json',
+            'x-forwarded-host': 'evil.example',
+          },
+          body: JSON.stringify({ instrumentId: 'phq9', channel }),
+        },
+      );
+      expect(response.status).toBe(201);
+    }
+    const messages = (await outbox()).filter((m) => !earlier.has(m.id));
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message.body).toMatch(/https:\/\/arbor\.example\/r\/[A-Za-z0-9_-]{43}/);
+      expect(message.body).not.toContain('evil.example');
+    }
+  });
+
+  it('hands staff a copied link on the configured public address when there is one', async () => {
+    ctx.deps.publicUrl = 'https://arbor.example';
+    const { status, body } = await createLink(patientId, 'copy');
+    expect(status).toBe(201);
+    expect(body.url).toMatch(/^https:\/\/arbor\.example\/r\/[A-Za-z0-9_-]{43}$/);
+    ctx.deps.publicUrl = undefined;
+    // Without one, the address the staff member's own browser used (shown to them before they share it).
+    const fallback = await ctx.app.request(
+      `http://127.0.0.1:3000/api/patients/${patientId}/self-report-links`,
+      {
+        method: 'POST',
+        headers: { cookie: desk, 'content-type': 'application/json' },
+        body: JSON.stringify({ instrumentId: 'phq9', channel: 'copy' }),
+      },
+    );
+    expect(fallback.status).toBe(201);
+    expect(((await fallback.json()) as { url: string }).url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/r\//);
   });
 
   it('rate-limits an address that tries unknown tokens', async () => {

@@ -283,6 +283,7 @@ export const selfReportRoutes = [
     auth: 'public',
     params: tokenParam,
     produces: 'text/html',
+    formBody: true,
     handler: async ({ params, ctx }) =>
       withThrottlePage(async () => {
         const form = await readSubmittedForm(ctx.c);

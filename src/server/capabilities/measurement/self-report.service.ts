@@ -20,6 +20,7 @@ import {
 import {
   assertSelfRated,
   linkDto,
+  linkOrigin,
   linkStatus,
   linkUrl,
   maskRecipient,
@@ -75,6 +76,7 @@ export async function createSelfReportLink(
         },
       ]);
     }
+    const origin = linkOrigin(deps.publicUrl, input.channel, requestOrigin);
     const settings = await clinicMeasurementSettings(tx, actor.clinicId);
     const now = deps.now();
     const expiresAt = new Date(now.getTime() + settings.measurement.linkExpiryHours * 3_600_000);
@@ -90,7 +92,7 @@ export async function createSelfReportLink(
       createdAt: now,
       expiresAt,
     });
-    const url = linkUrl(settings.site.publicUrl || requestOrigin, token);
+    const url = linkUrl(origin, token);
     if (to && input.channel !== 'copy') {
       const message = linkMessage(input.channel, def, settings, url, expiresAt);
       await deps.mailer.enqueue(tx, { clinicId: actor.clinicId, channel: input.channel, to, ...message });

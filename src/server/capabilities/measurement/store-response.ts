@@ -7,7 +7,7 @@ import { safetyReasons } from '../../../domain/measurement/index.js';
 import type { Executor } from '../../../db/client.js';
 import type { AnswerMap, ResponseSource } from './measurement-shared.js';
 import { bumpMeasurementVersion, insertObservation, insertResponse } from './measurement.queries.js';
-import { raiseSafetyAlerts } from './safety.service.js';
+import { raiseSafetyAlerts, type RaisedBy } from './safety.service.js';
 
 function observationCode(def: InstrumentDefinition): { system: string; code: string } {
   // Only checked ([primary]/[secondary]) LOINC codes are used; [unverified] ones fall back to Arbor's own code.
@@ -37,6 +37,11 @@ export interface ScoredResponseInput {
   amendmentReason?: string | null;
   /** Who should act on an alert when the plan names nobody (the clinician who sent the link). */
   fallbackClinicianId?: string | null;
+  /**
+   * The actor of the alert's audit row: who submitted, from where (the patient's link for a
+   * self-report). Without it the row names `recordedBy` as the user.
+   */
+  raisedBy?: RaisedBy;
 }
 
 /**
@@ -89,6 +94,7 @@ export async function storeScoredResponse(tx: Executor, input: ScoredResponseInp
         reasons,
         raisedAt: input.recordedAt,
         fallbackClinicianId: input.fallbackClinicianId ?? null,
+        raisedBy: input.raisedBy ?? { userId: input.recordedBy, userLabel: null, clientIp: null },
       })
     : [];
   return { responseId, result: input.result, alertIds };

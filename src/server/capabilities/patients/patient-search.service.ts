@@ -1,4 +1,4 @@
-import type { PatientSearchResult } from '../../../contracts/patients.js';
+import { searchWordDate, searchWords, type PatientSearchResult } from '../../../contracts/patients.js';
 import type { CareStatus } from '../../../domain/patients/index.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
 import type { AppDeps } from '../../shared/app-deps.js';
@@ -12,20 +12,11 @@ export interface PatientSearch {
   offset: number;
 }
 
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$|^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-/** Turns "smith 1980-02-03" or "03/02/1980" into ISO; anything else stays a name or MRN token. */
-function asIsoDate(token: string): string | undefined {
-  const m = datePattern.exec(token);
-  if (!m) return undefined;
-  if (m[1]) return `${m[1]}-${m[2]}-${m[3]}`;
-  return `${m[6]}-${m[4]!.padStart(2, '0')}-${m[5]!.padStart(2, '0')}`;
-}
-
 /** A date of birth (two formats), an MRN fragment ("a00012", "0012") or a part of a name. */
 function classify(token: string): SearchToken {
-  const iso = asIsoDate(token);
-  if (iso) return { kind: 'date', iso };
+  // The query schema has refused date-shaped words that are no real date (1980-02-30).
+  const iso = searchWordDate(token);
+  if (iso && iso !== 'invalid') return { kind: 'date', iso };
   if (/^a?\d{3,}$/.test(token)) return { kind: 'mrn', text: token };
   return { kind: 'name', text: token };
 }
@@ -45,8 +36,7 @@ export async function searchPatients(
   actor: Actor,
   search: PatientSearch,
 ): Promise<PatientSearchResult> {
-  const words = (search.q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 6);
-  const tokens = words.map(classify);
+  const tokens = searchWords(search.q).map(classify);
   const run = (nameMatch: NameMatch) =>
     searchPatientRows(deps.db, {
       clinicId: actor.clinicId,

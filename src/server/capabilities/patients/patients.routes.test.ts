@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, patientHistory, patients } from '../../../db/schema.js';
 import { isValidMrn } from '../../../domain/patients/medical-record-number.js';
@@ -6,7 +6,10 @@ import { createTestContext, type TestClinic, type TestContext } from '../../../t
 
 let ctx: TestContext;
 let clinic: TestClinic;
+/** The front desk: registers, finds and edits demographics and contacts. */
 let cookie: string;
+/** A clinician: the full record, diagnoses and alerts included. */
+let nurse: string;
 
 const newPatient = {
   legalGivenName: 'Maya',
@@ -29,13 +32,15 @@ beforeAll(async () => {
   ctx = await createTestContext();
   clinic = await ctx.seedClinic('Willow');
   cookie = await ctx.cookieFor(clinic.users.front_desk.id, clinic.id);
+  nurse = await ctx.cookieFor(clinic.users.nurse.id, clinic.id);
 });
 afterAll(async () => {
   await ctx.close();
 });
 
-async function create(body: object = newPatient) {
-  return ctx.request('/api/patients', { method: 'POST', cookie, json: body });
+/** Registers a patient; the sample has diagnoses and an alert, so a clinician registers it. */
+async function create(body: object = newPatient, who = nurse) {
+  return ctx.request('/api/patients', { method: 'POST', cookie: who, json: body });
 }
 
 describe('patient registry', () => {
@@ -172,14 +177,14 @@ describe('patient registry', () => {
     const created = (await (await create()).json()) as { id: string };
     const jump = await ctx.request(`/api/patients/${created.id}`, {
       method: 'PATCH',
-      cookie,
+      cookie: nurse,
       json: { version: 1, changes: { careStatus: 'maintenance' } },
     });
     expect(jump.status).toBe(400);
     expect(JSON.stringify(await jump.json())).toContain('body.changes.careStatus');
     const ok = await ctx.request(`/api/patients/${created.id}`, {
       method: 'PATCH',
-      cookie,
+      cookie: nurse,
       json: { version: 1, changes: { careStatus: 'screening' } },
     });
     expect(ok.status).toBe(200);
@@ -216,7 +221,6 @@ describe('patient registry', () => {
 
   it('audits every read with the user, patient and client', async () => {
     const created = (await (await create()).json()) as { id: string };
-    const nurse = await ctx.cookieFor(clinic.users.nurse.id, clinic.id);
     expect((await ctx.request(`/api/patients/${created.id}`, { cookie: nurse })).status).toBe(200);
     const reads = await ctx.deps.db.select().from(auditLog).where(eq(auditLog.patientId, created.id));
     const read = reads.find((r) => r.action === 'read');
@@ -226,5 +230,165 @@ describe('patient registry', () => {
       entity: 'patient',
       clinicId: clinic.id,
     });
+  });
+});
+
+type PatientBody = Record<string, unknown> & { id: string; version: number; withheldFields: string[] };
+
+async function patientRow(id: string) {
+  const [row] = await ctx.deps.db.select().from(patients).where(eq(patients.id, id));
+  return row!;
+}
+
+describe('minimum necessary: the front desk and the clinical record', () => {
+  it('lets the front desk change demographics and contacts', async () => {
+    const created = (await (await create()).json()) as PatientBody;
+    const response = await ctx.request(`/api/patients/${created.id}`, {
+      method: 'PATCH',
+      cookie,
+      json: {
+        version: 1,
+        changes: { phone: '555-0177', legalFamilyName: 'Okafor-Reyes', address: { city: 'Springfield' } },
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as PatientBody).version).toBe(2);
+  });
+
+  it('refuses a front-desk PATCH touching diagnoses, alerts or care status with a 403 naming each field, changes nothing and audits it', async () => {
+    const created = (await (await create()).json()) as PatientBody;
+    const before = await patientRow(created.id);
+    const response = await ctx.request(`/api/patients/${created.id}`, {
+      method: 'PATCH',
+      cookie,
+      json: {
+        version: 1,
+        changes: { phone: '555-0166', conditions: [], alerts: [], careStatus: 'screening' },
+      },
+    });
+    expect(response.status).toBe(403);
+    const { error } = (await response.json()) as { error: { fields: Array<{ field: string }> } };
+    expect(error.fields.map((f) => f.field)).toEqual([
+      'body.changes.conditions',
+      'body.changes.alerts',
+      'body.changes.careStatus',
+    ]);
+    expect(await patientRow(created.id)).toEqual(before);
+    const denied = await ctx.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.patientId, created.id), eq(auditLog.action, 'access-denied')));
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({
+      userId: clinic.users.front_desk.id,
+      outcome: 'failure',
+      entityId: created.id,
+      detail: expect.objectContaining({
+        method: 'patch',
+        path: '/api/patients/:id',
+        status: 403,
+        fields: ['body.changes.conditions', 'body.changes.alerts', 'body.changes.careStatus'],
+      }),
+    });
+  });
+
+  it('refuses a front-desk field even when its value is unchanged (no oracle for hidden values)', async () => {
+    const created = (await (await create()).json()) as PatientBody;
+    const response = await ctx.request(`/api/patients/${created.id}`, {
+      method: 'PATCH',
+      cookie,
+      json: { version: 1, changes: { careStatus: 'referred' } },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('lets clinicians change diagnoses, alerts and care status', async () => {
+    const created = (await (await create()).json()) as PatientBody;
+    const response = await ctx.request(`/api/patients/${created.id}`, {
+      method: 'PATCH',
+      cookie: nurse,
+      json: {
+        version: 1,
+        changes: {
+          conditions: [],
+          alerts: [{ text: 'Needle phobia', severity: 'info' }],
+          careStatus: 'screening',
+        },
+      },
+    });
+    expect(response.status).toBe(200);
+    const row = await patientRow(created.id);
+    expect(row.conditions).toEqual([]);
+    expect(row.careStatus).toBe('screening');
+  });
+
+  it('lets the front desk register demographics only: diagnoses, alerts or a care status other than referred are a 403', async () => {
+    const demographics = {
+      legalGivenName: 'Nadia',
+      legalFamilyName: 'Frontdesk',
+      birthDate: '1991-06-06',
+      sexAtBirth: 'female',
+      phone: '555-0101',
+    };
+    const ok = await create(demographics, cookie);
+    expect(ok.status).toBe(201);
+    const before = await ctx.deps.db.select({ id: patients.id }).from(patients);
+    for (const [extra, field] of [
+      [{ conditions: newPatient.conditions }, 'body.conditions'],
+      [{ alerts: newPatient.alerts }, 'body.alerts'],
+      [{ careStatus: 'screening' }, 'body.careStatus'],
+    ] as const) {
+      const refused = await create({ ...demographics, ...extra }, cookie);
+      expect(refused.status, field).toBe(403);
+      expect(JSON.stringify(await refused.json())).toContain(field);
+    }
+    expect(await ctx.deps.db.select({ id: patients.id }).from(patients)).toHaveLength(before.length);
+  });
+
+  it('shows the front desk demographics, contacts and care status, but not diagnoses or alerts, in the chart, its answers and its history', async () => {
+    const created = (await (await create()).json()) as PatientBody;
+    const read = (await (await ctx.request(`/api/patients/${created.id}`, { cookie })).json()) as PatientBody;
+    expect(read).not.toHaveProperty('conditions');
+    expect(read).not.toHaveProperty('alerts');
+    expect(read.withheldFields).toEqual(['conditions', 'alerts']);
+    expect(read).toMatchObject({ phone: '555-0142', careStatus: 'referred', legalFamilyName: 'Okafor' });
+    const saved = (await (
+      await ctx.request(`/api/patients/${created.id}`, {
+        method: 'PATCH',
+        cookie,
+        json: { version: 1, changes: { phone: '555-0188' } },
+      })
+    ).json()) as PatientBody;
+    expect(saved).not.toHaveProperty('conditions');
+    expect(saved).not.toHaveProperty('alerts');
+    const history = (await (await ctx.request(`/api/patients/${created.id}/history`, { cookie })).json()) as {
+      items: Array<{ snapshot: Record<string, unknown> }>;
+      withheldFields: string[];
+    };
+    expect(history.withheldFields).toEqual(['conditions', 'alerts']);
+    expect(history.items).toHaveLength(2);
+    for (const item of history.items) {
+      expect(item.snapshot).not.toHaveProperty('conditions');
+      expect(item.snapshot).not.toHaveProperty('alerts');
+      expect(item.snapshot).toHaveProperty('careStatus');
+    }
+    const readRow = await ctx.deps.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.patientId, created.id),
+          eq(auditLog.userId, clinic.users.front_desk.id),
+          eq(auditLog.entity, 'patient'),
+          eq(auditLog.action, 'read'),
+        ),
+      );
+    expect(readRow[0]?.detail).toMatchObject({ fields: 'demographics,care-status' });
+    const clinician = (await (
+      await ctx.request(`/api/patients/${created.id}`, { cookie: nurse })
+    ).json()) as PatientBody;
+    expect(clinician.withheldFields).toEqual([]);
+    expect(clinician.conditions).toHaveLength(1);
+    expect(clinician.alerts).toHaveLength(1);
   });
 });

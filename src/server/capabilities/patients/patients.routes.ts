@@ -33,7 +33,8 @@ export const patientRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/patients',
-    summary: 'Register a patient; the MRN is assigned by Arbor',
+    summary:
+      'Register a patient; the MRN is assigned by Arbor. Diagnoses, alerts or a care status other than referred need patient.update-clinical',
     tag: 'patients',
     auth: 'staff',
     action: 'patient.create',
@@ -56,7 +57,8 @@ export const patientRoutes = [
   defineRoute({
     method: 'patch',
     path: '/api/patients/:id',
-    summary: 'Change demographics, conditions, alerts or care status (optimistic concurrency)',
+    summary:
+      'Change demographics and contacts; conditions, alerts and care status need patient.update-clinical (optimistic concurrency)',
     tag: 'patients',
     auth: 'staff',
     action: 'patient.update',
@@ -100,8 +102,6 @@ export const patientRoutes = [
     action: 'patient.history',
     params: idParam,
     response: patientHistoryResponse,
-    handler: async ({ params, ctx, actor }) => ({
-      items: await patientHistoryOf(ctx.deps, actor, params.id),
-    }),
+    handler: async ({ params, ctx, actor }) => patientHistoryOf(ctx.deps, actor, params.id),
   }),
 ];

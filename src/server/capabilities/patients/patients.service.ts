@@ -1,4 +1,5 @@
-import type { Patient, PatientHistoryEntry } from '../../../contracts/patients.js';
+import type { Patient, PatientHistory } from '../../../contracts/patients.js';
+import { patientFieldsHiddenFrom, patientFieldsRoleMayNotChange } from '../../../domain/auth/index.js';
 import {
   birthDateProblem,
   canMoveCareStatus,
@@ -8,7 +9,7 @@ import {
 } from '../../../domain/patients/index.js';
 import type { Actor } from '../../shared/actor.js';
 import { auditActor, refuseMissingRecord } from '../../shared/actor.js';
-import { badRequest, conflict } from '../../shared/api-error.js';
+import { ApiError, badRequest, conflict } from '../../shared/api-error.js';
 import type { Executor } from '../../../db/client.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
@@ -37,6 +38,47 @@ export function toPatientDto(row: PatientRow): Patient {
 }
 export type PatientDto = Patient;
 
+/**
+ * The record as the caller's role may see it (minimum necessary): the groups of fields its role may
+ * not read are left out, and named in `withheldFields` so a page says so instead of "none recorded".
+ */
+function visiblePatient(row: PatientRow, actor: Actor): PatientDto {
+  const hidden = patientFieldsHiddenFrom(actor.role);
+  const dto: Record<string, unknown> = { ...toPatientDto(row) };
+  for (const field of hidden) delete dto[field];
+  return { ...dto, withheldFields: hidden } as PatientDto;
+}
+
+/**
+ * A write naming a field the caller's role may not change is refused as a whole, naming each such
+ * field. Naming it is enough: whether the value would have changed is not looked at, so the answer
+ * reveals nothing about values the role cannot read.
+ */
+function assertMayChange(actor: Actor, fields: string[], prefix: string): void {
+  const refused = patientFieldsRoleMayNotChange(actor.role, fields);
+  if (refused.length === 0) return;
+  throw new ApiError(
+    403,
+    'forbidden',
+    `Your role may not change ${refused.join(', ')}: these are clinical fields for clinicians`,
+    refused.map((field) => ({
+      field: `${prefix}${field}`,
+      message: 'only a clinician may change this field',
+    })),
+  );
+}
+
+/** A registration field left at its default (empty list, "referred", nothing) is not a change. */
+function setAtRegistration(fields: PatientFields): string[] {
+  return Object.entries(fields)
+    .filter(([key, value]) => {
+      if (value === undefined || value === null) return false;
+      if (Array.isArray(value)) return value.length > 0;
+      return !(key === 'careStatus' && value === 'referred');
+    })
+    .map(([key]) => key);
+}
+
 function today(deps: AppDeps): string {
   return deps.now().toISOString().slice(0, 10);
 }
@@ -58,6 +100,7 @@ export async function createPatient(
   fields: PatientFields,
   options: { isDemo?: boolean } = {},
 ): Promise<PatientDto> {
+  assertMayChange(actor, setAtRegistration(fields), 'body.');
   assertBirthDate(deps, fields.birthDate);
   return deps.db.transaction(async (tx) => {
     const mrn = formatMrn(await nextMrnNumber(tx, actor.clinicId));
@@ -93,7 +136,7 @@ export async function createPatient(
         outcome: 'success',
       },
     ]);
-    return toPatientDto(row);
+    return visiblePatient(row, actor);
   });
 }
 
@@ -158,10 +201,14 @@ export async function readPatient(deps: AppDeps, actor: Actor, id: string): Prom
     action: 'read',
     entity: 'patient',
     entityId: row.id,
-    detail: { fields: 'demographics,conditions,alerts,care-status' },
+    detail: {
+      fields: patientFieldsHiddenFrom(actor.role).length
+        ? 'demographics,care-status'
+        : 'demographics,conditions,alerts,care-status',
+    },
     outcome: 'success',
   });
-  return toPatientDto(row);
+  return visiblePatient(row, actor);
 }
 
 function changedKeys(before: PatientRow, changes: Partial<PatientFields>): string[] {
@@ -187,6 +234,7 @@ export async function updatePatient(
   id: string,
   input: { version: number; changes: Partial<PatientFields>; reason?: string | null },
 ): Promise<PatientDto> {
+  assertMayChange(actor, Object.keys(input.changes), 'body.changes.');
   assertBirthDate(deps, input.changes.birthDate);
   return deps.db.transaction(async (tx) => {
     const current = await loadClinicPatient(tx, actor.clinicId, id, { forUpdate: true });
@@ -206,7 +254,7 @@ export async function updatePatient(
       ]);
     }
     const changed = changedKeys(current, input.changes);
-    if (changed.length === 0) return toPatientDto(current);
+    if (changed.length === 0) return visiblePatient(current, actor);
     const row = await writePatientVersion(tx, actor, current, {
       values: input.changes,
       changedFields: changed,
@@ -214,7 +262,7 @@ export async function updatePatient(
       now: deps.now(),
       audit: { action: 'update', detail: { fields: changed, fromVersion: current.version } },
     });
-    return toPatientDto(row);
+    return visiblePatient(row, actor);
   });
 }
 
@@ -241,15 +289,12 @@ export async function setPatientActive(
       now: deps.now(),
       audit: { action: input.active ? 'reactivate' : 'deactivate', detail: { reason: input.reason } },
     });
-    return toPatientDto(row);
+    return visiblePatient(row, actor);
   });
 }
 
-export async function patientHistoryOf(
-  deps: AppDeps,
-  actor: Actor,
-  id: string,
-): Promise<PatientHistoryEntry[]> {
+/** Every version, newest first; each snapshot shows only what the caller's role may read. */
+export async function patientHistoryOf(deps: AppDeps, actor: Actor, id: string): Promise<PatientHistory> {
   await loadClinicPatient(deps.db, actor.clinicId, id);
   const rows = await listPatientHistory(deps.db, actor.clinicId, id);
   await deps.audit.record({
@@ -261,14 +306,21 @@ export async function patientHistoryOf(
     detail: { versions: rows.length },
     outcome: 'success',
   });
-  return rows.map(({ history: row, changedByLabel }) => ({
-    version: row.version,
-    changedAt: row.changedAt.toISOString(),
-    changedBy: row.changedBy,
-    // Who made a change is part of the record's history, whatever the reader's role.
-    changedByLabel: changedByLabel ?? null,
-    changedFields: row.changedFields as string[],
-    reason: row.reason,
-    snapshot: row.snapshot as Record<string, unknown>,
-  }));
+  const hidden = patientFieldsHiddenFrom(actor.role);
+  const items = rows.map(({ history: row, changedByLabel }) => {
+    const snapshot = { ...(row.snapshot as Record<string, unknown>) };
+    for (const field of hidden) delete snapshot[field];
+    return {
+      version: row.version,
+      changedAt: row.changedAt.toISOString(),
+      changedBy: row.changedBy,
+      // Who made a change is part of the record's history, whatever the reader's role.
+      changedByLabel: changedByLabel ?? null,
+      // The names of changed fields stay: the history says that a diagnosis changed, not to what.
+      changedFields: row.changedFields as string[],
+      reason: row.reason,
+      snapshot,
+    };
+  });
+  return { items, withheldFields: hidden };
 }

@@ -3,6 +3,7 @@ import { formatDateTime } from '../format';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { auditColumns, outcomeBadgeClass } from './audit-columns';
+import { patientCell } from './bulk-access';
 
 interface AuditEventRowProps {
   row: AuditRow;
@@ -13,6 +14,7 @@ interface AuditEventRowProps {
 
 /** One event, and its full details (record ids and the recorded detail) when opened. */
 export function AuditEventRow({ row, open, onToggle }: AuditEventRowProps) {
+  const patient = patientCell(row);
   return (
     <>
       <tr>
@@ -31,10 +33,13 @@ export function AuditEventRow({ row, open, onToggle }: AuditEventRowProps) {
         <td className="nowrap">{formatDateTime(row.occurredAt)}</td>
         <td>{row.userLabel ?? ''}</td>
         <td>
-          {row.patientId ? (
-            <Link href={paths.patient(row.patientId)} className="mono" title={row.patientId}>
-              {row.patientId.slice(0, 8)}
-            </Link>
+          {patient && row.patientId ? (
+            <>
+              <Link href={paths.patient(row.patientId)} className={patient.mrn ? undefined : 'mono'}>
+                {patient.name}
+              </Link>
+              {patient.mrn ? <span className="muted mono"> {patient.mrn}</span> : null}
+            </>
           ) : null}
         </td>
         <td>{row.action}</td>
@@ -57,6 +62,10 @@ export function AuditEventRow({ row, open, onToggle }: AuditEventRowProps) {
               <div>
                 <dt>Record id</dt>
                 <dd className="mono">{row.entityId ?? '—'}</dd>
+              </div>
+              <div>
+                <dt>Patient</dt>
+                <dd>{row.patientName ? `${row.patientName} (MRN ${row.patientMrn ?? '—'})` : '—'}</dd>
               </div>
               <div>
                 <dt>Patient id</dt>

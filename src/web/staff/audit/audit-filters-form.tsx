@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { StaffUser } from '../../../contracts/users';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
-import type { AuditFilters } from './audit-query';
+import { emptyAuditFilters, type AuditFilters } from './audit-query';
 
 const knownActions = [
   'read',
@@ -28,7 +28,8 @@ interface AuditFiltersFormProps {
 
 export function AuditFiltersForm({ initial, users, onApply, fieldErrors }: AuditFiltersFormProps) {
   const [form, setForm] = useState(initial);
-  const set = (key: keyof AuditFilters) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: Exclude<keyof AuditFilters, 'bulkAccess'>) => (value: string) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onApply({ ...form, patientId: form.patientId.trim(), action: form.action.trim() });
@@ -83,6 +84,15 @@ export function AuditFiltersForm({ initial, users, onApply, fieldErrors }: Audit
             <option key={a} value={a} />
           ))}
         </datalist>
+        <div className="field field--checkbox">
+          <input
+            id="audit-bulk-access"
+            type="checkbox"
+            checked={form.bulkAccess}
+            onChange={(event) => setForm((f) => ({ ...f, bulkAccess: event.target.checked }))}
+          />
+          <label htmlFor="audit-bulk-access">Bulk access only (chart reads in flagged hours)</label>
+        </div>
       </div>
       <div className="button-row">
         <button type="submit" className="button">
@@ -92,7 +102,7 @@ export function AuditFiltersForm({ initial, users, onApply, fieldErrors }: Audit
           type="button"
           className="button button--secondary"
           onClick={() => {
-            const cleared = { from: '', to: '', userId: '', patientId: '', action: '' };
+            const cleared = emptyAuditFilters;
             setForm(cleared);
             onApply(cleared);
           }}

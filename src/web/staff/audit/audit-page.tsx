@@ -9,6 +9,8 @@ import type { AuditOrder } from './audit-columns';
 import { AuditEventsTable } from './audit-events-table';
 import { AuditFiltersForm } from './audit-filters-form';
 import { auditQuery, emptyAuditFilters, nextSort, type AuditFilters } from './audit-query';
+import { BulkAccessNotice } from './bulk-access-notice';
+import { filtersForFlaggedHour } from './bulk-access';
 
 const pageSize = 50;
 
@@ -22,6 +24,11 @@ export function AuditPage() {
   const users = useLoad((signal) => apiGet<StaffUserList>('/api/users', { signal }), 'users');
   const csvHref = `/api/audit.csv${auditQuery(filters, order.sort, order.dir)}`;
   const errors = fieldErrors(report.error, ['query']);
+  const apply = (next: AuditFilters) => {
+    setFilters(next);
+    setOffset(0);
+    setExpanded(undefined);
+  };
 
   return (
     <>
@@ -34,15 +41,19 @@ export function AuditPage() {
       <p className="muted">
         Every read, search, change, sign-in and export, newest first. Reading this report is itself recorded.
       </p>
+      {report.data ? (
+        <BulkAccessNotice
+          notice={report.data.bulkAccess}
+          onShow={(flagged) => apply(filtersForFlaggedHour(flagged, filters))}
+        />
+      ) : null}
       <AuditFiltersForm
+        // A new set of filters (from the notice) starts the form afresh.
+        key={JSON.stringify(filters)}
         initial={filters}
         users={users.data?.items ?? []}
         fieldErrors={errors}
-        onApply={(next) => {
-          setFilters(next);
-          setOffset(0);
-          setExpanded(undefined);
-        }}
+        onApply={apply}
       />
       <LoadState
         loading={report.loading && !report.data}

@@ -7,6 +7,14 @@ describe('auditQuery', () => {
       auditQuery({ ...emptyAuditFilters, action: 'read' }, 'user', 'asc', { limit: 50, offset: 100 }),
     ).toBe('?action=read&sort=user&dir=asc&limit=50&offset=100');
   });
+  it('asks for bulk access only when the box is ticked', () => {
+    expect(auditQuery({ ...emptyAuditFilters, bulkAccess: true }, 'time', 'desc')).toBe(
+      '?bulkAccess=true&sort=time&dir=desc',
+    );
+    expect(auditQuery({ ...emptyAuditFilters, bulkAccess: false }, 'time', 'desc')).toBe(
+      '?sort=time&dir=desc',
+    );
+  });
   it('leaves out the page for the CSV export', () => {
     expect(auditQuery(emptyAuditFilters, 'time', 'desc')).toBe('?sort=time&dir=desc');
   });

@@ -10,9 +10,18 @@ export interface AuditFilters {
   userId: string;
   patientId: string;
   action: string;
+  /** Only the chart reads of users flagged for bulk access, in their flagged hours. */
+  bulkAccess: boolean;
 }
 
-export const emptyAuditFilters: AuditFilters = { from: '', to: '', userId: '', patientId: '', action: '' };
+export const emptyAuditFilters: AuditFilters = {
+  from: '',
+  to: '',
+  userId: '',
+  patientId: '',
+  action: '',
+  bulkAccess: false,
+};
 
 /** A datetime-local value is the browser's local time; the API wants an instant. */
 export function localToIso(value: string): string | undefined {
@@ -34,6 +43,7 @@ export function auditQuery(
     userId: filters.userId,
     patientId: filters.patientId,
     action: filters.action,
+    bulkAccess: filters.bulkAccess ? 'true' : undefined,
     sort,
     dir,
     limit: page?.limit,

@@ -30,6 +30,8 @@ export function CareStatusSection({ patient, canUpdate, open }: CareStatusSectio
             </button>
           ))}
         </div>
+      ) : !canUpdate ? (
+        <p className="muted">A nurse or physician changes the care status.</p>
       ) : (
         <p className="muted">Reactivate the record to change its care status.</p>
       )}

@@ -44,7 +44,7 @@ export function ChartBanner({ patient }: { patient: Patient }) {
           </dd>
         </div>
       </dl>
-      {patient.alerts.length > 0 ? (
+      {patient.alerts?.length ? (
         <ul className="chart-banner__alerts" aria-label="Alerts">
           {patient.alerts.map((alert, index) => (
             <li key={index} className={`alert alert--${alert.severity}`}>

@@ -45,6 +45,7 @@ export const chartTabs: ChartTab[] = [
     id: 'status',
     label: 'Status',
     element: (p) => <StatusTab {...p} />,
-    visible: (perms) => perms.includes('patient.update'),
+    // Moving the care status is a clinical change; (de)activation has its own action.
+    visible: (perms) => perms.includes('patient.update-clinical') || perms.includes('patient.deactivate'),
   },
 ];

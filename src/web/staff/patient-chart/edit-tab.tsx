@@ -1,5 +1,7 @@
 import { errorMessage } from '../api-client';
+import { editablePatientGroups } from '../patients/patient-field-editing';
 import { PatientForm } from '../patients/patient-form';
+import { useSession } from '../session-context';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { TextField } from '../ui/text-field';
 import type { ChartTabProps } from './chart-tab-types';
@@ -8,7 +10,9 @@ import { editStatusOptions } from './edit-status-options';
 import { usePatientEdit } from './use-patient-edit';
 
 export function EditTab(props: ChartTabProps) {
-  const edit = usePatientEdit(props);
+  const { me } = useSession();
+  const editable = editablePatientGroups(me.permissions);
+  const edit = usePatientEdit(props, editable);
 
   if (!props.patient.active) {
     return <p>This record is deactivated. Reactivate it on the Status tab before editing.</p>;
@@ -30,6 +34,7 @@ export function EditTab(props: ChartTabProps) {
         onChange={edit.setState}
         errors={edit.errors}
         careStatusOptions={editStatusOptions(edit.base.careStatus)}
+        editable={editable}
         submitLabel="Save changes"
         busy={edit.busy}
         onSubmit={edit.save}

@@ -22,6 +22,12 @@ export function HistoryTab({ patient }: ChartTabProps) {
   return (
     <>
       <LoadState loading={history.loading && !history.data} error={history.error} />
+      {history.data?.withheldFields.length ? (
+        <p className="muted">
+          Diagnoses and alerts are shown to clinicians only: a version that changed them lists the field but
+          not its values.
+        </p>
+      ) : null}
       {items.length > 0 ? (
         <div className="history">
           <HistoryVersionsTable items={items} chosen={chosen} onChoose={setSelected} />

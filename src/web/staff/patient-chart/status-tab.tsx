@@ -25,7 +25,7 @@ export function StatusTab({ patient, onPatientChange }: ChartTabProps) {
         ) : null}
       </ErrorBanner>
       <NoticeBanner>{change.notice}</NoticeBanner>
-      <CareStatusSection patient={patient} canUpdate={can('patient.update')} open={change.open} />
+      <CareStatusSection patient={patient} canUpdate={can('patient.update-clinical')} open={change.open} />
       {can('patient.deactivate') ? <RecordStatusSection patient={patient} open={change.open} /> : null}
       {change.pending ? (
         <StatusChangeDialog

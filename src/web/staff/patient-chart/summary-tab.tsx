@@ -57,7 +57,9 @@ export function SummaryTab({ patient }: ChartTabProps) {
       </section>
       <section aria-labelledby="summary-conditions">
         <h3 id="summary-conditions">Conditions</h3>
-        {patient.conditions.length === 0 ? (
+        {!patient.conditions ? (
+          <p className="muted">Diagnoses and alerts are shown to clinicians only.</p>
+        ) : patient.conditions.length === 0 ? (
           <p className="muted">No conditions recorded.</p>
         ) : (
           <ul className="condition-list">

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { PatientFieldGroup } from '../../../domain/patients';
 import { fieldErrors, type ApiError } from '../api-client';
+import { onlyEditable } from '../patients/patient-field-editing';
 import {
   changedPayload,
   patientToForm,
@@ -15,8 +17,14 @@ interface Editing {
   base: PatientFormState;
 }
 
-/** The Edit tab's form, saving only what changed, and recovering from someone else's save. */
-export function usePatientEdit({ patient, onPatientChange, reload }: ChartTabProps) {
+/**
+ * The Edit tab's form, saving only what changed in the groups the person may edit, and recovering
+ * from someone else's save.
+ */
+export function usePatientEdit(
+  { patient, onPatientChange, reload }: ChartTabProps,
+  editable: readonly PatientFieldGroup[],
+) {
   const [editing, setEditing] = useState<Editing>(() => ({
     version: patient.version,
     base: patientToForm(patient),
@@ -30,7 +38,7 @@ export function usePatientEdit({ patient, onPatientChange, reload }: ChartTabPro
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    const changes = changedPayload(editing.base, state);
+    const changes = onlyEditable(changedPayload(editing.base, state), editable);
     setError(undefined);
     setErrors({});
     setNotice('');

@@ -2,16 +2,20 @@ import { useState } from 'react';
 import type { Patient } from '../../../contracts/patients';
 import { careStatusLabels, careStatuses } from '../../../domain/patients';
 import { apiPost, errorMessage, fieldErrors } from '../api-client';
+import { useSession } from '../session-context';
 import { Link } from '../routing/link';
 import { navigate } from '../routing/navigation';
 import { paths } from '../routing/routes';
 import { ErrorBanner } from '../ui/error-banner';
+import { editablePatientGroups, registrationPayload } from './patient-field-editing';
 import { PatientForm } from './patient-form';
 import { emptyPatientForm, toPatientPayload } from './patient-form-model';
 
 const allStatuses = careStatuses.map((s) => ({ value: s, label: careStatusLabels[s] }));
 
 export function NewPatientPage() {
+  const { me } = useSession();
+  const editable = editablePatientGroups(me.permissions);
   const [state, setState] = useState(emptyPatientForm);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
@@ -22,7 +26,10 @@ export function NewPatientPage() {
     setError(undefined);
     setErrors({});
     try {
-      const created = await apiPost<Patient>('/api/patients', toPatientPayload(state));
+      const created = await apiPost<Patient>(
+        '/api/patients',
+        registrationPayload(toPatientPayload(state), editable),
+      );
       navigate(paths.patient(created.id), { replace: true });
     } catch (e) {
       setError(e);
@@ -43,6 +50,7 @@ export function NewPatientPage() {
         onChange={setState}
         errors={errors}
         careStatusOptions={allStatuses}
+        editable={editable}
         submitLabel="Register patient"
         busy={busy}
         onSubmit={save}
