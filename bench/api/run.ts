@@ -1,11 +1,11 @@
 // Registry benchmark: 100,000 synthetic patients, audit on, 32 connections against a real
 // Arbor server process on 127.0.0.1 (autocannon runs in this process, the server in another).
 //   npm run bench            (ARBOR_BENCH_PATIENTS, ARBOR_BENCH_SECONDS to change the size)
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startArborProcess, type ArborProcess } from '../arbor-process.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -125,9 +125,11 @@ function summary(title: string, { result, times }: Run) {
   return `| ${title} | ${Math.round(result.requests.average)} | ${percentile(sorted, 50)} | ${percentile(sorted, 95)} | ${percentile(sorted, 99)} | ${non2xx} |`;
 }
 
+// .test-data is git-ignored scratch that a test run also uses; a fresh clone does not have it yet.
+await mkdir(path.resolve('.test-data'), { recursive: true });
 const dir = await mkdtemp(path.join(path.resolve('.test-data'), 'bench-'));
 const server = await startEmbeddedPostgres({ dir, port: 58990 });
-let child: ReturnType<typeof spawn> | undefined;
+let arbor: ArborProcess | undefined;
 try {
   await ensureDatabase(server.ownerUrl, 'arbor');
   const ownerUrl = server.ownerUrl('arbor');
@@ -142,13 +144,7 @@ try {
     );
     log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
   }
-  child = spawn(process.execPath, ['bin/arbor', 'start'], {
-    env: { ...process.env, DATABASE_URL: ownerUrl, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) =>
-    child!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve()),
-  );
+  arbor = await startArborProcess({ databaseUrl: ownerUrl, port, dataDir: dir });
   const cookie = `__Host-arbor_session=${token}`;
   const random = seededRandom(11);
   // What a front desk types: a surname, a surname and a first name, or the start of a surname.
@@ -197,8 +193,7 @@ try {
   log(`audit rows written during the runs: ${rows[0]?.n}`);
   await audit.end();
 } finally {
-  child?.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await arbor?.stop();
   await server.stop();
   await rm(dir, { recursive: true, force: true });
 }

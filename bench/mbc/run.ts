@@ -2,13 +2,13 @@
 // PHQ-9 responses and 12 infusion dates, 32 connections for a bounded time against a real Arbor
 // process on 127.0.0.1, audit on.
 //   npm run bench:mbc        (ARBOR_BENCH_SECONDS, ARBOR_BENCH_RESPONSES to change the run)
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startArborProcess, type ArborProcess } from '../arbor-process.js';
 import { openDatabase } from '../../src/db/client.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { runMigrations } from '../../src/db/migrate.js';
@@ -147,7 +147,7 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'arbor-bench-mbc-'));
 const pgPort = await freePort(55800, 55899);
 const httpPort = await freePort(3400, 3499);
 const server = await startEmbeddedPostgres({ dir, port: pgPort });
-let child: ReturnType<typeof spawn> | undefined;
+let arbor: ArborProcess | undefined;
 try {
   await ensureDatabase(server.ownerUrl, 'arbor');
   const ownerUrl = server.ownerUrl('arbor');
@@ -167,13 +167,7 @@ try {
     log(rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
     await client.end();
   }
-  child = spawn(process.execPath, ['bin/arbor', 'start'], {
-    env: { ...process.env, DATABASE_URL: ownerUrl, PORT: String(httpPort), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve) =>
-    child!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && resolve()),
-  );
+  arbor = await startArborProcess({ databaseUrl: ownerUrl, port: httpPort, dataDir: dir });
   const cookie = `__Host-arbor_session=${token}`;
   const requestPath = `/api/patients/${patientId}/trajectory?instrument=phq9`;
   const probe = await fetch(`http://127.0.0.1:${httpPort}${requestPath}`, { headers: { cookie } });
@@ -221,8 +215,7 @@ try {
   log(`trajectory reads audited: ${rows[0]?.n}`);
   await client.end();
 } finally {
-  child?.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await arbor?.stop();
   await server.stop();
   await rm(dir, { recursive: true, force: true });
 }

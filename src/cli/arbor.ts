@@ -14,7 +14,9 @@ const usage = `Usage: arbor <command>
   migrate                    apply database migrations and exit
   user create --email E --name N [--role admin|physician|nurse|front_desk] [--clinic NAME]
                              create a staff account; the password is read from standard input
-  audit verify               check the audit trail's hash chain; report the first broken row
+  audit verify [--anchors FILE]
+                             check the audit trail's hash chain and compare it with the signed
+                             anchors kept outside the database; report the first broken row
   backup <file>              write a consistent backup of the whole database
   restore <file>             restore a backup into an empty database
   pk simulate <plan.json> --until <min> --step <min>
@@ -23,7 +25,9 @@ const usage = `Usage: arbor <command>
                              score an instrument response (or a CSV of responses)
 
 Environment: PORT, HOST, ARBOR_DATA_DIR (default ./data), DATABASE_URL (use that server instead of
-the embedded one), ARBOR_PG_PORT, ARBOR_MAIL_DRIVER (outbox|smtp), SMTP_URL, ARBOR_TRUST_PROXY=1.
+the embedded one), ARBOR_PG_PORT, ARBOR_MAIL_DRIVER (outbox|smtp), SMTP_URL, ARBOR_TRUST_PROXY=1,
+ARBOR_AUDIT_KEY, ARBOR_AUDIT_ANCHOR_ROWS, ARBOR_AUDIT_ANCHOR_SECONDS, ARBOR_AUDIT_ANCHOR_LOG=1
+(see docs/operations.md).
 `;
 
 /** Commands owned by pure modules are loaded lazily, so a missing optional module never blocks start. */
@@ -48,7 +52,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       if (sub === 'create') return userCreateCommand(rest, config(), io);
       break;
     case 'audit':
-      if (sub === 'verify') return auditVerifyCommand(config(), io);
+      if (sub === 'verify') return auditVerifyCommand(rest, config(), io);
       break;
     case 'backup':
       return backupCommand(

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { routePath } from 'hono/route';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from './shared/app-deps.js';
 import { ApiError } from './shared/api-error.js';
+import { createLogger, type Logger } from './shared/logger.js';
 import { mountRoutes } from './http/mount-routes.js';
 import { buildOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -17,6 +19,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Extra pages mounted before the staff app (the public site). */
   extend?: (app: Hono, deps: AppDeps) => void;
+  /** The structured server log (shared/logger.ts); by default its JSON lines go to `deps.log`. */
+  logger?: Logger;
 }
 
 const maxBodyBytes = 1024 * 1024;
@@ -34,6 +38,7 @@ function errorBody(error: ApiError) {
 
 export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
+  const logger = options.logger ?? createLogger({ write: (line) => deps.log(line) });
   app.use(
     '*',
     securityHeaders({
@@ -95,10 +100,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono {
       return c.json(errorBody(error), error.status);
     }
     // Never a stack trace to the client (ASVS 16.5.1); the id ties the log line to the report.
+    // The log names the route template, never the URL (its query holds names and birth dates),
+    // and the error's class, frames and PostgreSQL code only (see shared/logger.ts).
     const errorId = randomUUID();
-    deps.log(
-      `error ${errorId} ${c.req.method} ${new URL(c.req.url).pathname}: ${(error as Error)?.stack ?? String(error)}`,
-    );
+    logger.error({ errorId, method: c.req.method, route: routePath(c), err: error }, 'request failed');
     return c.json(
       { error: { code: 'internal_error', message: 'Something went wrong. The error was logged.', errorId } },
       500,

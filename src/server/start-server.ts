@@ -8,7 +8,16 @@ import { runMigrations } from '../db/migrate.js';
 import type { AppDeps } from './shared/app-deps.js';
 import { createApp, type AppOptions } from './app.js';
 import { AuditWriter } from './shared/audit.js';
+import { AuditAnchorWriter, anchorLogFileName, loadAnchorKey } from './shared/audit-anchor.js';
+import { createLogger, lineLogger, type Logger } from './shared/logger.js';
 import { createMailer } from './shared/mailer.js';
+import {
+  createSecretBox,
+  readOrCreateKeyFile,
+  secretKeyRequiredMessage,
+  type SecretBox,
+} from './shared/secret-box.js';
+import { sealStoredTotpSecrets, storedTotpSecretsAreSealed } from './capabilities/auth/index.js';
 import { issueSetupCode } from './capabilities/clinic/index.js';
 import { mountSite } from './capabilities/site/index.js';
 import { projectRoot } from './shared/project-paths.js';
@@ -64,12 +73,29 @@ export async function connectDatabase(
   }
 }
 
-export function buildDeps(config: ArborConfig, handle: DbHandle, log: (line: string) => void): AppDeps {
+/** Stands in when a tool builds deps without a key: using it says so instead of sealing anything. */
+const noSecretBox: SecretBox = {
+  seal: () => {
+    throw new Error('No secret key: Arbor seals authenticator secrets only when started with its key');
+  },
+  open: () => {
+    throw new Error('No secret key: Arbor opens authenticator secrets only when started with its key');
+  },
+};
+
+export function buildDeps(
+  config: ArborConfig,
+  handle: DbHandle,
+  log: (line: string) => void,
+  secretKey: Buffer | undefined = config.secretKey,
+): AppDeps {
   return {
     db: handle.db,
     audit: new AuditWriter(handle.db),
     mailer: createMailer(handle.db, { driver: config.mailDriver, smtpUrl: config.smtpUrl }),
+    secrets: secretKey ? createSecretBox(secretKey) : noSecretBox,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     now: () => new Date(),
     log,
   };
@@ -87,20 +113,35 @@ export async function startArbor(
   options: { log: (line: string) => void; beforeListen?: (deps: AppDeps) => Promise<void>; app?: AppOptions },
 ): Promise<RunningArbor> {
   const { log } = options;
+  // Authenticator secrets are sealed with a key kept outside the database (docs/security.md): with
+  // DATABASE_URL it must be given; the embedded database keeps one in its data directory.
+  if (config.databaseUrl && !config.secretKey) throw new Error(secretKeyRequiredMessage);
   const connection = await connectDatabase(config, log);
-  const deps = buildDeps(config, connection.handle, log);
   try {
+    const secretKey =
+      config.secretKey ??
+      (await readOrCreateKeyFile(config.dataDir, () => storedTotpSecretsAreSealed(connection.handle.db)));
+    // The server log (JSON lines, no PHI: shared/logger.ts); deps.log writes through it.
+    const logger = options.app?.logger ?? createLogger({ level: config.logLevel });
+    const deps = buildDeps(config, connection.handle, lineLogger(logger), secretKey);
+    const sealed = await sealStoredTotpSecrets(deps);
+    if (sealed > 0) log(`Sealed ${sealed} authenticator secret(s) that were stored in clear.`);
     await options.beforeListen?.(deps);
     const setupCode = await issueSetupCode(deps.db);
     // The public education site owns / and its pages (docs/site.md); the staff app stays under /app/.
+    const anchors = await startAnchoring(config, deps, logger, log);
     const app = createApp(deps, {
       webRoot: path.join(projectRoot, 'dist', 'web'),
       extend: mountSite,
+      logger,
       ...options.app,
     });
-    const server: ServerType = await new Promise((resolve, reject) => {
+    const server: ServerType = await new Promise<ServerType>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', reject);
+    }).catch(async (error: unknown) => {
+      await anchors?.close();
+      throw error;
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -133,6 +174,12 @@ export async function startArbor(
             2_000,
           ).unref();
         });
+        // The head the server leaves behind is anchored before the database goes away.
+        await anchors
+          ?.close()
+          .catch((error: unknown) =>
+            logger.error({ err: error }, 'could not write the audit anchor at shutdown'),
+          );
         await connection.close();
       },
     };
@@ -140,4 +187,35 @@ export async function startArbor(
     await connection.close();
     throw error;
   }
+}
+
+/**
+ * Anchors the audit chain outside the database (shared/audit-anchor.ts): with ARBOR_AUDIT_KEY, or
+ * for the embedded database with its own key file, created on first start.
+ */
+async function startAnchoring(
+  config: ArborConfig,
+  deps: AppDeps,
+  logger: Logger,
+  log: (line: string) => void,
+): Promise<AuditAnchorWriter | undefined> {
+  const key = await loadAnchorKey({
+    dataDir: config.dataDir,
+    auditKey: config.auditKey,
+    embedded: !config.databaseUrl,
+    create: true,
+  });
+  if (!key) {
+    log('Audit anchoring is off: set ARBOR_AUDIT_KEY to detect deletion of the newest audit rows.');
+    return undefined;
+  }
+  return AuditAnchorWriter.open({
+    db: deps.db,
+    key: key.key,
+    file: path.join(config.dataDir, anchorLogFileName),
+    everyRows: config.auditAnchorRows,
+    everySeconds: config.auditAnchorSeconds,
+    logger,
+    toLog: config.auditAnchorToLog,
+  });
 }

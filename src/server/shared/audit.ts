@@ -97,6 +97,17 @@ function clean(value: string | null | undefined, max = 300): string | null {
 }
 
 /**
+ * Told how many rows an append added (before its transaction commits), so the anchor writer
+ * (audit-anchor.ts) can sign the chain's head every N rows without polling the database.
+ */
+const appendListeners = new Set<(rows: number) => void>();
+
+export function onAuditAppend(listener: (rows: number) => void): () => void {
+  appendListeners.add(listener);
+  return () => void appendListeners.delete(listener);
+}
+
+/**
  * Appends events to the chain inside the caller's transaction. The advisory lock serialises
  * appends across every app server so each row's hash covers its predecessor's.
  */
@@ -131,6 +142,7 @@ export async function appendAudit(tx: Executor, events: AuditEvent[]): Promise<v
     return row;
   });
   await tx.insert(auditLog).values(rows.map((row) => ({ ...row, detail: row.detail as object })));
+  for (const listener of appendListeners) listener(rows.length);
 }
 
 /**
