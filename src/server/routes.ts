@@ -3,6 +3,7 @@ import { authRoutes } from './capabilities/auth/index.js';
 import { clinicRoutes, setupRoutes } from './capabilities/clinic/index.js';
 import { dosingRoutes } from './capabilities/dosing/index.js';
 import { measurementRoutes } from './capabilities/measurement/index.js';
+import { outboxRoutes } from './capabilities/outbox/index.js';
 import { patientRoutes } from './capabilities/patients/index.js';
 import { enquiryRoutes } from './capabilities/site/index.js';
 import { userRoutes } from './capabilities/users/index.js';
@@ -22,4 +23,5 @@ export const allRoutes: AnyRoute[] = [
   ...dosingRoutes,
   ...enquiryRoutes,
   ...measurementRoutes,
+  ...outboxRoutes,
 ];

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
 import { messageOutbox } from '../../db/schema.js';
 
@@ -12,9 +12,16 @@ export interface OutgoingMessage {
 }
 
 /**
+ * An email whose delivery fails this many times is marked `failed` and left alone until an
+ * administrator retries it from the outbox page (src/server/capabilities/outbox).
+ */
+export const maxDeliveryAttempts = 5;
+
+/**
  * Mail and SMS always go through the outbox table, in the caller's transaction, so a message is
  * queued exactly when the change that caused it commits. A driver then delivers queued messages:
- * `outbox` leaves them for staff to read (development, demos), `smtp` sends email through nodemailer.
+ * `outbox` leaves them queued for administrators to see on the outbox page (development, demos),
+ * `smtp` sends email through nodemailer: `sent` on success; after `maxDeliveryAttempts` failures, `failed`.
  */
 export interface Mailer {
   enqueue: (tx: Executor, message: OutgoingMessage) => Promise<string>;
@@ -49,8 +56,9 @@ export function createMailer(
         .select()
         .from(messageOutbox)
         .where(
-          sql`${messageOutbox.status} = 'queued' AND ${messageOutbox.channel} = 'email' AND ${messageOutbox.attempts} < 5`,
+          sql`${messageOutbox.status} = 'queued' AND ${messageOutbox.channel} = 'email' AND ${messageOutbox.attempts} < ${maxDeliveryAttempts}`,
         )
+        .orderBy(asc(messageOutbox.createdAt))
         .limit(50);
       for (const message of queued) {
         try {
@@ -66,9 +74,14 @@ export function createMailer(
             .where(eq(messageOutbox.id, message.id));
           sent += 1;
         } catch (error) {
+          const attempts = message.attempts + 1;
           await db
             .update(messageOutbox)
-            .set({ attempts: message.attempts + 1, lastError: String(error).slice(0, 500) })
+            .set({
+              attempts,
+              status: attempts >= maxDeliveryAttempts ? 'failed' : 'queued',
+              lastError: String(error).slice(0, 500),
+            })
             .where(eq(messageOutbox.id, message.id));
           failed += 1;
         }

@@ -18,6 +18,7 @@ export type Route =
   | { name: 'enquiries' }
   | { name: 'due' }
   | { name: 'account' }
+  | { name: 'outbox' }
   | { name: 'not-found' };
 
 export const appBase = '/app';
@@ -36,6 +37,7 @@ export const routePatterns = {
   enquiries: '/enquiries',
   due: '/due',
   account: '/account',
+  outbox: '/outbox',
 } as const;
 
 export type RoutePattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -87,6 +89,7 @@ const pages = [
   page(routePatterns.enquiries, () => ({ name: 'enquiries' })),
   page(routePatterns.due, () => ({ name: 'due' })),
   page(routePatterns.account, () => ({ name: 'account' })),
+  page(routePatterns.outbox, () => ({ name: 'outbox' })),
 ];
 
 /** The path under `appBase` (`/` for the base itself), or null for an address outside the app. */
@@ -118,4 +121,5 @@ export const paths = {
   enquiries: () => `${appBase}/enquiries`,
   due: () => `${appBase}/due`,
   account: () => `${appBase}/account`,
+  outbox: () => `${appBase}/outbox`,
 };

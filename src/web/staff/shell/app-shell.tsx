@@ -1,21 +1,27 @@
 import { useEffect, useRef } from 'react';
 import { Route as Page, Switch } from 'wouter';
-import { AccountPage } from '../account/account-page';
-import { DueListPage } from '../assessments/due-list-page';
-import { AuditPage } from '../audit/audit-page';
-import { ProtocolsPage } from '../dosing/protocols-page';
-import { EnquiriesPage } from '../enquiries/enquiries-page';
-import { PatientChartPage } from '../patient-chart/patient-chart-page';
-import { NewPatientPage } from '../patients/new-patient-page';
-import { PatientListPage } from '../patients/patient-list-page';
 import { usePathname } from '../routing/navigation';
 import { appRelativePath, decodeParam, parseRoute, routePatterns } from '../routing/routes';
-import { ClinicSettingsPage } from '../settings/clinic-settings-page';
-import { SimulatorPage } from '../simulator/simulator-page';
-import { UsersPage } from '../users/users-page';
 import { AppHeader } from './app-header';
 import { AppNav } from './app-nav';
 import { NotFoundPage } from './not-found-page';
+import { PageBoundary } from './page-boundary';
+import { preloadPages, shellPages } from './shell-pages';
+
+const {
+  AccountPage,
+  AuditPage,
+  ClinicSettingsPage,
+  DueListPage,
+  EnquiriesPage,
+  NewPatientPage,
+  OutboxPage,
+  PatientChartPage,
+  PatientListPage,
+  ProtocolsPage,
+  SimulatorPage,
+  UsersPage,
+} = shellPages;
 
 /**
  * The page for the address, chosen by wouter. The Switch matches the path exactly as `parseRoute` sees it
@@ -61,6 +67,9 @@ function Pages({ pathname }: { pathname: string }) {
       <Page path={routePatterns.account}>
         <AccountPage />
       </Page>
+      <Page path={routePatterns.outbox}>
+        <OutboxPage />
+      </Page>
       <Page>
         <NotFoundPage />
       </Page>
@@ -83,6 +92,16 @@ export function AppShell() {
     main.current?.focus({ preventScroll: true });
   }, [route.name, route.name === 'patient' ? route.id : '']);
 
+  // Once the first page is up, fetch the other pages' code while the browser is idle.
+  useEffect(() => {
+    if ('requestIdleCallback' in window) {
+      const handle = window.requestIdleCallback(preloadPages, { timeout: 5_000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(preloadPages, 2_000);
+    return () => clearTimeout(timer);
+  }, []);
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -91,7 +110,10 @@ export function AppShell() {
       <AppHeader />
       <AppNav route={route} />
       <main id="main" ref={main} tabIndex={-1} className="app-main">
-        <Pages pathname={pathname} />
+        {/* Focus stays on <main> while a page's code loads; its heading then appears inside it. */}
+        <PageBoundary resetKey={pathname}>
+          <Pages pathname={pathname} />
+        </PageBoundary>
       </main>
     </div>
   );

@@ -47,6 +47,7 @@ export const navItems: NavItem[] = [
     matches: (r) => r.name === 'users',
   },
   { label: 'Audit report', href: paths.audit(), requires: 'audit.read', matches: (r) => r.name === 'audit' },
+  { label: 'Outbox', href: paths.outbox(), requires: 'outbox.read', matches: (r) => r.name === 'outbox' },
   {
     label: 'Clinic settings',
     href: paths.settings(),
