@@ -51,7 +51,7 @@ describe('measurement-based care, end to end', () => {
     await staff.getByLabel('Password', { exact: true }).fill(clinician.password);
     await staff.getByRole('button', { name: 'Continue' }).click();
     await enrol(staff, clinician);
-    await finishRecoveryCodes(staff);
+    await finishRecoveryCodes(staff, clinician);
     ({ id: patientId } = await createPatient(staff, {
       given: 'Morgan',
       family: 'Ellery-Quist',
