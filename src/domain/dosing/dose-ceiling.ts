@@ -31,19 +31,19 @@ export function ceilingCheck(
     stops.push({
       code: 'above-ceiling',
       field,
-      message: `${round4(mgPerKg)} mg/kg exceeds the protocol ceiling of ${c.mgPerKg} mg/kg (ceiling.mgPerKg)`,
+      message: `${round4(mgPerKg)} mg/kg exceeds the protocol ceiling of ${c.mgPerKg} mg/kg`,
     });
   if (c.mgPerKgPerHour !== undefined && hours > 0 && exceeds(mgPerKg / hours, c.mgPerKgPerHour))
     stops.push({
       code: 'above-ceiling',
       field,
-      message: `${round4(mgPerKg / hours)} mg/kg/h exceeds the protocol ceiling of ${c.mgPerKgPerHour} mg/kg/h (ceiling.mgPerKgPerHour)`,
+      message: `${round4(mgPerKg / hours)} mg/kg/h exceeds the protocol ceiling of ${c.mgPerKgPerHour} mg/kg/h`,
     });
   if (c.totalMg !== undefined && exceeds(mg, c.totalMg))
     stops.push({
       code: 'above-ceiling',
       field,
-      message: `${round4(mg)} mg exceeds the protocol ceiling of ${c.totalMg} mg (ceiling.totalMg)`,
+      message: `${round4(mg)} mg exceeds the protocol ceiling of ${c.totalMg} mg`,
     });
   return stops;
 }

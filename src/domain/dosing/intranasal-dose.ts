@@ -40,7 +40,7 @@ export function computeIntranasal(
         {
           code: 'above-ceiling',
           field: prescribed.source === 'override' ? 'doseOverride' : `protocol.steps.${step.id}.devices`,
-          message: `${devices} devices × ${step.mgPerDevice} mg = ${totalMg} mg exceeds the protocol ceiling of ${limit} mg (ceiling.totalMg)`,
+          message: `${devices} devices × ${step.mgPerDevice} mg = ${totalMg} mg exceeds the protocol ceiling of ${limit} mg`,
         },
       ],
       warnings,

@@ -232,3 +232,78 @@ export function citation(id: CitationId): Citation {
 export function citationsFor(ids: readonly CitationId[]): Citation[] {
   return [...new Set(ids)].map((id) => CITATIONS[id]);
 }
+
+/** Section titles of the clinical source register (docs/clinical-sources.md), by anchor. */
+const registerTitles: Readonly<Record<string, string>> = {
+  'absolute-mg-cap': 'Absolute mg cap per dose',
+  'aldrete-score': 'Modified Aldrete recovery score',
+  'askp-dose-range': 'ASKP / ASKP3 statements on dose range and practice',
+  'body-measurement-freshness': 'Weight and height for a dose: age and change',
+  cadss: 'Dissociation: CADSS and its 6-item short form',
+  'cadss6-wording': "CADSS-6: item wording from the clinic's licensed copy",
+  'candidate-rule-defaults': 'Candidate defaults for IV depression and session rules',
+  'chronic-pain-infusion-time': 'Chronic pain: the infusion time of the 0.5–2 mg/kg/h step',
+  'chronic-pain-protocols': 'IV ketamine for chronic pain and CRPS',
+  'cssrs-screener': 'C-SSRS screener: questions and risk levels',
+  'evidence-levels': 'Evidence levels',
+  'gad7-codes': 'GAD-7: LOINC codes',
+  'gad7-scoring': 'GAD-7: scoring and bands',
+  'ideal-body-weight-formula': 'Ideal body weight formula (Devine 1974)',
+  'ideal-body-weight-range': "Ideal body weight below the Devine formula's range",
+  'instrument-licences': 'Instrument licences',
+  'iv-depression-escalated-infusion-time': "IV depression: the escalated step's infusion time",
+  'iv-depression-escalation': 'IV ketamine for depression: escalation and ceiling',
+  'iv-depression-maintenance': 'IV ketamine for depression: maintenance taper (CAN-BIND)',
+  'iv-depression-standard-protocol': 'IV ketamine for depression: standard dose and induction series',
+  'madrs-scoring': 'MADRS: items and severity bands',
+  'pain-nrs-bands': 'Pain NRS: no severity bands',
+  'pain-scales': 'Pain: numeric rating scale and Brief Pain Inventory (short form)',
+  'pcl5-cut-off': 'PCL-5: cut-off and change',
+  'pcl5-scoring': 'PCL-5: scoring and the provisional PTSD rule',
+  'phq9-codes': 'PHQ-9: LOINC codes',
+  'phq9-item9': 'PHQ-9 item 9 and the suicide-risk workflow',
+  'phq9-scoring': 'PHQ-9: scoring, bands and the diagnostic algorithm',
+  'pk-algorithm': 'How the models are evaluated, and the alternatives',
+  'pk-clements-nimmo': 'Clements and Nimmo 1981 (racemic ketamine, 2 compartments)',
+  'pk-covariates': 'Covariates, sampling site and enantiomers',
+  'pk-domino': 'Domino (racemic ketamine, 3 compartments): the default model',
+  'pk-fanta-otto': 'Fanta 2015 / Otto 2021 (S-ketamine, venous, 3 compartments)',
+  'pk-herd-2007': 'Herd 2007 (racemic ketamine, children, 2 compartments)',
+  'pk-hijazi': 'Hijazi 2003 (racemic ketamine, intensive care, 2 compartments)',
+  'pk-hornik-2018': 'Hornik 2018 (racemic ketamine, children, IV and IM, 2 compartments)',
+  'pk-kamp-2020': 'Kamp 2020 (racemic ketamine, 3 compartments) and its weight scaling',
+  'pk-ke0': 'ke0: the effect-site rate constant and its provenance',
+  'pk-models': 'Pharmacokinetic models',
+  'pk-occupancy': 'Illustrative NMDA-receptor occupancy',
+  'pk-published-comparisons': 'Published concentrations the models are compared with',
+  'pk-simons-2022': 'Simons 2022 (S-ketamine, arterial, 3 compartments)',
+  'pk-test-anchors': 'Derived values used to check transcription',
+  'ptsd-protocols': 'IV ketamine for PTSD',
+  'qids-sr16-scoring': 'QIDS-SR16: scoring and bands',
+  'record-retention': 'Keeping clinical records',
+  'relapse-definition': 'Relapse',
+  'remission-definition': 'Remission',
+  'response-definition': 'Response',
+  'spravato-dosing': 'SPRAVATO dosing',
+  'suicide-item-alerts': 'Suicide items beyond the PHQ-9 and the safety alert',
+  'weight-basis': 'Which body weight a dose is calculated on',
+};
+
+/** Titles of the other repository documents a citation may point to. */
+const documentTitles: Readonly<Record<string, string>> = {
+  'docs/clinical-sources.md': 'Clinical source register',
+  'docs/dosing.md': 'Arbor dosing design notes',
+};
+
+/**
+ * What a clinician reads for a citation's `reference`: the register section's title
+ * ("Clinical source register: SPRAVATO dosing"), never the file path and anchor. An unknown
+ * reference reads as a generic title rather than a path.
+ */
+export function referenceTitle(reference: string): string {
+  const [path = '', anchor] = reference.split('#', 2);
+  const document = documentTitles[path] ?? 'Arbor documentation';
+  if (!anchor) return document;
+  const section = registerTitles[anchor];
+  return section ? `${document}: ${section}` : document;
+}

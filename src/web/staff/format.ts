@@ -1,5 +1,85 @@
 import { ageInYears } from '../../domain/patients';
 
+/**
+ * The staff app's one place for dates and times: every screen formats an instant or a calendar date
+ * through these helpers, so a chart never mixes formats. A `DisplayZone` names the locale and the IANA
+ * time zone; the session does not carry the clinic's settings yet, so screens use the browser's
+ * (`browserZone`) until it does.
+ */
+export interface DisplayZone {
+  /** A BCP 47 tag such as 'en-US'; undefined means the browser's. */
+  locale?: string;
+  /** An IANA zone such as 'America/New_York'; undefined means the browser's. */
+  timeZone?: string;
+}
+
+/** The browser's locale and time zone. */
+export const browserZone: DisplayZone = {};
+
+/** A calendar date with no time ("2024-03-06"): the same day wherever it is read. */
+const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
+
+type DateInput = string | Date | null | undefined;
+
+function toDate(value: DateInput): Date | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** An input that is not a date is shown as it came (or empty), never as "Invalid Date". */
+function fallback(value: DateInput): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** "Mar 5, 2024, 10:20 AM" (en-US): an instant in the zone's wall-clock time. */
+export function formatDateTime(value: DateInput, zone: DisplayZone = browserZone): string {
+  const date = toDate(value);
+  if (!date) return fallback(value);
+  return new Intl.DateTimeFormat(zone.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: zone.timeZone,
+  }).format(date);
+}
+
+/** "Mar 5, 2024" (en-US): the day of an instant in the zone, or a calendar date as written. */
+export function formatDate(value: DateInput, zone: DisplayZone = browserZone): string {
+  if (typeof value === 'string' && calendarDate.test(value)) {
+    const date = toDate(`${value}T12:00:00Z`);
+    if (!date) return value;
+    return new Intl.DateTimeFormat(zone.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  }
+  const date = toDate(value);
+  if (!date) return fallback(value);
+  return new Intl.DateTimeFormat(zone.locale, { dateStyle: 'medium', timeZone: zone.timeZone }).format(date);
+}
+
+const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "5 minutes ago", "yesterday", "in 2 hours": how far an instant is from now. */
+export function formatRelativeAge(
+  value: DateInput,
+  now: Date = new Date(),
+  zone: DisplayZone = browserZone,
+): string {
+  const date = toDate(value);
+  if (!date) return fallback(value);
+  const seconds = (date.getTime() - now.getTime()) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(zone.locale, { numeric: 'auto' });
+  if (Math.abs(seconds) < 60) return rtf.format(0, 'second');
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit);
+  }
+  return rtf.format(0, 'second');
+}
+
 /** Today's date where the browser is, as YYYY-MM-DD (ages are counted in local days). */
 export function todayIso(now: Date = new Date()): string {
   const y = now.getFullYear();
@@ -8,15 +88,16 @@ export function todayIso(now: Date = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** "1980-02-03 (45 y)": the ISO date keeps day and month unambiguous across locales. */
-export function dobWithAge(birthDate: string, today: string = todayIso()): string {
-  return `${birthDate} (${ageInYears(birthDate, today)} y)`;
-}
-
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * "Feb 3, 1980 (45 y)": the date of birth in the same format as every other date on the chart (the
+ * month is a word, so day and month cannot be swapped), with the age in whole years.
+ */
+export function dobWithAge(
+  birthDate: string,
+  today: string = todayIso(),
+  zone: DisplayZone = browserZone,
+): string {
+  return `${formatDate(birthDate, zone)} (${ageInYears(birthDate, today)} y)`;
 }
 
 export function fullName(p: { legalGivenName: string; legalFamilyName: string }): string {

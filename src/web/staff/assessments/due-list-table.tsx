@@ -2,7 +2,8 @@ import type { DueRow } from '../../../contracts/measurement';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { DueStatusBadge } from './due-status-badge';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
+import { dueStatusLabels } from './schedule-model';
 import { TableRegion } from './table-region';
 
 export type SendLink = (row: DueRow, channel: 'email' | 'sms') => void;
@@ -60,7 +61,7 @@ export function DueListTable({
           <td data-label="When">{row.reason}</td>
           <td data-label="Due by">{formatDateTime(row.dueAt)}</td>
           <td data-label="Status">
-            <DueStatusBadge status={row.status}>{row.status}</DueStatusBadge>
+            <DueStatusBadge status={row.status}>{dueStatusLabels[row.status]}</DueStatusBadge>
           </td>
           <td data-label="Link">
             <DueLinkCell row={row} canSend={canSend} onSend={onSend} />

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import type { Anchor } from '../../../contracts/measurement';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
 
 /** The infusion dates the plan is relative to; entered by hand until a scheduling module exists. */
 export function InfusionDates({

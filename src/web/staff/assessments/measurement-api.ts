@@ -78,11 +78,3 @@ export const measurementApi = {
 export function localInputToIso(value: string): string {
   return new Date(value).toISOString();
 }
-
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-US', { dateStyle: 'medium' });
-}

@@ -1,5 +1,5 @@
 import type { TrajectoryView } from '../../../contracts/measurement';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
 import { fromBaselineSuffix, outcomeVerdict } from './trajectory-format';
 
 type Outcomes = NonNullable<TrajectoryView['outcomes']>;

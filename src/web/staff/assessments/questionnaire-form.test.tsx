@@ -49,3 +49,18 @@ describe('the description shown to staff', () => {
     expect(html).toContain('[unverified]');
   });
 });
+
+describe('the safety rule’s source', () => {
+  it('is named by its title in the clinical source register, not by a file path and anchor', () => {
+    const html = render('madrs', {
+      safetyRule: {
+        text: 'A safety alert opens when item 10 (Suicidal thoughts) at 2 or more (default 2).',
+        evidence: 'unverified',
+        section: 'docs/clinical-sources.md#suicide-item-alerts',
+      },
+    });
+    expect(html).toContain('Clinical source register: Suicide items beyond the PHQ-9 and the safety alert');
+    expect(html).not.toContain('docs/');
+    expect(html).not.toContain('#suicide-item-alerts');
+  });
+});

@@ -1,5 +1,6 @@
 import type { InstrumentEntry } from '../../../contracts/measurement';
 import type { InstrumentDefinition } from '../../../domain/instruments/index';
+import { referenceTitle } from '../../../domain/protocols';
 
 export type Answers = Record<string, number | null>;
 
@@ -76,7 +77,7 @@ export function QuestionnaireForm({
         <p className="field__hint">
           {safetyRule.text}{' '}
           <span className="muted">
-            [{safetyRule.evidence}] ({safetyRule.section})
+            [{safetyRule.evidence}] ({referenceTitle(safetyRule.section)})
           </span>
         </p>
       ) : null}

@@ -3,7 +3,8 @@ import type { InstrumentEntry, ResponseListItem } from '../../../contracts/measu
 import { LoadState } from '../ui/load-state';
 import { useLoad } from '../ui/use-load';
 import { instrumentShortTitle } from './instrument-titles';
-import { formatDateTime, measurementApi } from './measurement-api';
+import { formatDateTime } from '../format';
+import { measurementApi } from './measurement-api';
 import { ResponseView } from './response-view';
 import { TableRegion } from './table-region';
 

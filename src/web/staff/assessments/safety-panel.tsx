@@ -9,7 +9,8 @@ import { errorMessage } from '../api-client';
 import { useCan } from '../session-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { useLoad } from '../ui/use-load';
-import { formatDateTime, measurementApi } from './measurement-api';
+import { formatDateTime } from '../format';
+import { measurementApi } from './measurement-api';
 
 /** Tells the banner to look again: an alert was raised or closed elsewhere on the page. */
 const safetyChanged = 'arbor:safety-changed';

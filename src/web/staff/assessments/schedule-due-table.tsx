@@ -1,7 +1,7 @@
 import type { InstrumentEntry, Schedule } from '../../../contracts/measurement';
 import { DueStatusBadge } from './due-status-badge';
 import { instrumentShortTitle } from './instrument-titles';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
 import { dueStatusLabels } from './schedule-model';
 import { TableRegion } from './table-region';
 

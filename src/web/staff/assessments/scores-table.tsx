@@ -1,5 +1,5 @@
 import type { TrajectoryView } from '../../../contracts/measurement';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
 import { TableRegion } from './table-region';
 import { formatChange, percentSuffix, scoredWithSuffix, yesNo } from './trajectory-format';
 

@@ -1,7 +1,7 @@
 import type { InstrumentEntry } from '../../../contracts/measurement';
 import type { SelfReportLink } from '../../../contracts/self-report';
 import { instrumentShortTitle } from './instrument-titles';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
 import { linkRecipientText, linkStateText } from './self-report-model';
 import { TableRegion } from './table-region';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
 import { defaultSendChannel, linkRecipientText, linkStateText, queuedLinkNotice } from './self-report-model';
 
 const expiresAt = '2030-01-15T10:00:00.000Z';

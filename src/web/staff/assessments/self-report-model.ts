@@ -1,5 +1,5 @@
 import type { SelfReportLink } from '../../../contracts/self-report';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
 
 export type SendChannel = 'email' | 'sms' | 'copy';
 

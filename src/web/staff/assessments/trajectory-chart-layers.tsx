@@ -1,5 +1,5 @@
 import type { Trajectory } from '../../../domain/measurement/index';
-import { formatDate } from './measurement-api';
+import { formatDate } from '../format';
 import {
   bandFills,
   bandTopValue,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Trajectory } from '../../../domain/measurement/index';
-import { formatDate } from './measurement-api';
+import { formatDate } from '../format';
 import {
   bandTopValue,
   chartHeight,

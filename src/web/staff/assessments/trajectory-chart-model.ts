@@ -1,5 +1,5 @@
 import type { Trajectory } from '../../../domain/measurement/index';
-import { formatDate } from './measurement-api';
+import { formatDate } from '../format';
 
 /** The SVG's coordinate system; CSS scales the whole image. */
 export const chartWidth = 720;

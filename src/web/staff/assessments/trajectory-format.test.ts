@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
 import {
   formatChange,
   fromBaselineSuffix,

@@ -1,6 +1,6 @@
 import type { TrajectoryView } from '../../../contracts/measurement';
 import { scoredWithOtherSettings } from '../../../domain/measurement/index';
-import { formatDateTime } from './measurement-api';
+import { formatDateTime } from '../format';
 
 /** A per-score verdict: unknown (no baseline or rule yet) shows as a dash. */
 export function yesNo(value: boolean | null): string {

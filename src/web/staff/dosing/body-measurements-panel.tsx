@@ -14,6 +14,7 @@ import {
   type MeasurementFormState,
 } from './body-measurement-model';
 import { useFormSubmit } from './use-form-submit';
+import { formatDateTime } from '../format';
 
 const BODY = ['body'] as const;
 
@@ -77,7 +78,7 @@ function MeasurementHistory({ items }: { items: BodyMeasurement[] }) {
           {items.map((m) => (
             <tr key={m.id} className={m.amendedBy ? 'dosing__superseded' : undefined}>
               <th scope="row">
-                {new Date(m.measuredAt).toLocaleString()}
+                {formatDateTime(m.measuredAt)}
                 {m.amendedBy ? ' (corrected later)' : ''}
               </th>
               <td>{m.weightKg} kg</td>
@@ -173,7 +174,7 @@ function MeasurementForm({
               { value: '', label: 'No: a new measurement' },
               ...correctable.map((m) => ({
                 value: m.id,
-                label: `${new Date(m.measuredAt).toLocaleString()}: ${m.weightKg} kg, ${m.heightCm} cm`,
+                label: `${formatDateTime(m.measuredAt)}: ${m.weightKg} kg, ${m.heightCm} cm`,
               })),
             ]}
           />

@@ -1,6 +1,7 @@
 import type { DoseRecord } from '../../../contracts/dosing';
 import type { ComputedDose, ComputedIvDose } from '../../../domain/dosing';
 import type { Action } from '../../../domain/auth';
+import { formatDateTime } from '../format';
 
 /** 'Ready to administer' is not 'given': only the infusion session records that a dose was administered. */
 export const DOSE_STATUS_LABEL: Record<DoseRecord['status'], string> = {
@@ -12,7 +13,7 @@ export const DOSE_STATUS_LABEL: Record<DoseRecord['status'], string> = {
 };
 
 /** A dose event's time in the browser's locale; empty when the event has no time. */
-export const doseTime = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
+export const doseTime = (iso: string | null | undefined) => formatDateTime(iso);
 
 /** A pump rate, or 'IV push' for a bolus step, which has no rate. */
 export function pumpRateText(dose: ComputedIvDose): string {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { DoseRecord } from '../../../contracts/dosing';
 import type { ComputedIvDose } from '../../../domain/dosing';
 import { devicesText, doseTime, pumpRateText } from './dose-card-model';
+import { formatDate } from '../format';
 
 /** A dose's amounts and its life so far (ordered, verified, ready, cancelled, amending), as a term list. */
 export function DoseFacts({ dose }: { dose: DoseRecord }) {
@@ -40,7 +41,7 @@ function IvFacts({ dose, iv }: { dose: DoseRecord; iv: ComputedIvDose }) {
         {iv.patient.weightKg} kg, {iv.patient.heightCm} cm
         {iv.bodyMeasurement
           ? iv.bodyMeasurement.source === 'stored'
-            ? `, measured ${new Date(iv.bodyMeasurement.measuredAt).toLocaleDateString()}`
+            ? `, measured ${formatDate(iv.bodyMeasurement.measuredAt)}`
             : ', entered with the order'
           : ''}
       </Fact>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ClinicProtocolEntry } from '../../../contracts/dosing';
-import type { Protocol } from '../../../domain/protocols';
+import { referenceTitle, type Protocol } from '../../../domain/protocols';
 import { Cites } from './protocol-cites';
 import { ProtocolStepsTable } from './protocol-steps-table';
 import { ceilingText, phaseText, savedByText } from './protocol-text';
@@ -65,7 +65,7 @@ function CitationList({ protocol }: { protocol: Protocol }) {
         {protocol.citations.map((ci) => (
           <li key={ci.id}>
             <strong>{ci.source}</strong> [{ci.tag}] — {ci.supports}{' '}
-            <span className="muted">({ci.reference})</span>
+            <span className="muted">({referenceTitle(ci.reference)})</span>
           </li>
         ))}
       </ul>

@@ -7,6 +7,7 @@ import {
   type ProtocolStep,
   type SchedulePhase,
 } from '../../../domain/protocols';
+import { formatDateTime } from '../format';
 
 // Protocol parts as plain text for the protocols page; free of React so the wording is unit-tested.
 
@@ -61,7 +62,7 @@ export function phaseText(ph: SchedulePhase): string {
 /** Who saved a clinic version and when, where it came from, and why. */
 export function savedByText(entry: ClinicProtocolEntry, protocol: Protocol): string {
   return [
-    `Saved by ${entry.createdBy.label} on ${new Date(entry.createdAt).toLocaleString()}`,
+    `Saved by ${entry.createdBy.label} on ${formatDateTime(entry.createdAt)}`,
     entry.copiedFrom ? `; copied from ${entry.copiedFrom.id} v${entry.copiedFrom.version}` : '',
     protocol.lineage?.supersedes ? `; replaces version ${protocol.lineage.supersedes.version}` : '',
     entry.note ? `. Note: ${entry.note}` : '',

@@ -60,10 +60,10 @@ export function ProtocolsPage() {
     <div className="protocols">
       <h1>Protocols</h1>
       <p>
-        Every dose, limit and schedule below is a clinic setting with its source and confidence tag
-        (docs/clinical-sources.md#candidate-rule-defaults in the Arbor source). Built-in protocols are
-        read-only; copy one to change it. A saved version is never edited: a revision is a new version, and
-        doses keep pointing at the version they used.
+        Every dose, limit and schedule below is a clinic setting with its source and confidence tag (the
+        clinical source register’s candidate defaults for IV depression and session rules). Built-in protocols
+        are read-only; copy one to change it. A saved version is never edited: a revision is a new version,
+        and doses keep pointing at the version they used.
       </p>
       <LoadState loading={list.loading && !data} error={list.error} />
       <NoticeBanner>{notice}</NoticeBanner>

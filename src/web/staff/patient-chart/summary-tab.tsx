@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ChartTabProps } from './chart-tab-types';
+import { formatDate, formatDateTime } from '../format';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -28,7 +29,7 @@ export function SummaryTab({ patient }: ChartTabProps) {
         <dl className="summary__list">
           <Row label="Legal name">{`${patient.legalGivenName} ${patient.legalFamilyName}`}</Row>
           <Row label="Preferred name">{patient.preferredName}</Row>
-          <Row label="Date of birth">{patient.birthDate}</Row>
+          <Row label="Date of birth">{formatDate(patient.birthDate)}</Row>
           <Row label="Sex assigned at birth">{patient.sexAtBirth}</Row>
           <Row label="Gender identity">{patient.genderIdentity}</Row>
           <Row label="Pronouns">{patient.pronouns}</Row>
@@ -66,7 +67,7 @@ export function SummaryTab({ patient }: ChartTabProps) {
             {patient.conditions.map((c) => (
               <li key={c.code}>
                 <span className="mono">{c.code}</span> {c.display}
-                {c.onsetDate ? <span className="muted"> · onset {c.onsetDate}</span> : null}
+                {c.onsetDate ? <span className="muted"> · onset {formatDate(c.onsetDate)}</span> : null}
                 {c.status === 'resolved' ? <span className="badge">Resolved</span> : null}
               </li>
             ))}
@@ -74,7 +75,7 @@ export function SummaryTab({ patient }: ChartTabProps) {
         )}
       </section>
       <p className="muted summary__meta">
-        Record version {patient.version}, last changed {new Date(patient.updatedAt).toLocaleString()}.
+        Record version {patient.version}, last changed {formatDateTime(patient.updatedAt)}.
       </p>
     </div>
   );
