@@ -1,24 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { staffRoles, type StaffRole } from '../domain/auth/index.js';
-import { seededRandom, syntheticPatient } from '../domain/patients/index.js';
+import { seededRandom, syntheticPatient, type PatientFields } from '../domain/patients/index.js';
 import { clinics, users } from '../db/schema.js';
 import type { AppDeps } from '../server/shared/app-deps.js';
 import type { Actor } from '../server/http/define-route.js';
 import { appendAudit } from '../server/shared/audit.js';
 import { hashPassword } from '../server/shared/password.js';
 import { createPatient } from '../server/capabilities/patients/index.js';
+import { seedDemoCourses, type DemoCourseCounts } from './demo-course.js';
 
 export interface DemoCredentials {
   clinicName: string;
   password: string;
   accounts: Array<{ role: StaffRole; email: string }>;
+  /** The synthetic treatment courses given to the treated patients. */
+  courses: DemoCourseCounts;
 }
 
 const demoClinicName = 'Arbor Demo Clinic (synthetic data)';
 
 /**
- * A demo clinic with one account per role and ~50 synthetic patients, every row flagged is_demo.
+ * A demo clinic with one account per role and ~50 synthetic patients, every row flagged is_demo; the
+ * treated ones have a synthetic course (infusion dates, scores, plans, doses: demo-course.ts).
  * The shared demo password is random per data directory and printed once at creation.
  */
 export async function seedDemoClinic(deps: AppDeps, patientCount = 50): Promise<DemoCredentials | undefined> {
@@ -61,23 +65,30 @@ export async function seedDemoClinic(deps: AppDeps, patientCount = 50): Promise<
     return { clinicId: clinic!.id, accounts: created };
   });
   // Synthetic charts carry diagnoses, so a clinician registers them (the front desk may not).
-  const nurse = accounts.find((a) => a.role === 'nurse')!;
-  const actor: Actor = {
-    userId: nurse.id,
+  const actorOf = (role: 'nurse' | 'physician', label: string): Actor => ({
+    userId: accounts.find((a) => a.role === role)!.id,
     clinicId,
-    role: 'nurse',
-    label: 'Demo nurse',
+    role,
+    label,
     sessionTokenHash: '',
     clientIp: 'local',
-  };
+  });
+  const nurse = actorOf('nurse', 'Demo nurse');
+  const physician = actorOf('physician', 'Demo physician');
   const random = seededRandom(2026);
   const today = deps.now().toISOString().slice(0, 10);
+  const patients: Array<{ id: string; fields: PatientFields }> = [];
   for (let i = 0; i < patientCount; i++) {
-    await createPatient(deps, actor, syntheticPatient(random, i, today), { isDemo: true });
+    const fields = syntheticPatient(random, i, today);
+    const created = await createPatient(deps, nurse, fields, { isDemo: true });
+    patients.push({ id: created.id, fields });
   }
+  // A stream of its own, so the patients stay the same whatever the courses draw.
+  const courses = await seedDemoCourses(deps, { nurse, physician }, patients, seededRandom(2027));
   return {
     clinicName: demoClinicName,
     password,
     accounts: accounts.map(({ role, email }) => ({ role, email })),
+    courses,
   };
 }

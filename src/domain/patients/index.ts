@@ -6,3 +6,4 @@ export * from './medical-record-number.js';
 export * from './patient-field-groups.js';
 export * from './patient-fields.js';
 export * from './synthetic-patients.js';
+export * from './synthetic-courses.js';

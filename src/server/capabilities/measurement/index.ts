@@ -5,3 +5,6 @@ import { selfReportRoutes } from './self-report.routes.js';
 
 export const measurementRoutes: AnyRoute[] = [...assessmentRoutes, ...selfReportRoutes];
 export { storeScoredResponse, type StoredResponse } from './store-response.js';
+/** For the demo seeder: a synthetic course goes through the same use cases as staff entries. */
+export { recordResponse } from './assessments.service.js';
+export { addAnchor, createPlan } from './schedule.service.js';
