@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { consultationRequestSchema, enquiryStatuses } from '../domain/site/index.js';
+import {
+  consultationRequestSchema,
+  enquiryStatuses,
+  enquiryStatusesStaffMaySet,
+} from '../domain/site/index.js';
 import { isoInstant, page } from './common.js';
 
 /**
@@ -31,7 +35,8 @@ export const enquiryListQuery = z
 export const enquiryUpdateBody = z
   .object({
     version: z.number().int().min(1),
-    status: enquiryStatus.optional(),
+    /** 'registered' comes only from registering the person as a patient. */
+    status: z.enum(enquiryStatusesStaffMaySet).optional(),
     staffNote: z.string().trim().max(2000).nullish(),
   })
   .strict();
@@ -61,6 +66,8 @@ export const enquiryResponse = z.object({
   selfCheck: storedSelfCheck.nullable(),
   status: enquiryStatus,
   staffNote: z.string().nullable(),
+  /** The patient registered from this enquiry, once it is 'registered'. */
+  patientId: z.string().nullable(),
   version: z.number().int().min(1),
   source: z.string(),
   createdAt: isoInstant,

@@ -58,8 +58,12 @@ export const patientSearchQuery = z
   })
   .strict();
 
-/** Registration: the demographic fields; the MRN, version and clinic are the server's. */
-export const patientCreateBody = patientFieldsSchema;
+/**
+ * Registration: the demographic fields; the MRN, version and clinic are the server's. `fromEnquiryId`
+ * names the site enquiry the patient is registered from: the two are linked and its self-check scores
+ * are carried into the chart.
+ */
+export const patientCreateBody = patientFieldsSchema.extend({ fromEnquiryId: z.uuid().optional() }).strict();
 
 export const patientUpdateBody = z
   .object({

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { clinicIdColumn } from './schema.js';
+import { clinicIdColumn, patients } from './schema.js';
 
 /**
  * Consultation requests from the public site ("new enquiries"). They hold health-related data a
@@ -22,9 +22,11 @@ export const enquiries = pgTable(
     message: text('message'),
     /** Self-check totals only when the person ticked "include my self-check results". */
     selfCheck: jsonb('self_check'),
-    /** 'new' → 'contacted' → 'closed'; transitions are audited. */
+    /** 'new' → 'contacted' → 'closed', or 'registered' once the person becomes a patient; audited. */
     status: text('status').notNull().default('new'),
     staffNote: text('staff_note'),
+    /** The patient registered from this enquiry, set once with status 'registered'. */
+    patientId: uuid('patient_id').references(() => patients.id),
     version: integer('version').notNull().default(1),
     source: text('source').notNull().default('site'),
     consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),

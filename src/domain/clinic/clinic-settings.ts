@@ -201,14 +201,16 @@ export const siteLocationSchema = z
 
 /**
  * The public education site's white label (docs/site.md): what the clinic calls itself, how it looks
- * and how to reach it. The demo values are placeholders a clinic replaces in the staff app.
+ * and how to reach it. Contact details, hours, logo text and locations start empty: the site says what
+ * is missing rather than showing invented details. Only the demo clinic shows DEMO_SITE_CONTACT.
  */
 export const siteSettingsSchema = z
   .object({
     /** Shown in the header and page titles; empty means the clinic's name. */
     displayName: z.string().trim().max(120).default(''),
     tagline: z.string().trim().max(200).default('Careful, evidence-based ketamine treatment'),
-    logoText: z.string().trim().max(40).default('Arbor'),
+    /** Short text beside the logo mark; empty shows the display name (or the clinic's name). */
+    logoText: z.string().trim().max(40).default(''),
     /** A path on this site or an https URL of a logo image; empty shows the logo text. */
     logoUrl: z
       .string()
@@ -221,10 +223,10 @@ export const siteSettingsSchema = z
       .default(''),
     primaryColour: hexColour.default('#1f5f5b'),
     accentColour: hexColour.default('#8a4b14'),
-    phone: z.string().trim().max(40).default('(555) 010-0199'),
-    email: z.string().trim().max(200).default('hello@demo.arbor.test'),
-    address: z.string().trim().max(300).default('100 Example Street, Suite 2, Springfield, ST 00000'),
-    hours: z.string().trim().max(300).default('Monday to Friday 8 am – 5 pm; infusions by appointment'),
+    phone: z.string().trim().max(40).default(''),
+    email: z.string().trim().max(200).default(''),
+    address: z.string().trim().max(300).default(''),
+    hours: z.string().trim().max(300).default(''),
     /** An external booking page (an absolute https URL); empty sends visitors to the consultation form. */
     bookingUrl: z
       .string()
@@ -242,16 +244,7 @@ export const siteSettingsSchema = z
       .max(200)
       .refine((v) => v === '' || isSiteOrigin(v), 'must be an https origin such as https://clinic.example')
       .default(''),
-    locations: z
-      .array(siteLocationSchema)
-      .max(20)
-      .default([
-        {
-          name: 'Main clinic',
-          address: '100 Example Street, Suite 2, Springfield, ST 00000',
-          hours: 'Mon–Fri 8 am – 5 pm',
-        },
-      ]),
+    locations: z.array(siteLocationSchema).max(20).default([]),
     costNote: z
       .string()
       .trim()
@@ -268,6 +261,25 @@ export const siteSettingsSchema = z
       ),
   })
   .strict();
+
+/**
+ * The placeholder contact details the demo clinic's public site shows where its own are empty. A real
+ * clinic never shows them.
+ */
+export const DEMO_SITE_CONTACT = {
+  logoText: 'Arbor',
+  phone: '(555) 010-0199',
+  email: 'hello@demo.arbor.test',
+  address: '100 Example Street, Suite 2, Springfield, ST 00000',
+  hours: 'Monday to Friday 8 am – 5 pm; infusions by appointment',
+  locations: [
+    {
+      name: 'Main clinic',
+      address: '100 Example Street, Suite 2, Springfield, ST 00000',
+      hours: 'Mon–Fri 8 am – 5 pm',
+    },
+  ],
+} as const satisfies Partial<z.infer<typeof siteSettingsSchema>>;
 
 /**
  * The canonical name of an IANA time zone the runtime knows (`america/chicago` → `America/Chicago`,

@@ -22,7 +22,9 @@ export function enquiryConcernLabel(concern: string): string {
   return (enquiryConcernLabels as Record<string, string>)[concern] ?? concern;
 }
 
-export const enquiryStatuses = ['new', 'contacted', 'closed'] as const;
+/** 'registered' is set only by registering the person as a patient, never by a status change. */
+export const enquiryStatuses = ['new', 'contacted', 'closed', 'registered'] as const;
+export const enquiryStatusesStaffMaySet = ['new', 'contacted', 'closed'] as const;
 export type EnquiryStatus = (typeof enquiryStatuses)[number];
 
 const blankToUndefined = (value: unknown) =>

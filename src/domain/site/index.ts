@@ -3,3 +3,4 @@ export * from './content.js';
 export * from './enquiry.js';
 export * from './self-check.js';
 export * from './self-check-instruments.js';
+export * from './self-check-scores.js';

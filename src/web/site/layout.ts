@@ -17,6 +17,14 @@ export function displayName(ctx: SiteContext): string {
   return ctx.site.displayName || ctx.clinicName;
 }
 
+/** What the site says where the clinic has not set a detail, instead of inventing one. */
+export const MISSING_CONTACT = 'Contact details have not been added yet.';
+export const MISSING_HOURS = 'Opening hours have not been added yet.';
+
+export function hasContactDetails(site: SiteSettings): boolean {
+  return Boolean(site.phone || site.email || site.address || site.locations.length > 0);
+}
+
 function telHref(phone: string): string {
   return `tel:${phone.replace(/[^0-9+]/g, '')}`;
 }
@@ -137,8 +145,12 @@ ${page.body}
 ${crisisBlock(ctx, { id: 'footer-crisis', heading: 'In crisis? Help is available now' })}
 <section aria-labelledby="footer-contact-heading">
 <h2 id="footer-contact-heading">${escapeHtml(name)}</h2>
-<p>${ctx.site.phone ? `Phone <a href="${telHref(ctx.site.phone)}">${escapeHtml(ctx.site.phone)}</a><br>` : ''}${ctx.site.email ? `Email <a href="mailto:${escapeHtml(ctx.site.email)}">${escapeHtml(ctx.site.email)}</a><br>` : ''}${escapeHtml(ctx.site.hours)}</p>
-<ul class="plain">${locations}</ul>
+${
+  hasContactDetails(ctx.site)
+    ? `<p>${ctx.site.phone ? `Phone <a href="${telHref(ctx.site.phone)}">${escapeHtml(ctx.site.phone)}</a><br>` : ''}${ctx.site.email ? `Email <a href="mailto:${escapeHtml(ctx.site.email)}">${escapeHtml(ctx.site.email)}</a><br>` : ''}${escapeHtml(ctx.site.hours)}</p>
+<ul class="plain">${locations}</ul>`
+    : `<p class="missing-detail">${escapeHtml(MISSING_CONTACT)}</p>`
+}
 </section>
 <section aria-labelledby="footer-links-heading">
 <h2 id="footer-links-heading">About this site</h2>

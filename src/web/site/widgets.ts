@@ -1,6 +1,6 @@
 import { enquiryConcernLabels, enquiryConcerns, type SelfCheckInstrument } from '../../domain/site/index.js';
 import { escapeHtml, jsonForScript } from './html.js';
-import { crisisBlock, displayName, type SiteContext } from './layout.js';
+import { crisisBlock, displayName, MISSING_CONTACT, MISSING_HOURS, type SiteContext } from './layout.js';
 
 export function homeHero(ctx: SiteContext): string {
   return `<section class="hero">
@@ -223,18 +223,23 @@ export function contactWidget(ctx: SiteContext): string {
     .join('');
   return `<section aria-labelledby="contact-heading">
 <h2 id="contact-heading">Reach us</h2>
+${site.phone || site.email || site.address ? '' : `<p class="missing-detail">${escapeHtml(MISSING_CONTACT)}</p>`}
 <ul class="plain contact-list">
 ${site.phone ? `<li>Phone: <a href="tel:${site.phone.replace(/[^0-9+]/g, '')}">${escapeHtml(site.phone)}</a></li>` : ''}
 ${site.email ? `<li>Email: <a href="mailto:${escapeHtml(site.email)}">${escapeHtml(site.email)}</a></li>` : ''}
-${site.hours ? `<li>Hours: ${escapeHtml(site.hours)}</li>` : ''}
+${site.hours ? `<li>Hours: ${escapeHtml(site.hours)}</li>` : `<li class="missing-detail">${escapeHtml(MISSING_HOURS)}</li>`}
 ${site.address ? `<li>Address: ${escapeHtml(site.address)}</li>` : ''}
 ${site.bookingUrl ? `<li><a href="${escapeHtml(site.bookingUrl)}">Book online</a></li>` : ''}
 </ul>
 </section>
-<section aria-labelledby="locations-heading">
+${
+  site.locations.length > 0
+    ? `<section aria-labelledby="locations-heading">
 <h2 id="locations-heading">Locations</h2>
 <ul class="plain locations">${locations}</ul>
-</section>
+</section>`
+    : ''
+}
 ${crisisBlock(ctx, { id: 'contact-crisis' })}`;
 }
 

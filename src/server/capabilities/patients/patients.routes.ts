@@ -34,14 +34,17 @@ export const patientRoutes = [
     method: 'post',
     path: '/api/patients',
     summary:
-      'Register a patient; the MRN is assigned by Arbor. Diagnoses, alerts or a care status other than referred need patient.update-clinical',
+      'Register a patient (optionally from a site enquiry, linking the two and carrying its self-check scores); the MRN is assigned by Arbor. Diagnoses, alerts or a care status other than referred need patient.update-clinical',
     tag: 'patients',
     auth: 'staff',
     action: 'patient.create',
     body: patientCreateBody,
     response: patientResponse,
     successStatus: 201,
-    handler: async ({ body, ctx, actor }) => createPatient(ctx.deps, actor, body),
+    handler: async ({ body, ctx, actor }) => {
+      const { fromEnquiryId, ...fields } = body;
+      return createPatient(ctx.deps, actor, fields, { fromEnquiryId });
+    },
   }),
   defineRoute({
     method: 'get',

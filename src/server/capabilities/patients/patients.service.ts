@@ -14,6 +14,7 @@ import type { Executor } from '../../../db/client.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
 import { loadClinicPatient } from '../../shared/patient-access.js';
+import { assertEnquiryRegistrable, linkEnquiryToPatient } from '../site/index.js';
 import {
   findClinicPatient,
   insertPatient,
@@ -98,10 +99,12 @@ export async function createPatient(
   deps: AppDeps,
   actor: Actor,
   fields: PatientFields,
-  options: { isDemo?: boolean } = {},
+  options: { isDemo?: boolean; fromEnquiryId?: string } = {},
 ): Promise<PatientDto> {
   assertMayChange(actor, setAtRegistration(fields), 'body.');
   assertBirthDate(deps, fields.birthDate);
+  const { fromEnquiryId } = options;
+  if (fromEnquiryId) await assertEnquiryRegistrable(deps, actor, fromEnquiryId);
   return deps.db.transaction(async (tx) => {
     const mrn = formatMrn(await nextMrnNumber(tx, actor.clinicId));
     const now = deps.now();
@@ -132,10 +135,12 @@ export async function createPatient(
         action: 'create',
         entity: 'patient',
         entityId: row.id,
-        detail: { mrn },
+        detail: fromEnquiryId ? { mrn, fromEnquiryId } : { mrn },
         outcome: 'success',
       },
     ]);
+    if (fromEnquiryId)
+      await linkEnquiryToPatient(tx, actor, { enquiryId: fromEnquiryId, patientId: row.id, now });
     return visiblePatient(row, actor);
   });
 }

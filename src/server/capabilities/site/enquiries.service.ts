@@ -33,6 +33,7 @@ export function toEnquiry(row: EnquiryRow): Enquiry {
     selfCheck: row.selfCheck as Enquiry['selfCheck'],
     status: row.status as EnquiryStatus,
     staffNote: row.staffNote,
+    patientId: row.patientId,
     version: row.version,
     source: row.source,
     createdAt: row.createdAt.toISOString(),
@@ -155,7 +156,12 @@ export async function updateEnquiry(
       );
     }
     const changes: Partial<EnquiryRow> = {};
-    if (input.status !== undefined && input.status !== current.status) changes.status = input.status;
+    if (input.status !== undefined && input.status !== current.status) {
+      // A registered enquiry stays linked to its patient; only its note may change.
+      if (current.patientId)
+        throw conflict('This enquiry has been registered as a patient; its status stays.');
+      changes.status = input.status;
+    }
     if (input.staffNote !== undefined && input.staffNote !== current.staffNote)
       changes.staffNote = input.staffNote;
     if (Object.keys(changes).length === 0) return toEnquiry(current);

@@ -52,6 +52,7 @@ export function EnquiriesPage() {
                 key={`${enquiry.id}:${enquiry.version}`}
                 enquiry={enquiry}
                 canUpdate={can('enquiry.update')}
+                canRegister={can('patient.create')}
                 onChanged={reload}
               />
             ))}

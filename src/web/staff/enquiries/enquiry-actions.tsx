@@ -33,7 +33,7 @@ export function EnquiryActions({ enquiry, headingId, note, onNote, busy, save }:
         >
           Save note
         </button>
-        {enquiry.status !== 'contacted' ? (
+        {enquiry.status === 'registered' ? null : enquiry.status !== 'contacted' ? (
           <button
             type="button"
             className="button"
@@ -43,7 +43,7 @@ export function EnquiryActions({ enquiry, headingId, note, onNote, busy, save }:
             Mark contacted
           </button>
         ) : null}
-        {enquiry.status !== 'closed' ? (
+        {enquiry.status === 'registered' ? null : enquiry.status !== 'closed' ? (
           <button
             type="button"
             className="button button--secondary"

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import type { Enquiry, EnquiryUpdateRequest } from '../../../contracts/enquiries';
 import { apiPatch, errorMessage } from '../api-client';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
 import { ErrorBanner } from '../ui/error-banner';
+import { registerFromEnquiryHref } from '../patients/enquiry-prefill';
 import { EnquiryActions } from './enquiry-actions';
 import { EnquiryFacts } from './enquiry-facts';
 import { enquiryStatusLabels } from './enquiry-labels';
@@ -9,10 +12,12 @@ import { enquiryStatusLabels } from './enquiry-labels';
 interface EnquiryCardProps {
   enquiry: Enquiry;
   canUpdate: boolean;
+  /** Whether the signed-in role may register patients. */
+  canRegister: boolean;
   onChanged: () => void;
 }
 
-export function EnquiryCard({ enquiry, canUpdate, onChanged }: EnquiryCardProps) {
+export function EnquiryCard({ enquiry, canUpdate, canRegister, onChanged }: EnquiryCardProps) {
   const [note, setNote] = useState(enquiry.staffNote ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -49,6 +54,20 @@ export function EnquiryCard({ enquiry, canUpdate, onChanged }: EnquiryCardProps)
       <EnquiryFacts enquiry={enquiry} />
       {enquiry.message ? <p className="enquiry-message">{enquiry.message}</p> : null}
       {error ? <ErrorBanner>{error}</ErrorBanner> : null}
+      {enquiry.patientId ? (
+        <p>
+          <Link href={paths.patient(enquiry.patientId)}>Open the patient chart</Link>
+        </p>
+      ) : canRegister ? (
+        <p>
+          <Link
+            className="button button--secondary"
+            href={registerFromEnquiryHref(paths.newPatient(), enquiry.id)}
+          >
+            Register as patient
+          </Link>
+        </p>
+      ) : null}
       {canUpdate ? (
         <EnquiryActions
           enquiry={enquiry}

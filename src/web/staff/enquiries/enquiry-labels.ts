@@ -8,6 +8,7 @@ export const enquiryFilters: { value: EnquiryFilter; label: string }[] = [
   { value: 'new', label: 'New' },
   { value: 'contacted', label: 'Contacted' },
   { value: 'closed', label: 'Closed' },
+  { value: 'registered', label: 'Registered' },
   { value: 'all', label: 'All' },
 ];
 
@@ -15,6 +16,7 @@ export const enquiryStatusLabels: Record<EnquiryStatus, string> = {
   new: 'New',
   contacted: 'Contacted',
   closed: 'Closed',
+  registered: 'Registered as patient',
 };
 
 export function concernLabel(concern: string | null): string {

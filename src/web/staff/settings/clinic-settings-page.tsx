@@ -11,6 +11,7 @@ import {
   formToSettingsBody,
   securityFields,
   settingsToForm,
+  siteFields,
   type SettingsFormState,
 } from './settings-form-model';
 
@@ -62,6 +63,9 @@ export function ClinicSettingsPage() {
   const setSecurity = (key: keyof SettingsFormState['security']) => (value: string) =>
     setForm((f) => (f ? { ...f, security: { ...f.security, [key]: value } } : f));
 
+  const setSite = (key: keyof SettingsFormState['site']) => (value: string) =>
+    setForm((f) => (f ? { ...f, site: { ...f.site, [key]: value } } : f));
+
   return (
     <>
       <h1>Clinic settings</h1>
@@ -109,6 +113,26 @@ export function ClinicSettingsPage() {
                   onChange={setSecurity(field.key)}
                   error={errors[`security.${field.key}`]}
                   hint={field.hint}
+                  autoComplete="off"
+                />
+              ))}
+            </div>
+          </fieldset>
+          <fieldset disabled={readOnly}>
+            <legend>Public site</legend>
+            <p className="hint">
+              What the public site shows. Details left empty are not invented: the site says they have not
+              been added yet.
+            </p>
+            <div className="grid">
+              {siteFields.map((field) => (
+                <TextField
+                  key={field.key}
+                  label={field.label}
+                  value={form.site[field.key]}
+                  onChange={setSite(field.key)}
+                  error={errors[`site.${field.key}`]}
+                  hint={field.hint || undefined}
                   autoComplete="off"
                 />
               ))}

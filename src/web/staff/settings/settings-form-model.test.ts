@@ -61,3 +61,35 @@ describe('formToSettingsBody', () => {
     expect(clinicSettingsSchema.safeParse({ ...clinic.settings, ...valid.settings }).success).toBe(true);
   });
 });
+
+describe('the public site section', () => {
+  it('starts empty for a new clinic and sends contact details, hours, logo and colours trimmed', () => {
+    const form = settingsToForm(clinic);
+    expect(form.site).toMatchObject({ phone: '', email: '', address: '', hours: '', logoText: '' });
+    const body = formToSettingsBody({
+      ...form,
+      site: {
+        ...form.site,
+        phone: ' (312) 555-0142 ',
+        email: 'care@riverside.example',
+        address: '7 Mill Lane',
+        hours: 'Tue–Sat 9–6',
+        logoText: 'Riverside',
+        logoUrl: '/site/assets/logo.svg',
+        primaryColour: '#123456',
+        accentColour: '#654321',
+      },
+    });
+    expect(body.settings.site).toMatchObject({
+      phone: '(312) 555-0142',
+      email: 'care@riverside.example',
+      address: '7 Mill Lane',
+      hours: 'Tue–Sat 9–6',
+      logoText: 'Riverside',
+      logoUrl: '/site/assets/logo.svg',
+      primaryColour: '#123456',
+      accentColour: '#654321',
+    });
+    expect(clinicSettingsSchema.safeParse({ ...clinic.settings, ...body.settings }).success).toBe(true);
+  });
+});

@@ -18,6 +18,27 @@ export const securityFields = [
   { key: 'lockMinutes', label: 'Lock duration (minutes)', hint: '1 to 60' },
 ] as const;
 
+/** The public site's white label as plain text fields (docs/site.md); empty means "not set". */
+export const siteFields = [
+  { key: 'displayName', label: 'Name on the site', hint: "Empty uses the clinic's name" },
+  { key: 'tagline', label: 'Tagline', hint: 'One line under the home page heading' },
+  { key: 'logoText', label: 'Logo text', hint: 'Empty uses the name on the site' },
+  {
+    key: 'logoUrl',
+    label: 'Logo image',
+    hint: 'A path on the site (/…) or an https URL; empty shows the logo text',
+  },
+  { key: 'primaryColour', label: 'Main colour', hint: '#rrggbb' },
+  { key: 'accentColour', label: 'Accent colour', hint: '#rrggbb' },
+  { key: 'phone', label: 'Phone', hint: 'Shown on every page' },
+  { key: 'email', label: 'Email', hint: 'Shown on every page' },
+  { key: 'address', label: 'Address', hint: '' },
+  { key: 'hours', label: 'Opening hours', hint: 'e.g. Monday to Friday 8 am – 5 pm' },
+  { key: 'bookingUrl', label: 'Online booking page', hint: 'An https URL; empty uses the consultation form' },
+] as const;
+
+export type SiteKey = (typeof siteFields)[number]['key'];
+
 export type SecurityKey = (typeof securityFields)[number]['key'];
 
 /**
@@ -33,6 +54,7 @@ export interface SettingsFormState {
   timeZone: string;
   security: Record<SecurityKey, string>;
   measurement: MeasurementFormState;
+  site: Record<SiteKey, string>;
 }
 
 export function settingsToForm(clinic: Clinic): SettingsFormState {
@@ -45,7 +67,11 @@ export function settingsToForm(clinic: Clinic): SettingsFormState {
       typeof value === 'number' ? String(value) : value,
     ]),
   ) as MeasurementFormState;
-  return { name: clinic.name, timeZone: clinic.settings.timeZone, security, measurement };
+  const site = Object.fromEntries(siteFields.map((f) => [f.key, clinic.settings.site[f.key]])) as Record<
+    SiteKey,
+    string
+  >;
+  return { name: clinic.name, timeZone: clinic.settings.timeZone, security, measurement, site };
 }
 
 /** A number as typed becomes a number; anything else goes as typed, for the server to name. */
@@ -83,6 +109,11 @@ export function formToSettingsBody(form: SettingsFormState) {
   );
   return {
     name: form.name.trim(),
-    settings: { timeZone: form.timeZone.trim(), security, measurement: measurementBody(form.measurement) },
+    settings: {
+      timeZone: form.timeZone.trim(),
+      security,
+      measurement: measurementBody(form.measurement),
+      site: Object.fromEntries(siteFields.map((f) => [f.key, form.site[f.key].trim()])),
+    },
   } satisfies ClinicSettingsRequest;
 }
