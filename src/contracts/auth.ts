@@ -78,7 +78,8 @@ export const meResponse = z.object({
     displayName: z.string(),
     role: z.enum(staffRoles),
   }),
-  clinic: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean() }),
+  /** `timeZone`: the clinic's IANA zone, in which the staff app shows every date and time. */
+  clinic: z.object({ id: z.string(), name: z.string(), isDemo: z.boolean(), timeZone: z.string() }),
   /** Empty until the session is fully signed in. */
   permissions: z.array(z.enum(actions)),
 });

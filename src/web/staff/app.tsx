@@ -10,6 +10,7 @@ import { SignInPage } from './auth/sign-in-page';
 import { clearClientData, OfflineMutations, useClientData } from './query/client-data';
 import { SessionContext } from './session-context';
 import { AppShell } from './shell/app-shell';
+import { setClinicTimeZone } from './format';
 
 /** Where the person is in signing in; only 'app' holds data, and leaving it drops all of it. */
 type Screen =
@@ -33,6 +34,7 @@ export function App() {
   const toSignIn = useCallback(
     (notice?: string) => {
       clearClientData(clientData);
+      setClinicTimeZone(undefined);
       setScreen({ kind: 'sign-in', notice });
     },
     [clientData],
@@ -43,8 +45,11 @@ export function App() {
       try {
         const me = await apiGet<Me>('/api/auth/me', { expectUnauthenticated: true });
         const current = stage ?? me.stage;
-        if (current === 'full') setScreen({ kind: 'app', me, generation: ++generation });
-        else if (current === 'change-password') setScreen({ kind: 'new-password', email: me.user.email });
+        if (current === 'full') {
+          // Set before the pages render, so the first paint already shows the clinic's times.
+          setClinicTimeZone(me.clinic.timeZone);
+          setScreen({ kind: 'app', me, generation: ++generation });
+        } else if (current === 'change-password') setScreen({ kind: 'new-password', email: me.user.email });
         else setScreen({ kind: current === 'enrol' ? 'enrol' : 'code' });
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) toSignIn();
@@ -80,6 +85,7 @@ export function App() {
   const refresh = useCallback(async () => {
     try {
       const fresh = await apiGet<Me>('/api/auth/me');
+      setClinicTimeZone(fresh.clinic.timeZone);
       setScreen((current) => (current.kind === 'app' ? { ...current, me: fresh } : current));
     } catch {
       // A 401 here already sent the person to sign-in; anything else leaves the header as it was.

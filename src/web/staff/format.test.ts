@@ -5,6 +5,7 @@ import {
   formatDateTime,
   formatRelativeAge,
   fullName,
+  setClinicTimeZone,
   todayIso,
   type DisplayZone,
 } from './format';
@@ -77,5 +78,22 @@ describe('formatRelativeAge: how long ago', () => {
     ['2024-03-10T14:00:00Z', 'in 2 hours'],
   ])('%s → %s', (iso, expected) => {
     expect(formatRelativeAge(iso, now, newYork)).toBe(expected);
+  });
+});
+
+describe('the clinic zone every screen uses', () => {
+  it("shows an instant in the signed-in clinic's zone, whatever the device's, and forgets it at sign-out", () => {
+    // 20:30 UTC on the day US clocks move forward: 1:30 PM in Los Angeles (PDT), the next morning in Tokyo.
+    const instant = '2026-03-08T20:30:00Z';
+    try {
+      setClinicTimeZone('America/Los_Angeles');
+      expect(formatDateTime(instant)).toMatch(/Mar 8, 2026.*1:30/);
+      setClinicTimeZone('Asia/Tokyo');
+      expect(formatDateTime(instant)).toMatch(/5:30/);
+      expect(formatDate(instant)).toMatch(/Mar 9, 2026|9 Mar 2026/);
+    } finally {
+      setClinicTimeZone(undefined);
+    }
+    expect(formatDateTime(instant)).toBe(formatDateTime(instant, {}));
   });
 });

@@ -3,8 +3,9 @@ import { ageInYears } from '../../domain/patients';
 /**
  * The staff app's one place for dates and times: every screen formats an instant or a calendar date
  * through these helpers, so a chart never mixes formats. A `DisplayZone` names the locale and the IANA
- * time zone; the session does not carry the clinic's settings yet, so screens use the browser's
- * (`browserZone`) until it does.
+ * time zone. Screens use `clinicZone`: the browser's locale and, once someone is signed in, the
+ * clinic's time zone (set from the session in app.tsx), so an appointment reads the same on
+ * every device in the clinic whatever the device's own zone.
  */
 export interface DisplayZone {
   /** A BCP 47 tag such as 'en-US'; undefined means the browser's. */
@@ -15,6 +16,14 @@ export interface DisplayZone {
 
 /** The browser's locale and time zone. */
 export const browserZone: DisplayZone = {};
+
+/** The zone every screen shows: the signed-in clinic's, set once per session (see app.tsx). */
+const clinicZone: DisplayZone = {};
+
+/** Shows dates in this clinic's IANA zone from now on; undefined returns to the browser's. */
+export function setClinicTimeZone(timeZone: string | undefined): void {
+  clinicZone.timeZone = timeZone;
+}
 
 /** A calendar date with no time ("2024-03-06"): the same day wherever it is read. */
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,7 +42,7 @@ function fallback(value: DateInput): string {
 }
 
 /** "Mar 5, 2024, 10:20 AM" (en-US): an instant in the zone's wall-clock time. */
-export function formatDateTime(value: DateInput, zone: DisplayZone = browserZone): string {
+export function formatDateTime(value: DateInput, zone: DisplayZone = clinicZone): string {
   const date = toDate(value);
   if (!date) return fallback(value);
   return new Intl.DateTimeFormat(zone.locale, {
@@ -44,7 +53,7 @@ export function formatDateTime(value: DateInput, zone: DisplayZone = browserZone
 }
 
 /** "Mar 5, 2024" (en-US): the day of an instant in the zone, or a calendar date as written. */
-export function formatDate(value: DateInput, zone: DisplayZone = browserZone): string {
+export function formatDate(value: DateInput, zone: DisplayZone = clinicZone): string {
   if (typeof value === 'string' && calendarDate.test(value)) {
     const date = toDate(`${value}T12:00:00Z`);
     if (!date) return value;
@@ -67,7 +76,7 @@ const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 export function formatRelativeAge(
   value: DateInput,
   now: Date = new Date(),
-  zone: DisplayZone = browserZone,
+  zone: DisplayZone = clinicZone,
 ): string {
   const date = toDate(value);
   if (!date) return fallback(value);
@@ -95,7 +104,7 @@ export function todayIso(now: Date = new Date()): string {
 export function dobWithAge(
   birthDate: string,
   today: string = todayIso(),
-  zone: DisplayZone = browserZone,
+  zone: DisplayZone = clinicZone,
 ): string {
   return `${formatDate(birthDate, zone)} (${ageInYears(birthDate, today)} y)`;
 }

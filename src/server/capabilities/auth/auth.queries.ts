@@ -17,7 +17,7 @@ export async function findClinicSettings(db: Executor, clinicId: string): Promis
 
 export async function findClinicSummary(db: Executor, clinicId: string) {
   const [clinic] = await db
-    .select({ id: clinics.id, name: clinics.name, isDemo: clinics.isDemo })
+    .select({ id: clinics.id, name: clinics.name, isDemo: clinics.isDemo, settings: clinics.settings })
     .from(clinics)
     .where(eq(clinics.id, clinicId));
   return clinic;

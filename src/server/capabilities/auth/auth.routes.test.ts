@@ -147,6 +147,11 @@ describe('sign-in with MFA', () => {
     expect(ok.status).toBe(200);
     const full = cookieFrom(ok)!;
     expect((await ctx.request('/api/auth/me', { cookie: full })).status).toBe(200);
+    // The staff app shows every date in the clinic's zone, so the session carries it.
+    const me = (await (await ctx.request('/api/auth/me', { cookie: full })).json()) as {
+      clinic: { timeZone: string };
+    };
+    expect(me.clinic.timeZone).toBe('America/New_York');
 
     const second = cookieFrom(await passwordStep(user.email))!;
     const replay = await ctx.request('/api/auth/mfa', { method: 'POST', cookie: second, json: { code } });

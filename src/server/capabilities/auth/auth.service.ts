@@ -1,5 +1,6 @@
 import type { Me } from '../../../contracts/auth.js';
 import { permissionTable } from '../../../domain/auth/index.js';
+import { readClinicSettings } from '../../../domain/clinic/index.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { unauthenticated } from '../../shared/api-error.js';
 import { appendAudit } from '../../shared/audit.js';
@@ -41,7 +42,12 @@ export async function describeSession(deps: AppDeps, session: LiveSession): Prom
   return {
     stage: session.stage,
     user: { id: session.userId, email: session.email, displayName: session.label, role: session.role },
-    clinic,
+    clinic: {
+      id: clinic.id,
+      name: clinic.name,
+      isDemo: clinic.isDemo,
+      timeZone: readClinicSettings(clinic.settings).timeZone,
+    },
     permissions: session.stage === 'full' ? [...permissionTable[session.role]] : [],
   };
 }

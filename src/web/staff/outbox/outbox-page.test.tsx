@@ -54,7 +54,7 @@ function me(role: StaffRole): Me {
   return {
     stage: 'full',
     user: { id: 'u1', email: 'someone@example.test', displayName: 'Someone', role },
-    clinic: { id: 'c1', name: 'Clinic', isDemo: false },
+    clinic: { id: 'c1', name: 'Clinic', isDemo: false, timeZone: 'America/New_York' },
     permissions: [...permissionTable[role]],
   };
 }
