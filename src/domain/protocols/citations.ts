@@ -307,3 +307,11 @@ export function referenceTitle(reference: string): string {
   const section = registerTitles[anchor];
   return section ? `${document}: ${section}` : document;
 }
+
+/**
+ * A source text as a clinician reads it: every repository reference inside it
+ * ("docs/clinical-sources.md#pk-domino") becomes its readable title, the rest is kept as written.
+ */
+export function readableSources(text: string): string {
+  return text.replace(/docs\/[\w-]+\.md(?:#[\w-]+)?/g, (reference) => referenceTitle(reference));
+}

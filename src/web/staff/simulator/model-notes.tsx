@@ -1,5 +1,6 @@
 import type { CompiledModel, PkModelData } from '../../../domain/pk';
 import { modelById } from './simulator-models';
+import { readableSources } from '../../../domain/protocols';
 
 export function PaediatricBadge({ model }: { model: PkModelData }) {
   return model.population === 'pediatric' ? (
@@ -10,7 +11,7 @@ export function PaediatricBadge({ model }: { model: PkModelData }) {
 function Ke0Provenance({ c }: { c: CompiledModel }) {
   return (
     <p>
-      <strong>ke0 {c.ke0.toPrecision(4)} min⁻¹:</strong> {c.ke0Source}. Method:{' '}
+      <strong>ke0 {c.ke0.toPrecision(4)} min⁻¹:</strong> {readableSources(c.ke0Source)}. Method:{' '}
       {c.method === 'modal' ? 'exact modal recursion' : 'matrix exponential (coinciding rates)'}.
     </p>
   );
@@ -45,7 +46,7 @@ function ModelNote({ m, c }: { m: PkModelData; c: CompiledModel | undefined }) {
             <strong>
               {cv.severity === 'warning' ? 'Caution' : 'Note'} ({cv.topic}):
             </strong>{' '}
-            {cv.text} <span className="muted">Source: {cv.source}</span>
+            {cv.text} <span className="muted">Source: {readableSources(cv.source)}</span>
           </li>
         ))}
       </ul>

@@ -43,8 +43,8 @@ function PatientFields({ form, setForm, problems }: PlanEditorProps) {
         ))}
       </div>
       <p className="muted">
-        Models scale with total body weight. None of them uses sex or height
-        (docs/clinical-sources.md#pk-covariates).
+        Models scale with total body weight. None of them uses sex or height (clinical source register:
+        covariates).
       </p>
     </fieldset>
   );

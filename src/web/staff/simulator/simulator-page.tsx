@@ -16,7 +16,7 @@ function Disclaimer() {
     <p className="simulator__disclaimer">
       Model estimates for education and planning, <strong>never a dosing instruction</strong>. The published
       ketamine models disagree by up to ~28× right after a bolus; no effect-site rate constant (ke0) is
-      validated for psychiatric endpoints (sources: docs/clinical-sources.md#pk-models).
+      validated for psychiatric endpoints (sources: Arbor's clinical source register, pharmacokinetic models).
     </p>
   );
 }
