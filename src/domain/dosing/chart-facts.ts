@@ -50,7 +50,7 @@ export function measurementAgeStop(
   return {
     code: 'measurement-too-old',
     field: 'patient.weight',
-    message: `the latest weight and height were measured ${Math.floor(measurement.ageDays)} days ago (${measurement.measuredAt.slice(0, 10)}); this clinic doses on a measurement at most ${max} days old. Record a new measurement or enter today's weight and height.`,
+    message: `the latest weight and height were measured ${Math.floor(measurement.ageDays)} days ago; this clinic doses on a measurement at most ${max} days old. Record a new measurement or enter today's weight and height.`,
   };
 }
 
