@@ -28,8 +28,10 @@ export const searchCandidateCap = 500;
  * Search by name (legal or preferred), date of birth (YYYY-MM-DD or MM/DD/YYYY) or MRN. Name
  * tokens first match the start of a name part (btree prefix indexes: "smi" finds Smith); only if
  * that finds nobody do they match anywhere in a name (trigram index: "walc" finds Kowalczyk).
- * At most 500 candidates are ranked: beyond that the answer says `more: true` and the list asks
- * for a more precise search, so a one-letter search never ranks the whole registry.
+ * At most 500 candidates are read: beyond that the answer says `more: true` and the list asks
+ * for a more precise search, so a one-letter search never counts or sorts the whole registry.
+ * Prefix matches come by family name, then given name (no per-row scoring); substring matches
+ * are ranked by trigram likeness first.
  */
 export async function searchPatients(
   deps: AppDeps,

@@ -125,41 +125,62 @@ function searchConditions(filter: PatientSearchFilter): SQL[] {
   return conditions;
 }
 
+const listColumns = {
+  id: patients.id,
+  mrn: patients.mrn,
+  legalGivenName: patients.legalGivenName,
+  legalFamilyName: patients.legalFamilyName,
+  preferredName: patients.preferredName,
+  birthDate: patients.birthDate,
+  sexAtBirth: patients.sexAtBirth,
+  careStatus: patients.careStatus,
+  active: patients.active,
+  isDemo: patients.isDemo,
+};
+
 /**
- * One page of matching patients, best name match first, each row with `total`: how many
- * candidates matched (up to candidateCap + 1).
+ * One page of matching patients among at most candidateCap + 1 candidates (the first found by
+ * the btree or trigram indexes, never every match), each row with `total`: how many candidates
+ * matched (up to candidateCap + 1). Prefix matches (and searches without a name) come by family
+ * name, given name and id, with no per-row scoring; substring matches are ranked by trigram
+ * likeness first. Candidates carry their sort keys, so only the page is joined back for its
+ * columns.
  */
 export async function searchPatientRows(db: Database, filter: PatientSearchFilter) {
   const names = filter.tokens.flatMap((t) => (t.kind === 'name' ? [t.text] : []));
-  const rankBy = names[0] ? sql`similarity(${patients.searchName}, ${names.join(' ')})` : undefined;
   const candidates = db
-    .select({ id: patients.id })
+    .select({
+      id: sql<string>`${patients.id}`.as('candidate_id'),
+      family: sql<string>`${patients.legalFamilyName}`.as('family'),
+      given: sql<string>`${patients.legalGivenName}`.as('given'),
+      searchName: sql<string>`${patients.searchName}`.as('search_name'),
+    })
     .from(patients)
     .where(and(...searchConditions(filter)))
     .limit(filter.candidateCap + 1)
     .as('candidates');
-  return db
+  // Substring matches: best trigram likeness first; prefix matches all score alike.
+  const score =
+    filter.nameMatch === 'substring' && names[0]
+      ? sql<number>`similarity(${candidates.searchName}, ${names.join(' ')})`
+      : sql<number>`0::real`;
+  const page = db
     .select({
-      id: patients.id,
-      mrn: patients.mrn,
-      legalGivenName: patients.legalGivenName,
-      legalFamilyName: patients.legalFamilyName,
-      preferredName: patients.preferredName,
-      birthDate: patients.birthDate,
-      sexAtBirth: patients.sexAtBirth,
-      careStatus: patients.careStatus,
-      active: patients.active,
-      isDemo: patients.isDemo,
-      total: sql<number>`count(*) OVER ()`.mapWith(Number),
+      id: candidates.id,
+      family: candidates.family,
+      given: candidates.given,
+      score: score.as('score'),
+      // Over every candidate: the window is computed before the page is cut.
+      total: sql<number>`count(*) OVER ()`.as('total'),
     })
     .from(candidates)
-    .innerJoin(patients, eq(patients.id, candidates.id))
-    .orderBy(
-      ...(rankBy ? [desc(rankBy)] : []),
-      patients.legalFamilyName,
-      patients.legalGivenName,
-      patients.id,
-    )
+    .orderBy(desc(score), candidates.family, candidates.given, candidates.id)
     .limit(filter.limit)
-    .offset(filter.offset);
+    .offset(filter.offset)
+    .as('page');
+  return db
+    .select({ ...listColumns, total: sql<number>`${page.total}`.mapWith(Number) })
+    .from(page)
+    .innerJoin(patients, eq(patients.id, page.id))
+    .orderBy(desc(page.score), page.family, page.given, page.id);
 }
