@@ -8,7 +8,7 @@ import {
   type PatientFields,
 } from '../domain/patients/index.js';
 import type { AppDeps } from '../server/shared/app-deps.js';
-import type { Actor } from '../server/http/define-route.js';
+import type { Actor } from '../server/shared/http/define-route.js';
 import { changeDoseStatus, orderDose, previewDose } from '../server/capabilities/dosing/index.js';
 import { addAnchor, createPlan, recordResponse } from '../server/capabilities/measurement/index.js';
 

@@ -4,7 +4,7 @@ import { staffRoles, type StaffRole } from '../domain/auth/index.js';
 import { seededRandom, syntheticPatient, type PatientFields } from '../domain/patients/index.js';
 import { clinics, users } from '../db/schema.js';
 import type { AppDeps } from '../server/shared/app-deps.js';
-import type { Actor } from '../server/http/define-route.js';
+import type { Actor } from '../server/shared/http/define-route.js';
 import { appendAudit } from '../server/shared/audit.js';
 import { hashPassword } from '../server/shared/password.js';
 import { createPatient } from '../server/capabilities/patients/index.js';

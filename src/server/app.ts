@@ -9,9 +9,9 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from './shared/app-deps.js';
 import { ApiError } from './shared/api-error.js';
 import { createLogger, type Logger } from './shared/logger.js';
-import { mountRoutes } from './http/mount-routes.js';
-import { buildOpenApi } from './http/openapi.js';
-import { securityHeaders } from './http/security-headers.js';
+import { mountRoutes } from './shared/http/mount-routes.js';
+import { buildOpenApi } from './shared/http/openapi.js';
+import { securityHeaders } from './shared/http/security-headers.js';
 import { allRoutes } from './routes.js';
 
 export interface AppOptions {

@@ -9,7 +9,7 @@ import {
   seedMeasurementRecords,
   type SeededMeasurementRecords,
 } from './capabilities/measurement/assessment-fixtures.js';
-import type { AnyRoute } from './http/define-route.js';
+import type { AnyRoute } from './shared/http/define-route.js';
 import { allRoutes } from './routes.js';
 import { sampleBodies } from './route-samples.js';
 

@@ -10,7 +10,7 @@ import {
   seedMeasurementRecords,
   type SeededMeasurementRecords,
 } from './capabilities/measurement/assessment-fixtures.js';
-import type { AnyRoute } from './http/define-route.js';
+import type { AnyRoute } from './shared/http/define-route.js';
 import { allRoutes } from './routes.js';
 import { sampleBodies, sampleQueries } from './route-samples.js';
 

@@ -7,7 +7,7 @@ import { outboxRoutes } from './capabilities/outbox/index.js';
 import { patientRoutes } from './capabilities/patients/index.js';
 import { enquiryRoutes } from './capabilities/site/index.js';
 import { userRoutes } from './capabilities/users/index.js';
-import type { AnyRoute } from './http/define-route.js';
+import type { AnyRoute } from './shared/http/define-route.js';
 
 /**
  * Every API route, capability by capability; the OpenAPI document and the authorisation walk test

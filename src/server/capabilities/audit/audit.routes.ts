@@ -1,5 +1,5 @@
 import { auditQuery, auditReportResponse } from '../../../contracts/audit.js';
-import { defineRoute } from '../../http/define-route.js';
+import { defineRoute } from '../../shared/http/define-route.js';
 import { auditReport, auditReportCsv } from './audit-report.service.js';
 
 export const auditRoutes = [

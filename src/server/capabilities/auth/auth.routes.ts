@@ -12,7 +12,7 @@ import {
   newPasswordResponse,
   secondFactorResponse,
 } from '../../../contracts/auth.js';
-import { defineRoute, type RouteContext } from '../../http/define-route.js';
+import { defineRoute, type RouteContext } from '../../shared/http/define-route.js';
 import { unauthenticated } from '../../shared/api-error.js';
 import {
   clearSessionCookie,

@@ -1,5 +1,5 @@
 import { clinicResponse, clinicSettingsBody } from '../../../contracts/clinic.js';
-import { defineRoute } from '../../http/define-route.js';
+import { defineRoute } from '../../shared/http/define-route.js';
 import { readClinic, updateClinicSettings } from './clinic.service.js';
 
 export const clinicRoutes = [

@@ -1,5 +1,5 @@
 import { setupBody, setupResponse, setupStatusResponse } from '../../../contracts/clinic.js';
-import { defineRoute } from '../../http/define-route.js';
+import { defineRoute } from '../../shared/http/define-route.js';
 import { writeSessionCookie } from '../../shared/session.js';
 import { completeSetup, needsSetup } from './setup.service.js';
 

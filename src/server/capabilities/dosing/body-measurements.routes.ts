@@ -3,7 +3,7 @@ import {
   bodyMeasurementResponse,
   patientBodyMeasurementsResponse,
 } from '../../../contracts/dosing.js';
-import { defineRoute, idParam } from '../../http/define-route.js';
+import { defineRoute, idParam } from '../../shared/http/define-route.js';
 import { listBodyMeasurements, recordBodyMeasurement } from './body-measurements.service.js';
 
 /**

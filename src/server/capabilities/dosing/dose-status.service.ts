@@ -96,6 +96,6 @@ export async function changeDoseStatus(
     return updated;
   });
   // A refused verification by the orderer (403 second_clinician_required) is audited once, with every
-  // other refused staff request, by the route layer (src/server/http/mount-routes.ts).
+  // other refused staff request, by the route layer (src/server/shared/http/mount-routes.ts).
   return doseRecord(deps.db, row);
 }

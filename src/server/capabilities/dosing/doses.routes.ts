@@ -8,7 +8,7 @@ import {
   doseVerifyBody,
   patientDosesResponse,
 } from '../../../contracts/dosing.js';
-import { defineRoute, idParam } from '../../http/define-route.js';
+import { defineRoute, idParam } from '../../shared/http/define-route.js';
 import { changeDoseStatus } from './dose-status.service.js';
 import { amendDose, listPatientDoses, orderDose, previewDose, readDose } from './doses.service.js';
 

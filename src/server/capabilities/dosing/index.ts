@@ -1,5 +1,5 @@
 /** Protocols (library and clinic versions), body measurements and dose orders with verification. */
-import type { AnyRoute } from '../../http/define-route.js';
+import type { AnyRoute } from '../../shared/http/define-route.js';
 import { bodyMeasurementRoutes } from './body-measurements.routes.js';
 import { doseRoutes } from './doses.routes.js';
 import { protocolRoutes } from './protocols.routes.js';

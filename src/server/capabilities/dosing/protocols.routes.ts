@@ -4,7 +4,7 @@ import {
   protocolListResponse,
   protocolReviseBody,
 } from '../../../contracts/dosing.js';
-import { defineRoute, idParam } from '../../http/define-route.js';
+import { defineRoute, idParam } from '../../shared/http/define-route.js';
 import {
   copyProtocolFor,
   listProtocols,

@@ -1,5 +1,5 @@
 /** Measurement-based care: assessments, schedules, safety alerts and the patient's self-report pages. */
-import type { AnyRoute } from '../../http/define-route.js';
+import type { AnyRoute } from '../../shared/http/define-route.js';
 import { assessmentRoutes } from './measurement.routes.js';
 import { selfReportRoutes } from './self-report.routes.js';
 

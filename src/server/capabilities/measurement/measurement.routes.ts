@@ -24,7 +24,7 @@ import {
   trajectoryQuery,
   trajectoryResponse,
 } from '../../../contracts/measurement.js';
-import { defineRoute, idParam } from '../../http/define-route.js';
+import { defineRoute, idParam } from '../../shared/http/define-route.js';
 import {
   amendResponse,
   instrumentCatalogue,

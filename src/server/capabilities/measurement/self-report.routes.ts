@@ -16,7 +16,7 @@ import {
   type LinkState,
 } from '../../../web/portal/render-portal.js';
 import { ApiError } from '../../shared/api-error.js';
-import { defineRoute, idParam } from '../../http/define-route.js';
+import { defineRoute, idParam } from '../../shared/http/define-route.js';
 import type { AnswerMap } from './measurement-shared.js';
 import {
   openSelfReportLink,

@@ -4,7 +4,7 @@ import {
   outboxMessage,
   outboxMessageDetail,
 } from '../../../contracts/outbox.js';
-import { defineRoute, idParam } from '../../http/define-route.js';
+import { defineRoute, idParam } from '../../shared/http/define-route.js';
 import { listOutbox, readOutboxMessage, retryOutboxMessage } from './outbox.service.js';
 
 /** The outbox page's routes: administrators only, every query clinic-scoped and audited. */

@@ -7,7 +7,7 @@ import {
   patientSearchResponse,
   patientUpdateBody,
 } from '../../../contracts/patients.js';
-import { defineRoute, idParam } from '../../http/define-route.js';
+import { defineRoute, idParam } from '../../shared/http/define-route.js';
 import { searchPatients } from './patient-search.service.js';
 import {
   createPatient,

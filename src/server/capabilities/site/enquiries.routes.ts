@@ -4,7 +4,7 @@ import {
   enquiryResponse,
   enquiryUpdateBody,
 } from '../../../contracts/enquiries.js';
-import { defineRoute, idParam } from '../../http/define-route.js';
+import { defineRoute, idParam } from '../../shared/http/define-route.js';
 import { listEnquiries, readEnquiry, updateEnquiry } from './enquiries.service.js';
 
 /** The staff inbox of consultation requests from the public site; every query is clinic-scoped. */

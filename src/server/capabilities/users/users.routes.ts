@@ -5,7 +5,7 @@ import {
   staffUserResponse,
   updateUserBody,
 } from '../../../contracts/users.js';
-import { defineRoute, idParam } from '../../http/define-route.js';
+import { defineRoute, idParam } from '../../shared/http/define-route.js';
 import { createUser, listUsers, revokeUserSessions, updateUser } from './users.service.js';
 
 export const userRoutes = [

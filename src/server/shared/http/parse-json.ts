@@ -1,4 +1,4 @@
-import { ApiError } from '../shared/api-error.js';
+import { ApiError } from '../api-error.js';
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 const maxDepth = 32;

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { z, type ZodType } from 'zod';
-import type { Action } from '../../domain/auth/index.js';
-import type { Actor } from '../shared/actor.js';
-import type { AppDeps } from '../shared/app-deps.js';
+import type { Action } from '../../../domain/auth/index.js';
+import type { Actor } from '../actor.js';
+import type { AppDeps } from '../app-deps.js';
 
-export type { Actor } from '../shared/actor.js';
+export type { Actor } from '../actor.js';
 
 export interface PartialSession {
   userId: string;

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
 import type { ZodType } from 'zod';
-import { can } from '../../domain/auth/index.js';
-import { patients } from '../../db/schema.js';
-import { isAuditedRefusal } from '../shared/actor.js';
-import type { AppDeps } from '../shared/app-deps.js';
-import { findLiveSession, readSessionCookie } from '../shared/session.js';
-import { ApiError, badRequest, fieldsFromZod, forbidden, unauthenticated } from '../shared/api-error.js';
+import { can } from '../../../domain/auth/index.js';
+import { patients } from '../../../db/schema.js';
+import { isAuditedRefusal } from '../actor.js';
+import type { AppDeps } from '../app-deps.js';
+import { findLiveSession, readSessionCookie } from '../session.js';
+import { ApiError, badRequest, fieldsFromZod, forbidden, unauthenticated } from '../api-error.js';
 import { clientAddress } from './client-address.js';
 import type { Actor, AnyRoute, PartialSession, RouteContext } from './define-route.js';
 import { parseJsonStrict, printable, textProblem } from './parse-json.js';

@@ -2,11 +2,11 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { auditLog } from '../../db/schema.js';
-import { createTestContext, type TestClinic, type TestContext } from '../../test/test-app.js';
-import { refuseMissingRecord, type Actor } from '../shared/actor.js';
-import { ApiError, conflict, notFound } from '../shared/api-error.js';
-import type { AppDeps } from '../shared/app-deps.js';
+import { auditLog } from '../../../db/schema.js';
+import { createTestContext, type TestClinic, type TestContext } from '../../../test/test-app.js';
+import { refuseMissingRecord, type Actor } from '../actor.js';
+import { ApiError, conflict, notFound } from '../api-error.js';
+import type { AppDeps } from '../app-deps.js';
 import { defineRoute, idParam, type AnyRoute } from './define-route.js';
 import { mountRoutes } from './mount-routes.js';
 
