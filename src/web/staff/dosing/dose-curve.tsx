@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import { canSimulate, doseToPkSegments, type ComputedDose } from '../../../domain/dosing';
 import { DEFAULT_MODEL_ID, findModel, simulate, type SimulationResult } from '../../../domain/pk';
+import { readableSources } from '../../../domain/protocols';
 import { PkChart, type ChartSeries } from '../simulator/pk-chart';
 import { BAND_FILL, DISSOCIATIVE_RANGE } from '../simulator/pk-literature';
 
@@ -57,8 +58,9 @@ export function DoseCurve({ dose }: { dose: ComputedDose }) {
       <figcaption id="dose-curve-caption" className="muted">
         Predicted with the {model.name} model for {dose.patient.weightKg} kg (actual weight): Cp at the end of
         the infusion <strong data-testid="cp-end">{sim.cpNgMl[endIndex]!.toFixed(0)} ng/mL</strong>, peak Cp{' '}
-        {sim.cpNgMl[iCp]!.toFixed(0)} ng/mL. Solid: plasma; dashed: effect site ({sim.model.ke0Source}).
-        Shaded: {DISSOCIATIVE_RANGE.label} ({DISSOCIATIVE_RANGE.source}) A model estimate, not a measurement.
+        {sim.cpNgMl[iCp]!.toFixed(0)} ng/mL. Solid: plasma; dashed: effect site (
+        {readableSources(sim.model.ke0Source)}). Shaded: {DISSOCIATIVE_RANGE.label} (
+        {DISSOCIATIVE_RANGE.source}) A model estimate, not a measurement.
       </figcaption>
     </figure>
   );
