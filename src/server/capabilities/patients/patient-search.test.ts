@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 
@@ -14,6 +15,8 @@ beforeAll(async () => {
     ['Bo', 'Quennell'],
     ['Abe', 'Quennell'],
     ['Ida', 'Vartell'],
+    ['Wendel', 'Wendell'],
+    ['Ola', 'Wen%ton'],
   ] as const) {
     const response = await ctx.request('/api/patients', {
       method: 'POST',
@@ -70,5 +73,39 @@ describe('patient search order and totals', () => {
     expect(answer.nameMatch).toBe('substring');
     expect(names(answer)).toEqual(['Vartell, Ida']);
     expect(answer.total).toBe(1);
+  });
+
+  it('matches every word, each against any name part', async () => {
+    expect(names(await search('q=quennell%20abe'))).toEqual(['Quennell, Abe']);
+    expect(names(await search('q=abe%20quennell'))).toEqual(['Quennell, Abe']);
+    expect(names(await search('q=quen%201975-05-05'))).toHaveLength(3);
+  });
+
+  it('lists a patient once when the word starts two of their names', async () => {
+    const answer = await search('q=wendel');
+    expect(names(answer)).toEqual(['Wendell, Wendel']);
+    expect(answer.total).toBe(1);
+  });
+
+  it('matches a typed % literally', async () => {
+    expect(names(await search('q=wen%25'))).toEqual(['Wen%ton, Ola']);
+  });
+});
+
+describe('patient search plan', () => {
+  it('reads prefix candidates from the covering name indexes, not the table', async () => {
+    await ctx.deps.db.execute(sql`VACUUM ANALYZE patients`);
+    await ctx.deps.db.execute(sql`SET enable_seqscan = off`);
+    try {
+      const plan = await ctx.deps.db.execute(sql`EXPLAIN (COSTS OFF)
+        SELECT id FROM patients WHERE clinic_id = ${'00000000-0000-0000-0000-000000000000'} AND active
+          AND lower(legal_given_name) LIKE 'abe%' AND (lower(legal_family_name) LIKE 'quen%' OR lower(preferred_name) LIKE 'quen%')
+        LIMIT 501`);
+      const text = plan.rows.map((r) => Object.values(r).join('')).join('\n');
+      expect(text).toMatch(/Index Only Scan using patients_(family|given|preferred)_prefix_cover/);
+      expect(text).not.toMatch(/Bitmap Heap Scan|Seq Scan/);
+    } finally {
+      await ctx.deps.db.execute(sql`RESET enable_seqscan`);
+    }
   });
 });

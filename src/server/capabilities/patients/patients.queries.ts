@@ -103,26 +103,88 @@ export interface PatientSearchFilter {
   offset: number;
 }
 
-function searchConditions(filter: PatientSearchFilter): SQL[] {
-  const conditions: SQL[] = [eq(patients.clinicId, filter.clinicId)];
+/** LIKE metacharacters typed by the person are matched literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/** The three name parts a prefix matches; each has a covering btree index (migration 0015). */
+const nameParts = [patients.legalFamilyName, patients.legalGivenName, patients.preferredName];
+
+/** The placeholder of the i-th search word (its value: the date, or the LIKE pattern). */
+const word = (i: number) => sql.placeholder(`w${i}`);
+
+function tokenCondition(token: SearchToken, i: number, nameMatch: NameMatch): SQL {
+  if (token.kind === 'date') return sql`${patients.birthDate} = ${word(i)}::date`;
+  if (token.kind === 'mrn') return sql`lower(${patients.mrn}) LIKE ${word(i)}`;
+  if (nameMatch === 'substring') return sql`${patients.searchName} LIKE ${word(i)}`;
+  return sql`(${sql.join(
+    nameParts.map((part) => sql`lower(${part}) LIKE ${word(i)}`),
+    sql` OR `,
+  )})`;
+}
+
+function wordPattern(token: SearchToken, nameMatch: NameMatch): string {
+  if (token.kind === 'date') return token.iso;
+  if (token.kind === 'mrn') return `%${token.text}%`;
+  return nameMatch === 'prefix' ? `${escapeLike(token.text)}%` : `%${escapeLike(token.text)}%`;
+}
+
+/** Every condition but the words in `skip` (the word that picks the candidates from an index). */
+function searchConditions(filter: PatientSearchFilter, skip = -1): SQL[] {
+  const conditions: SQL[] = [eq(patients.clinicId, sql.placeholder('clinicId'))];
   if (!filter.includeInactive) conditions.push(eq(patients.active, true));
-  if (filter.careStatus) conditions.push(eq(patients.careStatus, filter.careStatus));
-  for (const token of filter.tokens) {
-    if (token.kind === 'date') {
-      conditions.push(sql`${patients.birthDate} = ${token.iso}::date`);
-    } else if (token.kind === 'mrn') {
-      conditions.push(sql`lower(${patients.mrn}) LIKE ${'%' + token.text + '%'}`);
-    } else {
-      // LIKE metacharacters typed by the person are matched literally.
-      const escaped = token.text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-      conditions.push(
-        filter.nameMatch === 'prefix'
-          ? sql`(lower(${patients.legalFamilyName}) LIKE ${escaped + '%'} OR lower(${patients.legalGivenName}) LIKE ${escaped + '%'} OR lower(${patients.preferredName}) LIKE ${escaped + '%'})`
-          : sql`${patients.searchName} LIKE ${'%' + escaped + '%'}`,
-      );
-    }
-  }
+  if (filter.careStatus) conditions.push(eq(patients.careStatus, sql.placeholder('careStatus')));
+  filter.tokens.forEach((token, i) => {
+    if (i !== skip) conditions.push(tokenCondition(token, i, filter.nameMatch));
+  });
   return conditions;
+}
+
+const candidateColumns = {
+  id: sql<string>`${patients.id}`.as('candidate_id'),
+  family: sql<string>`${patients.legalFamilyName}`.as('family'),
+  given: sql<string>`${patients.legalGivenName}`.as('given'),
+  searchName: sql<string>`${patients.searchName}`.as('search_name'),
+};
+
+/**
+ * At most candidateCap + 1 matching patients with their sort keys. A prefix search on a name reads
+ * the first name word through one covering index per name part (index-only scans, each capped, then
+ * de-duplicated: a patient can match on two parts) instead of a bitmap scan that visits the heap
+ * page of every candidate; the other words filter on columns the indexes carry.
+ */
+function searchCandidates(db: Database, filter: PatientSearchFilter) {
+  const cap = sql.placeholder('cap');
+  const leading = filter.tokens.findIndex((t) => t.kind === 'name');
+  if (filter.nameMatch === 'substring' || leading < 0) {
+    return db
+      .select(candidateColumns)
+      .from(patients)
+      .where(and(...searchConditions(filter)))
+      .limit(cap)
+      .as('candidates');
+  }
+  const rest = searchConditions(filter, leading);
+  const [first, ...others] = nameParts.map((part) =>
+    db
+      .select({ ...candidateColumns, searchName: sql<string>`''`.as('search_name') })
+      .from(patients)
+      .where(and(...rest, sql`lower(${part}) LIKE ${word(leading)}`))
+      .limit(cap),
+  );
+  const branches = first!.unionAll(others[0]!).unionAll(others[1]!).as('branches');
+  return db
+    .selectDistinctOn([branches.id], {
+      id: sql<string>`${branches.id}`.as('candidate_id'),
+      family: sql<string>`${branches.family}`.as('family'),
+      given: sql<string>`${branches.given}`.as('given'),
+      searchName: sql<string>`${branches.searchName}`.as('search_name'),
+    })
+    .from(branches)
+    .orderBy(branches.id)
+    .limit(cap)
+    .as('candidates');
 }
 
 const listColumns = {
@@ -146,23 +208,12 @@ const listColumns = {
  * likeness first. Candidates carry their sort keys, so only the page is joined back for its
  * columns.
  */
-export async function searchPatientRows(db: Database, filter: PatientSearchFilter) {
-  const names = filter.tokens.flatMap((t) => (t.kind === 'name' ? [t.text] : []));
-  const candidates = db
-    .select({
-      id: sql<string>`${patients.id}`.as('candidate_id'),
-      family: sql<string>`${patients.legalFamilyName}`.as('family'),
-      given: sql<string>`${patients.legalGivenName}`.as('given'),
-      searchName: sql<string>`${patients.searchName}`.as('search_name'),
-    })
-    .from(patients)
-    .where(and(...searchConditions(filter)))
-    .limit(filter.candidateCap + 1)
-    .as('candidates');
+function prepareSearch(db: Database, filter: PatientSearchFilter) {
+  const candidates = searchCandidates(db, filter);
   // Substring matches: best trigram likeness first; prefix matches all score alike.
   const score =
-    filter.nameMatch === 'substring' && names[0]
-      ? sql<number>`similarity(${candidates.searchName}, ${names.join(' ')})`
+    filter.nameMatch === 'substring' && filter.tokens.some((t) => t.kind === 'name')
+      ? sql<number>`similarity(${candidates.searchName}, ${sql.placeholder('names')})`
       : sql<number>`0::real`;
   const page = db
     .select({
@@ -175,12 +226,53 @@ export async function searchPatientRows(db: Database, filter: PatientSearchFilte
     })
     .from(candidates)
     .orderBy(desc(score), candidates.family, candidates.given, candidates.id)
-    .limit(filter.limit)
-    .offset(filter.offset)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
     .as('page');
-  return db
-    .select({ ...listColumns, total: sql<number>`${page.total}`.mapWith(Number) })
-    .from(page)
-    .innerJoin(patients, eq(patients.id, page.id))
-    .orderBy(desc(page.score), page.family, page.given, page.id);
+  return (
+    db
+      .select({ ...listColumns, total: sql<number>`${page.total}`.mapWith(Number) })
+      .from(page)
+      .innerJoin(patients, eq(patients.id, page.id))
+      .orderBy(desc(page.score), page.family, page.given, page.id)
+      // Unnamed: PostgreSQL plans each execution with its own words, so a prefix pattern becomes
+      // an index range (a named statement's generic plan could not use the prefix indexes).
+      .prepare('')
+  );
+}
+
+/** Searches of one shape (which kinds of words, which filters) share their built statement. */
+function searchShape(filter: PatientSearchFilter): string {
+  const words = filter.tokens.map((t) => t.kind[0]).join('');
+  return `${filter.nameMatch}:${filter.includeInactive}:${filter.careStatus ? 1 : 0}:${words}`;
+}
+
+const preparedSearches = new WeakMap<Database, Map<string, ReturnType<typeof prepareSearch>>>();
+
+/**
+ * One page of matching patients among at most candidateCap + 1 candidates (the first found by
+ * the btree or trigram indexes, never every match), each row with `total`: how many candidates
+ * matched (up to candidateCap + 1). Prefix matches (and searches without a name) come by family
+ * name, given name and id, with no per-row scoring; substring matches are ranked by trigram
+ * likeness first. Candidates carry their sort keys, so only the page is joined back for its
+ * columns. Building the statement costs more than running it, so each shape is built once.
+ */
+export async function searchPatientRows(db: Database, filter: PatientSearchFilter) {
+  let byShape = preparedSearches.get(db);
+  if (!byShape) preparedSearches.set(db, (byShape = new Map()));
+  const shape = searchShape(filter);
+  let statement = byShape.get(shape);
+  if (!statement) byShape.set(shape, (statement = prepareSearch(db, filter)));
+  const words = Object.fromEntries(
+    filter.tokens.map((token, i) => [`w${i}`, wordPattern(token, filter.nameMatch)]),
+  );
+  return statement.execute({
+    ...words,
+    clinicId: filter.clinicId,
+    careStatus: filter.careStatus,
+    names: filter.tokens.flatMap((t) => (t.kind === 'name' ? [t.text] : [])).join(' '),
+    cap: filter.candidateCap + 1,
+    limit: filter.limit,
+    offset: filter.offset,
+  });
 }
