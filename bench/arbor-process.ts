@@ -17,7 +17,9 @@ export async function startArborProcess(options: {
   port: number;
   dataDir: string;
 }): Promise<ArborProcess> {
-  const child = spawn(process.execPath, ['bin/arbor', 'start'], {
+  // ARBOR_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+  const nodeArgs = (process.env.ARBOR_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/arbor', 'start'], {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
