@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DOSING_SETTINGS, dosingSettingsSchema } from '../dosing';
+import { schedulingSettingsSchema } from './scheduling-settings';
 
 /**
  * Per-clinic settings with their defaults. Security defaults follow HIPAA, ONC and OWASP ASVS
@@ -321,6 +322,8 @@ export const clinicSettingsSchema = z
      * DOSING_SETTING_SOURCES in src/domain/dosing; docs/dosing.md §3).
      */
     dosing: dosingSettingsSchema.default(structuredClone(DEFAULT_DOSING_SETTINGS)),
+    /** Scheduling (docs/scheduling.md): opening hours, nurse capacity, induction series, reminders. */
+    scheduling: schedulingSettingsSchema.default(schedulingSettingsSchema.parse({})),
   })
   .strict();
 
