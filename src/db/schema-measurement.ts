@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { at, clinicIdColumn, patients, users } from './schema.js';
+import { appointments } from './schema-scheduling.js';
 
 /**
  * Measurement-based care (docs/measurement-based-care.md). Every table carries clinic_id so each query is scoped to the
@@ -204,7 +205,7 @@ export const measurementPlans = pgTable(
   ],
 );
 
-/** Dates the plan is relative to: infusions entered by hand until a scheduling module supplies them. */
+/** Dates the plan is relative to: booked infusions (from scheduling), or dates entered by hand. */
 export const measurementAnchors = pgTable(
   'measurement_anchors',
   {
@@ -216,12 +217,20 @@ export const measurementAnchors = pgTable(
     kind: text('kind').notNull().default('infusion'),
     at: at('at').notNull(),
     label: text('label'),
+    /**
+     * The booked infusion this anchor follows (scheduling moves and cancels it with the appointment);
+     * null for dates entered by hand, kept for history from before the clinic used Arbor's calendar.
+     */
+    appointmentId: uuid('appointment_id').references(() => appointments.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: at('created_at').notNull().defaultNow(),
     cancelledAt: at('cancelled_at'),
     cancelledBy: uuid('cancelled_by').references(() => users.id),
   },
-  (t) => [index('measurement_anchors_patient_idx').on(t.clinicId, t.patientId, t.at)],
+  (t) => [
+    index('measurement_anchors_patient_idx').on(t.clinicId, t.patientId, t.at),
+    uniqueIndex('measurement_anchors_appointment_unique').on(t.appointmentId),
+  ],
 );
 
 /**

@@ -9,6 +9,10 @@ import {
   seedMeasurementRecords,
   type SeededMeasurementRecords,
 } from './capabilities/measurement/assessment-fixtures.js';
+import {
+  seedSchedulingRecords,
+  type SeededSchedulingRecords,
+} from './capabilities/scheduling/scheduling-fixtures.js';
 import type { AnyRoute } from './shared/http/define-route.js';
 import { allRoutes } from './routes.js';
 import { sampleBodies } from './route-samples.js';
@@ -24,6 +28,8 @@ const publicRoutes = new Set([
   'get /portal/assets/portal.css',
   'get /r/:token',
   'post /r/:token',
+  // A staff member's calendar feed: the unguessable, revocable address is the credential.
+  'get /calendar/:file',
 ]);
 
 const keyOf = (route: AnyRoute) => `${route.method} ${route.path}`;
@@ -38,6 +44,7 @@ let otherMbc: SeededMeasurementRecords;
 let otherEnquiryId: string;
 let otherOutboxId: string;
 let cookies: Record<string, string>;
+let otherScheduling: SeededSchedulingRecords;
 
 /** Another clinic's record of the kind the route addresses. */
 function foreignIdFor(route: AnyRoute): string {
@@ -52,6 +59,12 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/self-report-links/')) return otherMbc.linkId;
   if (route.path.startsWith('/api/enquiries/')) return otherEnquiryId;
   if (route.path.startsWith('/api/outbox/')) return otherOutboxId;
+  if (route.path.startsWith('/api/scheduling/rooms/')) return otherScheduling.roomId;
+  if (route.path.startsWith('/api/scheduling/staff/')) return other.users.nurse.id;
+  if (route.path.startsWith('/api/scheduling/time-off/')) return otherScheduling.timeOffId;
+  if (route.path.startsWith('/api/scheduling/closures/')) return otherScheduling.closureId;
+  if (route.path.startsWith('/api/scheduling/types/')) return otherScheduling.typeId;
+  if (route.path.startsWith('/api/appointments/')) return otherScheduling.appointmentId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -158,6 +171,7 @@ beforeAll(async () => {
     .returning();
   otherDoseId = dose!.id;
   otherMbc = await seedMeasurementRecords(ctx.deps.db, other.id, otherPatientId, other.users.physician.id);
+  otherScheduling = await seedSchedulingRecords(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
   cookies = {};
   for (const role of staffRoles) cookies[role] = await ctx.cookieFor(home.users[role].id, home.id);
 });

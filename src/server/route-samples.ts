@@ -86,6 +86,41 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/patients/:id/anchors': { at: '2030-01-07T14:00:00.000Z', label: 'Infusion 1' },
   'post /api/patients/:id/self-report-links': { instrumentId: 'phq9', channel: 'copy' },
   'post /api/patients/:id/kiosk': { instrumentId: 'phq9' },
+  // Scheduling (docs/scheduling.md).
+  'post /api/scheduling/rooms': { kind: 'infusion_chair', name: 'Chair 9' },
+  'patch /api/scheduling/rooms/:id': { name: 'Chair 10' },
+  'put /api/scheduling/staff/:id': {
+    role: 'nurse',
+    hours: [{ weekday: 1, opens: '08:00', closes: '16:00' }],
+  },
+  'post /api/scheduling/time-off': {
+    userId: '00000000-0000-4000-8000-000000000000',
+    startsAt: '2030-01-07T14:00:00Z',
+    endsAt: '2030-01-08T14:00:00Z',
+    reason: 'Leave',
+  },
+  'post /api/scheduling/closures': { fromDate: '2030-12-25', toDate: '2030-12-26', reason: 'Holiday' },
+  'patch /api/scheduling/types/:id': { name: 'Consultation', version: 1 },
+  'post /api/appointments': {
+    patientId: '00000000-0000-4000-8000-000000000000',
+    typeId: '00000000-0000-4000-8000-000000000000',
+    start: '2030-01-07T14:00:00Z',
+  },
+  'post /api/appointments/:id/reschedule': { start: '2030-01-08T14:00:00Z', version: 1 },
+  'post /api/appointments/:id/cancel': { reason: 'Patient asked to cancel', version: 1 },
+  'post /api/appointments/:id/status': { action: 'check_in', version: 1 },
+  'post /api/appointments/series/propose': {
+    patientId: '00000000-0000-4000-8000-000000000000',
+    typeId: '00000000-0000-4000-8000-000000000000',
+    startDate: '2030-01-07',
+  },
+  'post /api/appointments/series': {
+    patientId: '00000000-0000-4000-8000-000000000000',
+    typeId: '00000000-0000-4000-8000-000000000000',
+    kind: 'induction',
+    sessions: [{ start: '2030-01-07T14:00:00Z' }],
+  },
+  'put /api/patients/:id/reminder-preference': { optedOut: true },
 };
 
 /**
@@ -114,4 +149,14 @@ export const sampleQueries: Record<string, Record<string, string>> = {
   'get /api/safety-alerts': { scope: 'all' },
   'get /api/measurement/due': { status: 'overdue' },
   'get /api/outbox': { status: 'queued', limit: '20', offset: '0' },
+  'get /api/scheduling/slots': {
+    typeId: '00000000-0000-4000-8000-000000000000',
+    from: '2030-01-07',
+    days: '7',
+    weekdays: '1,3',
+    earliest: '09:00',
+    latest: '15:00',
+    limit: '10',
+  },
+  'get /api/appointments': { from: '2030-01-07', to: '2030-01-13', includeCancelled: 'true' },
 };

@@ -5,6 +5,7 @@ import { dosingRoutes } from './capabilities/dosing/index.js';
 import { measurementRoutes } from './capabilities/measurement/index.js';
 import { outboxRoutes } from './capabilities/outbox/index.js';
 import { patientRoutes } from './capabilities/patients/index.js';
+import { schedulingRoutes } from './capabilities/scheduling/index.js';
 import { enquiryRoutes } from './capabilities/site/index.js';
 import { userRoutes } from './capabilities/users/index.js';
 import type { AnyRoute } from './shared/http/define-route.js';
@@ -24,4 +25,5 @@ export const allRoutes: AnyRoute[] = [
   ...enquiryRoutes,
   ...measurementRoutes,
   ...outboxRoutes,
+  ...schedulingRoutes,
 ];

@@ -1,3 +1,4 @@
+import { sendDueReminders } from './capabilities/scheduling/index.js';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { ArborConfig } from '../config.js';
@@ -157,6 +158,15 @@ export async function startArbor(
       config.mailDriver === 'smtp'
         ? setInterval(() => void deps.mailer.deliverQueued().catch(() => undefined), 10_000)
         : undefined;
+    // Appointment reminders: each tick queues what fell due since the last (idempotent per reminder).
+    const reminderTimer = setInterval(
+      () =>
+        void sendDueReminders(deps).catch((error: unknown) =>
+          logger.error({ err: error }, 'appointment reminders failed'),
+        ),
+      60_000,
+    );
+    reminderTimer.unref();
     let stopped = false;
     return {
       url,
@@ -166,6 +176,7 @@ export async function startArbor(
         if (stopped) return;
         stopped = true;
         if (mailTimer) clearInterval(mailTimer);
+        clearInterval(reminderTimer);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive connections would hold close() open; end them after a short grace period.

@@ -56,6 +56,17 @@ export const actions = [
   'safety.resolve',
   'schedule.read',
   'schedule.manage',
+  // Scheduling (docs/scheduling.md).
+  /** The calendar: day and week views, free slots, a patient's appointments. */
+  'appointment.read',
+  /** Book, reschedule and cancel appointments and series; reminder opt-out. */
+  'appointment.book',
+  /** Check-in, in chair, recovery, completed, no-show. */
+  'appointment.status',
+  /** Rooms and chairs, staff hours and time off, closures, appointment types. */
+  'scheduling.configure',
+  /** One's own private calendar feed. */
+  'calendar.feed',
   // Protocols and dosing (docs/dosing.md).
   'protocol.read',
   'protocol.manage',
@@ -106,6 +117,18 @@ const dosingPhysician: Action[] = [
 const dosingNurse: Action[] = ['protocol.read', 'dose.read', 'dose.calculate', 'dose.verify'];
 const measurementFrontDesk: Action[] = ['selfreport.send', 'safety.read', 'schedule.read', 'schedule.manage'];
 
+/**
+ * Scheduling: the front desk books; clinicians read the calendar and move patients through the day
+ * (check-in to completed); administrators keep the resources and types. Everyone may have a feed.
+ */
+const schedulingFrontDesk: Action[] = [
+  'appointment.read',
+  'appointment.book',
+  'appointment.status',
+  'calendar.feed',
+];
+const schedulingClinician: Action[] = ['appointment.read', 'appointment.status', 'calendar.feed'];
+
 /** Every signed-in person may change their own password (after re-authenticating). */
 const ownAccount: Action[] = ['account.password'];
 
@@ -129,6 +152,9 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'schedule.read',
     'protocol.read',
     'protocol.manage',
+    'appointment.read',
+    'scheduling.configure',
+    'calendar.feed',
   ],
   physician: [
     ...ownAccount,
@@ -140,6 +166,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'enquiry.read',
     ...measurementClinician,
     ...dosingPhysician,
+    ...schedulingClinician,
   ],
   nurse: [
     ...ownAccount,
@@ -150,6 +177,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'enquiry.read',
     ...measurementClinician,
     ...dosingNurse,
+    ...schedulingClinician,
   ],
   // Front desk registers and finds patients, keeps demographics and contacts current and answers
   // site enquiries; it neither sees nor changes diagnoses and alerts, nor moves the care status.
@@ -160,6 +188,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'enquiry.read',
     'enquiry.update',
     ...measurementFrontDesk,
+    ...schedulingFrontDesk,
   ],
 };
 

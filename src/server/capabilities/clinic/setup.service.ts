@@ -1,3 +1,4 @@
+import { addDefaultTypes } from '../scheduling/index.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { SetupRequest } from '../../../contracts/clinic.js';
 import type { StaffRole } from '../../../domain/auth/index.js';
@@ -82,6 +83,8 @@ export async function createClinicWithAdmin(
     role: input.role ?? 'admin',
     passwordHash,
   });
+  // A new clinic starts with Arbor's appointment types (cited defaults it can edit).
+  await addDefaultTypes(tx, clinicId);
   return { clinicId, userId };
 }
 

@@ -7,4 +7,4 @@ export const measurementRoutes: AnyRoute[] = [...assessmentRoutes, ...selfReport
 export { storeScoredResponse, type StoredResponse } from './store-response.js';
 /** For the demo seeder: a synthetic course goes through the same use cases as staff entries. */
 export { recordResponse } from './assessments.service.js';
-export { addAnchor, createPlan } from './schedule.service.js';
+export { addAnchor, createPlan, followAppointment } from './schedule.service.js';

@@ -99,6 +99,25 @@ export async function insertAnchor(tx: Executor, values: NewAnchorRow) {
   return row!;
 }
 
+/** The anchor that follows a booked appointment, locked for the change. */
+export async function lockAppointmentAnchor(tx: Executor, clinicId: string, appointmentId: string) {
+  const [row] = await tx
+    .select()
+    .from(measurementAnchors)
+    .where(
+      and(eq(measurementAnchors.appointmentId, appointmentId), eq(measurementAnchors.clinicId, clinicId)),
+    )
+    .for('update');
+  return row;
+}
+
+export async function moveAnchor(tx: Executor, clinicId: string, anchorId: string, at: Date): Promise<void> {
+  await tx
+    .update(measurementAnchors)
+    .set({ at })
+    .where(and(eq(measurementAnchors.id, anchorId), eq(measurementAnchors.clinicId, clinicId)));
+}
+
 export async function lockAnchor(tx: Executor, clinicId: string, anchorId: string) {
   const [row] = await tx
     .select()

@@ -20,6 +20,8 @@ import {
   currentResponses,
   findClinicUser,
   insertAnchor,
+  lockAppointmentAnchor,
+  moveAnchor,
   insertPlan,
   listActiveClinicians,
   listPatientPlans,
@@ -254,4 +256,57 @@ export async function cancelAnchor(
     ]);
     return { id: anchorId, cancelled: true as const };
   });
+}
+
+/**
+ * Keeps the measurement anchor of a booked infusion in step with its appointment, inside the scheduling
+ * transaction: made when the infusion is booked, moved when it is rescheduled, cancelled when it is
+ * cancelled or missed. Plans anchored to "before every infusion" or "24 h after" then follow the calendar.
+ */
+export async function followAppointment(
+  tx: Executor,
+  actor: Actor,
+  appointment: { id: string; patientId: string; startsAt: Date; live: boolean },
+  now: Date,
+): Promise<void> {
+  const anchor = await lockAppointmentAnchor(tx, actor.clinicId, appointment.id);
+  let change: Record<string, unknown> | undefined;
+  let anchorId = anchor?.id;
+  if (!anchor && appointment.live) {
+    const row = await insertAnchor(tx, {
+      clinicId: actor.clinicId,
+      patientId: appointment.patientId,
+      kind: 'infusion',
+      at: appointment.startsAt,
+      label: 'Booked infusion',
+      appointmentId: appointment.id,
+      createdBy: actor.userId,
+      createdAt: now,
+    });
+    anchorId = row.id;
+    change = { at: appointment.startsAt.toISOString(), appointmentId: appointment.id };
+  } else if (anchor && !anchor.cancelledAt && !appointment.live) {
+    await markAnchorCancelled(tx, actor.clinicId, anchor.id, { at: now, by: actor.userId });
+    change = { cancelled: true, appointmentId: appointment.id };
+  } else if (anchor && !anchor.cancelledAt && anchor.at.getTime() !== appointment.startsAt.getTime()) {
+    await moveAnchor(tx, actor.clinicId, anchor.id, appointment.startsAt);
+    change = {
+      from: anchor.at.toISOString(),
+      at: appointment.startsAt.toISOString(),
+      appointmentId: appointment.id,
+    };
+  }
+  if (!change) return;
+  await bumpMeasurementVersion(tx, actor.clinicId, appointment.patientId);
+  await appendAudit(tx, [
+    {
+      ...auditActor(actor),
+      patientId: appointment.patientId,
+      action: anchor ? 'update' : 'create',
+      entity: 'measurement.anchor',
+      entityId: anchorId ?? null,
+      detail: change,
+      outcome: 'success',
+    },
+  ]);
 }
