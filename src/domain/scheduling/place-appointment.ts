@@ -51,6 +51,8 @@ const ROOM_WORDS: Record<Room['kind'], string> = {
   consult_room: 'consult room',
 };
 
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 const overlaps = (b: { start: number; end: number }, start: number, end: number) =>
   b.start < end && b.end > start;
 
@@ -103,7 +105,7 @@ function placeRoom(req: PlacementRequest): Placement | { roomId: string | null }
       return refuse(
         400,
         'roomId',
-        `is a ${ROOM_WORDS[room.kind]}; this appointment needs a ${ROOM_WORDS[kind]}`,
+        `is ${withArticle(ROOM_WORDS[room.kind])}; this appointment needs ${withArticle(ROOM_WORDS[kind])}`,
       );
     if (!room.active) return refuse(400, 'roomId', `${room.name} is not in use`);
     const taken = clash(req, (b) => b.roomId === room.id);
