@@ -289,12 +289,18 @@ export const DEMO_SITE_CONTACT = {
  */
 export function canonicalTimeZone(name: string): string | undefined {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return undefined;
+  // Settings are read on every scheduling request, and building a DateTimeFormat is the costly part.
+  if (knownZones.has(name)) return knownZones.get(name);
+  let canonical: string | undefined;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return undefined;
+    canonical = undefined;
   }
+  if (knownZones.size < 1000) knownZones.set(name, canonical);
+  return canonical;
 }
+const knownZones = new Map<string, string | undefined>();
 
 const timeZoneSchema = z
   .string()

@@ -11,7 +11,7 @@ import type {
 import { clinicDayBounds, instantToClinicLocal } from '../../../domain/clinic/index.js';
 import {
   checkSlotRequest,
-  findSlots,
+  createSlotSearch,
   proposeSeries,
   type AppointmentTypeRequirements,
   type RoomKind,
@@ -75,12 +75,23 @@ function slotContext(ctx: ScheduleContext, type: AppointmentTypeRow, now: number
   };
 }
 
-function slotViews(slots: Slot[], ctx: ScheduleContext) {
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** Slots as the API shows them; a found slot already knows its clinic date and minute of the day. */
+function slotViews(
+  slots: Array<Slot & { date?: string; localMinute?: number; localStart?: string }>,
+  ctx: ScheduleContext,
+) {
   const roomNames = new Map(ctx.rooms.map((r) => [r.id, r.name]));
   return slots.map((s) => ({
     start: new Date(s.start).toISOString(),
     end: new Date(s.end).toISOString(),
-    localStart: instantToClinicLocal(new Date(s.start).toISOString(), ctx.timeZone),
+    localStart:
+      s.localStart ??
+      (s.date !== undefined && s.localMinute !== undefined
+        ? `${s.date}T${hhmm(s.localMinute)}`
+        : instantToClinicLocal(new Date(s.start).toISOString(), ctx.timeZone)),
     room: s.roomId ? { id: s.roomId, label: roomNames.get(s.roomId) ?? 'Room' } : null,
     clinician: s.clinicianId
       ? { id: s.clinicianId, label: ctx.staffLabels.get(s.clinicianId) ?? 'Clinician' }
@@ -95,12 +106,13 @@ export async function searchSlots(
   query: z.infer<typeof slotQuery>,
 ): Promise<SlotResponse> {
   const type = await activeType(deps, actor, query.typeId);
+  // The search window is in the clinic's days: its zone comes first (one small read).
   const { timeZone } = await loadScheduleSettings(deps.db, actor.clinicId);
   const from = clinicDayBounds(query.from, timeZone).start.epochMilliseconds;
-  const to = from + query.days * DAY + 2 * 3_600_000;
+  // Bookings that overlap the searched days; a slot may run past midnight by its duration at most.
   const ctx = await loadScheduleContext(deps.db, actor.clinicId, {
-    from: new Date(from - DAY),
-    to: new Date(to + DAY),
+    from: new Date(from),
+    to: new Date(from + query.days * DAY + type.durationMinutes * 60_000),
   });
   const request = {
     ...slotContext(ctx, type, deps.now().getTime()),
@@ -115,8 +127,9 @@ export async function searchSlots(
     },
   };
   const problems = checkSlotRequest(request);
-  if (problems.length > 0) throw badRequest(problems);
-  return { timeZone, slots: slotViews(findSlots(request), ctx) };
+  const search = problems.length === 0 ? createSlotSearch(request, request.from, request.to) : null;
+  if (!search) throw badRequest(problems);
+  return { timeZone, slots: slotViews(search.between(request.from, request.to, request.limit), ctx) };
 }
 
 /** A course proposed from the clinic's series rules around the patient's bookings and preferences. */

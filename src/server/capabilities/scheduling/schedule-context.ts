@@ -1,18 +1,14 @@
 import type { Executor } from '../../../db/client.js';
 import type { AppointmentView } from '../../../contracts/scheduling.js';
-import { instantToClinicLocal, type SchedulingSettings } from '../../../domain/clinic/index.js';
+import {
+  instantToClinicLocal,
+  readClinicSettings,
+  type SchedulingSettings,
+} from '../../../domain/clinic/index.js';
 import type { Booking, Closure, Room, StaffMember, WeeklyHours } from '../../../domain/scheduling/index.js';
 import { notFound } from '../../shared/api-error.js';
 import { readStoredClinic } from '../../shared/clinic-settings.js';
-import {
-  listClosures,
-  listRooms,
-  listStaffSchedules,
-  listTimeOff,
-  liveBookings,
-  type AppointmentJoinedRow,
-  type RoomRow,
-} from './scheduling.queries.js';
+import { scheduleSnapshot, type AppointmentJoinedRow, type RoomRow } from './scheduling.queries.js';
 
 /**
  * Everything the scheduling rules read for one window of time, loaded in one place: the clinic's
@@ -41,45 +37,33 @@ export async function loadScheduleSettings(db: Executor, clinicId: string) {
   };
 }
 
+/** The context of a window, read in one statement (scheduleSnapshot). */
 export async function loadScheduleContext(
   db: Executor,
   clinicId: string,
   window: { from: Date; to: Date },
   excludeIds: string[] = [],
 ): Promise<ScheduleContext> {
-  const [base, roomRows, schedules, timeOff, closures, bookings] = await Promise.all([
-    loadScheduleSettings(db, clinicId),
-    listRooms(db, clinicId),
-    listStaffSchedules(db, clinicId),
-    listTimeOff(db, clinicId, window),
-    listClosures(db, clinicId),
-    liveBookings(db, clinicId, window, excludeIds),
-  ]);
-  const staff: StaffMember[] = schedules
-    .filter((s) => s.role === 'nurse' || s.role === 'clinician')
-    .map((s) => ({
-      id: s.userId,
+  const snapshot = await scheduleSnapshot(db, clinicId, window, excludeIds);
+  if (!snapshot) throw notFound('Clinic');
+  const settings = readClinicSettings(snapshot.settings);
+  const timeOff = snapshot.timeOff ?? [];
+  const scheduled = (snapshot.staff ?? []).filter((s) => s.role === 'nurse' || s.role === 'clinician');
+  return {
+    clinicName: snapshot.name,
+    clinicPhone: settings.site.phone,
+    timeZone: settings.timeZone,
+    settings: settings.scheduling,
+    rooms: (snapshot.rooms ?? []).map((r) => ({ ...r, clinicId, createdAt: new Date(0) })),
+    staff: scheduled.map((s) => ({
+      id: s.id,
       role: s.role as StaffMember['role'],
       hours: (s.hours ?? []) as WeeklyHours[],
-      timeOff: timeOff
-        .filter((t) => t.userId === s.userId)
-        .map((t) => ({ start: t.startsAt.getTime(), end: t.endsAt.getTime() })),
-    }));
-  return {
-    ...base,
-    rooms: roomRows,
-    staff,
-    staffLabels: new Map(schedules.map((s) => [s.userId, s.label])),
-    closures: closures.map((c) => ({ from: c.fromDate, to: c.toDate, reason: c.reason })),
-    bookings: bookings.map((b) => ({
-      id: b.id,
-      start: b.startsAt.getTime(),
-      end: b.endsAt.getTime(),
-      roomId: b.roomId,
-      clinicianId: b.clinicianId,
-      usesNurse: b.usesNurse,
-      patientId: b.patientId,
+      timeOff: timeOff.filter((t) => t.userId === s.id).map((t) => ({ start: t.start, end: t.end })),
     })),
+    staffLabels: new Map((snapshot.staff ?? []).map((s) => [s.id, s.label])),
+    closures: snapshot.closures ?? [],
+    bookings: snapshot.bookings ?? [],
   };
 }
 
