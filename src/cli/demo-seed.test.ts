@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courseOutcomeOf } from '../domain/patients/index.js';
 import { doses } from '../db/schema-dosing.js';
@@ -10,6 +10,7 @@ import {
   safetyAlerts,
 } from '../db/schema-measurement.js';
 import { auditLog, clinics, patients } from '../db/schema.js';
+import { appointments } from '../db/schema-scheduling.js';
 import { createTestContext, type TestContext } from '../test/test-app.js';
 import { seedDemoClinic, type DemoCredentials } from './demo-seed.js';
 
@@ -42,10 +43,31 @@ const count = async (
   )[0]!.n;
 
 describe('the demo clinic', () => {
+  it('has a calendar: induction series and consultations booked through the front desk’s use cases', async () => {
+    const { schedule } = credentials;
+    expect(schedule.series).toBeGreaterThanOrEqual(2);
+    const booked = await ctx.deps.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(appointments)
+      .where(eq(appointments.clinicId, clinicId));
+    expect(booked[0]!.n).toBe(schedule.appointments);
+    expect(schedule.appointments).toBeGreaterThanOrEqual(schedule.series * 6);
+    // Each booked infusion anchors the patient's measurement plan.
+    const [followed] = await ctx.deps.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(measurementAnchors)
+      .where(and(eq(measurementAnchors.clinicId, clinicId), isNotNull(measurementAnchors.appointmentId)));
+    expect(followed!.n).toBe(schedule.series * 6);
+  });
+
   it('gives many of its synthetic patients a course: infusion dates, scores and plans', async () => {
     const { courses } = credentials;
     expect(courses.patients).toBeGreaterThanOrEqual(15);
-    expect(await count(measurementAnchors)).toBe(courses.infusions);
+    const [handEntered] = await ctx.deps.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(measurementAnchors)
+      .where(and(eq(measurementAnchors.clinicId, clinicId), isNull(measurementAnchors.appointmentId)));
+    expect(handEntered!.n).toBe(courses.infusions);
     expect(courses.infusions).toBeGreaterThanOrEqual(courses.patients * 6);
     expect(await count(assessmentResponses)).toBe(courses.responses);
     expect(courses.responses).toBeGreaterThanOrEqual(courses.patients * 8);
@@ -128,7 +150,11 @@ describe('the demo clinic', () => {
       .groupBy(auditLog.entity);
     const byEntity = Object.fromEntries(audited.map((a) => [a.entity, a.n]));
     expect(byEntity['assessment.response']).toBe(credentials.courses.responses);
-    expect(byEntity['measurement.anchor']).toBe(credentials.courses.infusions);
+    // Hand-entered history, and the anchors booked infusions made.
+    expect(byEntity['measurement.anchor']).toBe(
+      credentials.courses.infusions + credentials.schedule.series * 6,
+    );
+    expect(byEntity['appointment']).toBeGreaterThanOrEqual(credentials.schedule.appointments);
     expect(byEntity['safety.alert']).toBe(credentials.courses.openAlerts);
     expect(byEntity['measurement.plan']).toBe(credentials.courses.plans);
     expect(byEntity['body-measurement']).toBe(credentials.courses.doses);
@@ -140,6 +166,7 @@ describe('the demo clinic', () => {
     try {
       const second = (await seedDemoClinic(again.deps))!;
       expect(second.courses).toEqual(credentials.courses);
+      expect(second.schedule).toEqual(credentials.schedule);
     } finally {
       await again.close();
     }

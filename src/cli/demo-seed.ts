@@ -9,6 +9,7 @@ import { appendAudit } from '../server/shared/audit.js';
 import { hashPassword } from '../server/shared/password.js';
 import { createPatient } from '../server/capabilities/patients/index.js';
 import { seedDemoCourses, type DemoCourseCounts } from './demo-course.js';
+import { seedDemoSchedule, type DemoScheduleCounts } from './demo-schedule.js';
 
 export interface DemoCredentials {
   clinicName: string;
@@ -16,6 +17,8 @@ export interface DemoCredentials {
   accounts: Array<{ role: StaffRole; email: string }>;
   /** The synthetic treatment courses given to the treated patients. */
   courses: DemoCourseCounts;
+  /** The calendar: induction series and consultations booked for the coming days. */
+  schedule: DemoScheduleCounts;
 }
 
 const demoClinicName = 'Arbor Demo Clinic (synthetic data)';
@@ -85,10 +88,21 @@ export async function seedDemoClinic(deps: AppDeps, patientCount = 50): Promise<
   }
   // A stream of its own, so the patients stay the same whatever the courses draw.
   const courses = await seedDemoCourses(deps, { nurse, physician }, patients, seededRandom(2027));
+  const frontDesk: Actor = {
+    ...actorOf('nurse', 'Demo front desk'),
+    role: 'front_desk',
+    userId: accounts.find((a) => a.role === 'front_desk')!.id,
+  };
+  const schedule = await seedDemoSchedule(
+    deps,
+    { frontDesk, nurseId: nurse.userId, physicianId: physician.userId },
+    patients.map((p) => ({ id: p.id, careStatus: p.fields.careStatus })),
+  );
   return {
     clinicName: demoClinicName,
     password,
     accounts: accounts.map(({ role, email }) => ({ role, email })),
     courses,
+    schedule,
   };
 }
