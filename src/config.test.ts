@@ -28,3 +28,25 @@ describe('ARBOR_PUBLIC_URL', () => {
     }
   });
 });
+
+describe('ARBOR_SMS_DRIVER', () => {
+  it('leaves text messages in the outbox unless twilio is chosen with its three settings', () => {
+    expect(readConfig({}).sms).toBeUndefined();
+    expect(readConfig({ ARBOR_SMS_DRIVER: 'outbox' }).sms).toBeUndefined();
+    expect(
+      readConfig({
+        ARBOR_SMS_DRIVER: 'twilio',
+        ARBOR_TWILIO_ACCOUNT_SID: 'AC1',
+        ARBOR_TWILIO_AUTH_TOKEN: 't',
+        ARBOR_SMS_FROM: '+15550001111',
+      }).sms,
+    ).toEqual({ accountSid: 'AC1', authToken: 't', from: '+15550001111', apiUrl: undefined });
+  });
+
+  it('stops the start naming what is missing or wrong', () => {
+    expect(() => readConfig({ ARBOR_SMS_DRIVER: 'twilio', ARBOR_TWILIO_ACCOUNT_SID: 'AC1' })).toThrow(
+      'ARBOR_SMS_DRIVER=twilio also needs ARBOR_TWILIO_AUTH_TOKEN, ARBOR_SMS_FROM',
+    );
+    expect(() => readConfig({ ARBOR_SMS_DRIVER: 'pigeon' })).toThrow("must be 'outbox' or 'twilio'");
+  });
+});

@@ -13,6 +13,8 @@ export interface ArborConfig {
   logLevel: 'silent' | 'info';
   mailDriver: 'outbox' | 'smtp';
   smtpUrl: string | undefined;
+  /** Text messages through a Twilio-style Messages API, when all three are set. */
+  sms: { accountSid: string; authToken: string; from: string; apiUrl?: string } | undefined;
   /** ARBOR_PUBLIC_URL as an origin (publicUrlFromEnv): the only base of links sent to patients. */
   publicUrl: string | undefined;
   /**
@@ -82,6 +84,24 @@ function publicUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return url.origin;
 }
 
+/** ARBOR_SMS_DRIVER=twilio needs the account SID, auth token and sending number; a partial set is refused. */
+function smsFromEnv(env: NodeJS.ProcessEnv): ArborConfig['sms'] {
+  if (!env.ARBOR_SMS_DRIVER || env.ARBOR_SMS_DRIVER === 'outbox') return undefined;
+  if (env.ARBOR_SMS_DRIVER !== 'twilio')
+    throw new Error(`ARBOR_SMS_DRIVER must be 'outbox' or 'twilio', got '${env.ARBOR_SMS_DRIVER}'`);
+  const accountSid = env.ARBOR_TWILIO_ACCOUNT_SID ?? '';
+  const authToken = env.ARBOR_TWILIO_AUTH_TOKEN ?? '';
+  const from = env.ARBOR_SMS_FROM ?? '';
+  const missing = [
+    ['ARBOR_TWILIO_ACCOUNT_SID', accountSid],
+    ['ARBOR_TWILIO_AUTH_TOKEN', authToken],
+    ['ARBOR_SMS_FROM', from],
+  ].filter(([, v]) => !v);
+  if (missing.length > 0)
+    throw new Error(`ARBOR_SMS_DRIVER=twilio also needs ${missing.map(([k]) => k).join(', ')}`);
+  return { accountSid, authToken, from, apiUrl: env.ARBOR_TWILIO_API_URL || undefined };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ArborConfig {
   const dataDir = path.resolve(env.ARBOR_DATA_DIR ?? './data');
   const port = intFromEnv(env, 'PORT', 3000);
@@ -96,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ArborConfig {
     logLevel: env.ARBOR_LOG === 'silent' ? 'silent' : 'info',
     mailDriver,
     smtpUrl: env.SMTP_URL || undefined,
+    sms: smsFromEnv(env),
     publicUrl: publicUrlFromEnv(env),
     auditKey: auditKeyFromEnv(env),
     auditAnchorRows: intFromEnv(env, 'ARBOR_AUDIT_ANCHOR_ROWS', 1000),

@@ -1,4 +1,5 @@
 import { sendDueReminders } from './capabilities/scheduling/index.js';
+import { createSmsSender } from './shared/sms-sender.js';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { ArborConfig } from '../config.js';
@@ -93,7 +94,11 @@ export function buildDeps(
   return {
     db: handle.db,
     audit: new AuditWriter(handle.db),
-    mailer: createMailer(handle.db, { driver: config.mailDriver, smtpUrl: config.smtpUrl }),
+    mailer: createMailer(handle.db, {
+      driver: config.mailDriver,
+      smtpUrl: config.smtpUrl,
+      sms: config.sms ? createSmsSender(config.sms) : undefined,
+    }),
     secrets: secretKey ? createSecretBox(secretKey) : noSecretBox,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
@@ -155,7 +160,7 @@ export async function startArbor(
       log('');
     }
     const mailTimer =
-      config.mailDriver === 'smtp'
+      config.mailDriver === 'smtp' || config.sms
         ? setInterval(() => void deps.mailer.deliverQueued().catch(() => undefined), 10_000)
         : undefined;
     // Appointment reminders: each tick queues what fell due since the last (idempotent per reminder).
