@@ -24,6 +24,12 @@ export function UserFacts({ user }: { user: StaffUser }) {
         <dt>Authenticator</dt>
         <dd>{user.mfaEnrolled ? 'Enrolled' : 'Not enrolled yet'}</dd>
       </div>
+      <div>
+        <dt>Password</dt>
+        <dd>
+          {user.mustChangePassword ? 'Temporary — must be changed at the next sign-in' : 'Chosen by the user'}
+        </dd>
+      </div>
     </dl>
   );
 }
