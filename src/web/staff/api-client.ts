@@ -66,7 +66,7 @@ export interface RequestOptions {
 }
 
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
   path: string,
   body?: unknown,
   options: RequestOptions = {},
@@ -113,6 +113,8 @@ export const apiPost = <T>(path: string, body?: unknown, options?: RequestOption
   request<T>('POST', path, body, options);
 export const apiPatch = <T>(path: string, body: unknown, options?: RequestOptions) =>
   request<T>('PATCH', path, body, options);
+export const apiPut = <T>(path: string, body: unknown, options?: RequestOptions) =>
+  request<T>('PUT', path, body, options);
 
 /**
  * Maps the server's field paths ("body.changes.address.city") to form field names ("address.city")

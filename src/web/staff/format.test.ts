@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clinicNow,
   dobWithAge,
+  formatDayLong,
+  formatDayShort,
+  formatWallDateTime,
+  formatWallTime,
+  formatWallWeekdayDateTime,
   formatDate,
   formatDateTime,
   formatRelativeAge,
@@ -95,5 +101,31 @@ describe('the clinic zone every screen uses', () => {
       setClinicTimeZone(undefined);
     }
     expect(formatDateTime(instant)).toBe(formatDateTime(instant, {}));
+  });
+});
+
+describe('clinic wall times: shown as the API gives them, whatever the device zone', () => {
+  const us: DisplayZone = { locale: 'en-US', timeZone: 'Pacific/Kiritimati' };
+  const gb: DisplayZone = { locale: 'en-GB' };
+  it('formats a wall time or clock time without moving it', () => {
+    expect(formatWallTime('2024-03-05T09:00', us)).toBe('9:00 AM');
+    expect(formatWallTime('21:30', us)).toBe('9:30 PM');
+    expect(formatWallTime('2024-03-05T09:00', gb)).toBe('09:00');
+    expect(formatWallDateTime('2024-03-10T02:30', us)).toBe('Mar 10, 2024, 2:30 AM');
+    expect(formatWallWeekdayDateTime('2024-03-05T14:05', us)).toBe('Tue, Mar 5, 2024, 2:05 PM');
+    expect(formatWallTime('not a time', us)).toBe('not a time');
+  });
+  it('names days', () => {
+    expect(formatDayShort('2024-03-05', us)).toBe('Tue, Mar 5');
+    expect(formatDayLong('2024-03-05', us)).toBe('Tuesday, March 5, 2024');
+  });
+  it("reads now on the clinic's clock", () => {
+    const instant = new Date('2024-03-06T02:30:00Z');
+    expect(clinicNow(instant, newYork)).toEqual({ date: '2024-03-05', time: '21:30' });
+    expect(clinicNow(instant, london)).toEqual({ date: '2024-03-06', time: '02:30' });
+    expect(clinicNow(new Date('2024-03-06T00:05:00Z'), { timeZone: 'UTC' })).toEqual({
+      date: '2024-03-06',
+      time: '00:05',
+    });
   });
 });

@@ -112,3 +112,79 @@ export function dobWithAge(
 export function fullName(p: { legalGivenName: string; legalFamilyName: string }): string {
   return `${p.legalFamilyName}, ${p.legalGivenName}`;
 }
+
+/*
+ * Clinic wall-clock times. The scheduling API sends each instant with its clinic-local reading beside it
+ * (`localStart: "2024-03-05T09:00"`); these helpers show such a reading as it is, whatever the device's
+ * zone, and read "now" in the clinic's zone.
+ */
+
+const wallPattern = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
+const clockPattern = /^(\d{2}):(\d{2})$/;
+
+/** The wall reading as a Date whose UTC fields are the reading (formatted with timeZone 'UTC'). */
+function wallDate(local: string): Date | undefined {
+  const clock = clockPattern.exec(local);
+  if (clock) return new Date(Date.UTC(2000, 0, 1, Number(clock[1]), Number(clock[2])));
+  const m = wallPattern.exec(local);
+  if (!m) return undefined;
+  return new Date(
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)),
+  );
+}
+
+function formatWall(local: string, options: Intl.DateTimeFormatOptions, zone: DisplayZone): string {
+  const date = wallDate(local);
+  if (!date) return local;
+  return new Intl.DateTimeFormat(zone.locale, { ...options, timeZone: 'UTC' }).format(date);
+}
+
+/** "9:00 AM" (en-US) from a clinic wall time "2024-03-05T09:00" or a clock time "09:00". */
+export function formatWallTime(local: string, zone: DisplayZone = clinicZone): string {
+  return formatWall(local, { timeStyle: 'short' }, zone);
+}
+
+/** "Mar 5, 2024, 9:00 AM" (en-US) from a clinic wall time "2024-03-05T09:00". */
+export function formatWallDateTime(local: string, zone: DisplayZone = clinicZone): string {
+  return formatWall(local, { dateStyle: 'medium', timeStyle: 'short' }, zone);
+}
+
+/** "Tue, Mar 5, 2024, 9:00 AM" (en-US): a clinic wall time with its weekday, for lists of appointments. */
+export function formatWallWeekdayDateTime(local: string, zone: DisplayZone = clinicZone): string {
+  return formatWall(
+    local,
+    { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+    zone,
+  );
+}
+
+/** "Tue, Mar 5" (en-US): a short day heading for a calendar date "2024-03-05". */
+export function formatDayShort(date: string, zone: DisplayZone = clinicZone): string {
+  return formatWall(date, { weekday: 'short', month: 'short', day: 'numeric' }, zone);
+}
+
+/** "Tuesday, March 5, 2024" (en-US): a page title for a calendar date. */
+export function formatDayLong(date: string, zone: DisplayZone = clinicZone): string {
+  return formatWall(date, { dateStyle: 'full' }, zone);
+}
+
+/** The clinic's date "YYYY-MM-DD" and clock "HH:mm" at an instant (by default now), in the zone. */
+export function clinicNow(
+  now: Date = new Date(),
+  zone: DisplayZone = clinicZone,
+): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}

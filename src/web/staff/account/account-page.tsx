@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ChangePasswordRequest, ChangePasswordResponse } from '../../../contracts/auth';
 import { apiPost, errorMessage, fieldErrors } from '../api-client';
-import { useSession } from '../session-context';
+import { CalendarFeedSection } from '../scheduling/calendar-feed-section';
+import { useCan, useSession } from '../session-context';
 import { ErrorBanner, NoticeBanner } from '../ui/error-banner';
 import { PasswordField } from '../ui/password-field';
 import { TextField } from '../ui/text-field';
@@ -16,6 +17,7 @@ const emptyForm: PasswordForm = { currentPassword: '', newPassword: '', code: ''
  */
 export function AccountPage() {
   const { me } = useSession();
+  const can = useCan();
   const [form, setForm] = useState<PasswordForm>(emptyForm);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
@@ -95,6 +97,7 @@ export function AccountPage() {
           {busy ? 'Changing…' : 'Change password'}
         </button>
       </form>
+      {can('calendar.feed') ? <CalendarFeedSection /> : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { MeasurementTab, measurementTabVisible } from '../assessments/measurement-tab';
 import { DosingTab } from '../dosing/dosing-tab';
+import { AppointmentsTab } from '../scheduling/appointments-tab';
 import { EditTab } from './edit-tab';
 import { HistoryTab } from './history-tab';
 import type { ChartTab } from './chart-tab-types';
@@ -40,6 +41,12 @@ export const chartTabs: ChartTab[] = [
     label: 'Dosing',
     element: (p) => <DosingTab {...p} />,
     visible: (perms) => perms.includes('dose.read'),
+  },
+  {
+    id: 'appointments',
+    label: 'Appointments',
+    element: (p) => <AppointmentsTab {...p} />,
+    visible: (perms) => perms.includes('appointment.read'),
   },
   {
     id: 'status',

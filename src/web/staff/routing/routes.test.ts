@@ -21,3 +21,15 @@ describe('parseRoute', () => {
     expect(parseRoute('/app/patients/new')).toEqual({ name: 'patient-new' });
   });
 });
+
+describe('the schedule pages', () => {
+  it('have their own addresses, with the view, date and patient in the query', () => {
+    expect(parseRoute(paths.schedule())).toEqual({ name: 'schedule' });
+    expect(paths.schedule({ view: 'week', date: '2030-03-05' })).toBe(
+      '/app/schedule?view=week&date=2030-03-05',
+    );
+    expect(parseRoute('/app/schedule/book')).toEqual({ name: 'schedule-book' });
+    expect(paths.scheduleBook('abc')).toBe('/app/schedule/book?patientId=abc');
+    expect(parseRoute(paths.scheduleSetup())).toEqual({ name: 'schedule-setup' });
+  });
+});

@@ -1,5 +1,6 @@
 import { parse as parsePattern } from 'regexparam';
 import { matchRoute, type StringRouteParams } from 'wouter';
+import { toQueryString } from '../query-string';
 
 /**
  * The staff app's pages. Each page has a wouter path pattern under /app/ (the server sends index.html for
@@ -19,6 +20,9 @@ export type Route =
   | { name: 'due' }
   | { name: 'account' }
   | { name: 'outbox' }
+  | { name: 'schedule' }
+  | { name: 'schedule-book' }
+  | { name: 'schedule-setup' }
   | { name: 'not-found' };
 
 export const appBase = '/app';
@@ -38,6 +42,9 @@ export const routePatterns = {
   due: '/due',
   account: '/account',
   outbox: '/outbox',
+  schedule: '/schedule',
+  scheduleBook: '/schedule/book',
+  scheduleSetup: '/schedule/setup',
 } as const;
 
 export type RoutePattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -90,6 +97,9 @@ const pages = [
   page(routePatterns.due, () => ({ name: 'due' })),
   page(routePatterns.account, () => ({ name: 'account' })),
   page(routePatterns.outbox, () => ({ name: 'outbox' })),
+  page(routePatterns.schedule, () => ({ name: 'schedule' })),
+  page(routePatterns.scheduleBook, () => ({ name: 'schedule-book' })),
+  page(routePatterns.scheduleSetup, () => ({ name: 'schedule-setup' })),
 ];
 
 /** The path under `appBase` (`/` for the base itself), or null for an address outside the app. */
@@ -122,4 +132,10 @@ export const paths = {
   due: () => `${appBase}/due`,
   account: () => `${appBase}/account`,
   outbox: () => `${appBase}/outbox`,
+  /** The schedule, optionally at a view, a clinic date and with one appointment open. */
+  schedule: (at: { view?: string; date?: string; appointment?: string } = {}) =>
+    `${appBase}/schedule${toQueryString(at)}`,
+  /** Booking, for a patient when one is chosen already (from the chart). */
+  scheduleBook: (patientId?: string) => `${appBase}/schedule/book${toQueryString({ patientId })}`,
+  scheduleSetup: () => `${appBase}/schedule/setup`,
 };

@@ -11,6 +11,7 @@ import { preloadPages, shellPages } from './shell-pages';
 const {
   AccountPage,
   AuditPage,
+  BookAppointmentPage,
   ClinicSettingsPage,
   DueListPage,
   EnquiriesPage,
@@ -19,6 +20,8 @@ const {
   PatientChartPage,
   PatientListPage,
   ProtocolsPage,
+  SchedulePage,
+  SchedulingSetupPage,
   SimulatorPage,
   UsersPage,
 } = shellPages;
@@ -69,6 +72,15 @@ function Pages({ pathname }: { pathname: string }) {
       </Page>
       <Page path={routePatterns.outbox}>
         <OutboxPage />
+      </Page>
+      <Page path={routePatterns.schedule}>
+        <SchedulePage />
+      </Page>
+      <Page path={routePatterns.scheduleBook}>
+        <BookAppointmentPage />
+      </Page>
+      <Page path={routePatterns.scheduleSetup}>
+        <SchedulingSetupPage />
       </Page>
       <Page>
         <NotFoundPage />

@@ -17,6 +17,12 @@ export const navItems: NavItem[] = [
     matches: (r) => r.name === 'patients' || r.name === 'patient' || r.name === 'patient-new',
   },
   {
+    label: 'Schedule',
+    href: paths.schedule(),
+    requires: 'appointment.read',
+    matches: (r) => r.name === 'schedule' || r.name === 'schedule-book' || r.name === 'schedule-setup',
+  },
+  {
     label: 'Due questionnaires',
     href: paths.due(),
     requires: 'schedule.read',

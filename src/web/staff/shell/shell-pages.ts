@@ -20,6 +20,9 @@ export const pageLoaders = {
   SimulatorPage: () => import('../simulator/simulator-page').then((m) => m.SimulatorPage),
   AccountPage: () => import('../account/account-page').then((m) => m.AccountPage),
   OutboxPage: () => import('../outbox/outbox-page').then((m) => m.OutboxPage),
+  SchedulePage: () => import('../scheduling/schedule-page').then((m) => m.SchedulePage),
+  BookAppointmentPage: () => import('../scheduling/book-page').then((m) => m.BookAppointmentPage),
+  SchedulingSetupPage: () => import('../scheduling/setup-page').then((m) => m.SchedulingSetupPage),
 };
 
 function lazyPage<P>(load: () => Promise<ComponentType<P>>) {
@@ -39,6 +42,9 @@ export const shellPages = {
   SimulatorPage: lazyPage(pageLoaders.SimulatorPage),
   AccountPage: lazyPage(pageLoaders.AccountPage),
   OutboxPage: lazyPage(pageLoaders.OutboxPage),
+  SchedulePage: lazyPage(pageLoaders.SchedulePage),
+  BookAppointmentPage: lazyPage(pageLoaders.BookAppointmentPage),
+  SchedulingSetupPage: lazyPage(pageLoaders.SchedulingSetupPage),
 };
 
 /**
