@@ -81,7 +81,7 @@ export function TypesSection({
               </div>
               <div className="sched-facts__row">
                 <dt>Source</dt>
-                <dd data-source={`docs/clinical-sources.md#${t.source.anchor}`}>
+                <dd data-source-anchor={t.source.anchor}>
                   <span
                     className={`badge type-card__tag type-card__tag--${t.source.tag.replace(/\s+/g, '-')}`}
                   >
