@@ -13,6 +13,7 @@ import {
   seedSchedulingRecords,
   type SeededSchedulingRecords,
 } from './capabilities/scheduling/scheduling-fixtures.js';
+import { seedConsent } from './capabilities/consent/consent-fixtures.js';
 import type { AnyRoute } from './shared/http/define-route.js';
 import { allRoutes } from './routes.js';
 import { sampleBodies } from './route-samples.js';
@@ -45,6 +46,7 @@ let otherEnquiryId: string;
 let otherOutboxId: string;
 let cookies: Record<string, string>;
 let otherScheduling: SeededSchedulingRecords;
+let otherConsentId: string;
 
 /** Another clinic's record of the kind the route addresses. */
 function foreignIdFor(route: AnyRoute): string {
@@ -65,6 +67,7 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/scheduling/closures/')) return otherScheduling.closureId;
   if (route.path.startsWith('/api/scheduling/types/')) return otherScheduling.typeId;
   if (route.path.startsWith('/api/appointments/')) return otherScheduling.appointmentId;
+  if (route.path.startsWith('/api/consents/')) return otherConsentId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -172,6 +175,7 @@ beforeAll(async () => {
   otherDoseId = dose!.id;
   otherMbc = await seedMeasurementRecords(ctx.deps.db, other.id, otherPatientId, other.users.physician.id);
   otherScheduling = await seedSchedulingRecords(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
+  otherConsentId = await seedConsent(ctx.deps.db, other.id, otherPatientId);
   cookies = {};
   for (const role of staffRoles) cookies[role] = await ctx.cookieFor(home.users[role].id, home.id);
 });

@@ -121,6 +121,24 @@ export const sampleBodies: Record<string, unknown> = {
     sessions: [{ start: '2030-01-07T14:00:00Z' }],
   },
   'put /api/patients/:id/reminder-preference': { optedOut: true },
+  // Intake, eligibility and consent (docs/intake-and-consent.md).
+  'post /api/patients/:id/intake': { answers: { goals: 'Feel like myself again' }, kind: 'draft' },
+  'post /api/patients/:id/medications': {
+    entries: [{ drug: 'sertraline', doseMg: 100, timesPerDay: 1, asNeeded: false }],
+  },
+  'post /api/patients/:id/screening': { product: 'iv_ketamine' },
+  'post /api/patients/:id/eligibility': {
+    product: 'iv_ketamine',
+    evaluationId: '00000000-0000-4000-8000-000000000000',
+    decision: 'eligible',
+  },
+  'post /api/patients/:id/consents': {
+    templateId: '00000000-0000-4000-8000-000000000000',
+    typedName: 'Sample Patient',
+    drawnSignature: { width: 300, height: 100, strokes: [[[10, 10], [50, 40]]] },
+    esignConsent: true,
+  },
+  'post /api/consents/:id/withdraw': { reason: 'Patient changed their mind' },
 };
 
 /**
@@ -159,4 +177,5 @@ export const sampleQueries: Record<string, Record<string, string>> = {
     limit: '10',
   },
   'get /api/appointments': { from: '2030-01-07', to: '2030-01-13', includeCancelled: 'true' },
+  'get /api/patients/:id/readiness': { product: 'iv_ketamine', date: '2030-01-07' },
 };

@@ -4,6 +4,8 @@ import { clinicRoutes, setupRoutes } from './capabilities/clinic/index.js';
 import { dosingRoutes } from './capabilities/dosing/index.js';
 import { measurementRoutes } from './capabilities/measurement/index.js';
 import { outboxRoutes } from './capabilities/outbox/index.js';
+import { consentRoutes } from './capabilities/consent/index.js';
+import { intakeRoutes } from './capabilities/intake/index.js';
 import { patientRoutes } from './capabilities/patients/index.js';
 import { schedulingRoutes } from './capabilities/scheduling/index.js';
 import { enquiryRoutes } from './capabilities/site/index.js';
@@ -26,4 +28,6 @@ export const allRoutes: AnyRoute[] = [
   ...measurementRoutes,
   ...outboxRoutes,
   ...schedulingRoutes,
+  ...intakeRoutes,
+  ...consentRoutes,
 ];

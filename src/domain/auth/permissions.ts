@@ -67,6 +67,17 @@ export const actions = [
   'scheduling.configure',
   /** One's own private calendar feed. */
   'calendar.feed',
+  // Intake, eligibility and consent (docs/intake-and-consent.md).
+  /** Intake answers, medications, screening results, decisions, readiness: clinical, so clinicians. */
+  'intake.read',
+  'intake.record',
+  /** The physician's eligibility decision. */
+  'eligibility.decide',
+  /** Consent forms and a patient's consent status (the front desk handles the paperwork). */
+  'consent.read',
+  /** The patient signs at a clinic tablet; a withdrawal is recorded. */
+  'consent.collect',
+  'consent.countersign',
   // Protocols and dosing (docs/dosing.md).
   'protocol.read',
   'protocol.manage',
@@ -128,6 +139,19 @@ const schedulingFrontDesk: Action[] = [
   'calendar.feed',
 ];
 const schedulingClinician: Action[] = ['appointment.read', 'appointment.status', 'calendar.feed'];
+/**
+ * Intake and consent: nurses and physicians record intake and run screening, only physicians decide
+ * eligibility; the front desk collects consent signatures but never reads the clinical intake.
+ */
+const intakeNurse: Action[] = [
+  'intake.read',
+  'intake.record',
+  'consent.read',
+  'consent.collect',
+  'consent.countersign',
+];
+const intakePhysician: Action[] = [...intakeNurse, 'eligibility.decide'];
+const consentFrontDesk: Action[] = ['consent.read', 'consent.collect'];
 
 /** Every signed-in person may change their own password (after re-authenticating). */
 const ownAccount: Action[] = ['account.password'];
@@ -167,6 +191,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     ...measurementClinician,
     ...dosingPhysician,
     ...schedulingClinician,
+    ...intakePhysician,
   ],
   nurse: [
     ...ownAccount,
@@ -178,6 +203,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     ...measurementClinician,
     ...dosingNurse,
     ...schedulingClinician,
+    ...intakeNurse,
   ],
   // Front desk registers and finds patients, keeps demographics and contacts current and answers
   // site enquiries; it neither sees nor changes diagnoses and alerts, nor moves the care status.
@@ -189,6 +215,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'enquiry.update',
     ...measurementFrontDesk,
     ...schedulingFrontDesk,
+    ...consentFrontDesk,
   ],
 };
 

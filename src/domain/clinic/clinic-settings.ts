@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DOSING_SETTINGS, dosingSettingsSchema } from '../dosing';
+import { intakeSettingsSchema } from './intake-settings';
 import { schedulingSettingsSchema } from './scheduling-settings';
 
 /**
@@ -330,6 +331,8 @@ export const clinicSettingsSchema = z
     dosing: dosingSettingsSchema.default(structuredClone(DEFAULT_DOSING_SETTINGS)),
     /** Scheduling (docs/scheduling.md): opening hours, nurse capacity, induction series, reminders. */
     scheduling: schedulingSettingsSchema.default(schedulingSettingsSchema.parse({})),
+    /** Intake, screening rules and consent (docs/intake-and-consent.md). */
+    intake: intakeSettingsSchema.default(intakeSettingsSchema.parse({})),
   })
   .strict();
 

@@ -2,3 +2,4 @@
 export * from './clinic-settings.js';
 export * from './clinic-time.js';
 export * from './scheduling-settings.js';
+export * from './intake-settings.js';

@@ -1,3 +1,4 @@
+import { addDefaultConsentTemplates } from '../consent/index.js';
 import { addDefaultTypes } from '../scheduling/index.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { SetupRequest } from '../../../contracts/clinic.js';
@@ -85,6 +86,7 @@ export async function createClinicWithAdmin(
   });
   // A new clinic starts with Arbor's appointment types (cited defaults it can edit).
   await addDefaultTypes(tx, clinicId);
+  await addDefaultConsentTemplates(tx, clinicId);
   return { clinicId, userId };
 }
 

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { PDFArray, PDFDocument, PDFRawStream, decodePDFRawStream, type PDFPage } from 'pdf-lib';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONSENT_TEMPLATES, renderConsentText } from '../../../domain/consent/index.js';
 import {
@@ -12,28 +9,10 @@ import {
   type ConsentPdfInput,
   type ConsentPdfSignature,
 } from './consent-pdf.js';
-
-const STANDARD_FONTS = `${path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+import { extractPages } from './pdf-text.test-helper.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/** The text of every page, as a PDF text extractor (pdf.js) reads it back. */
-async function extractPages(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({
-    data: bytes.slice(),
-    standardFontDataUrl: STANDARD_FONTS,
-    isEvalSupported: false,
-    useSystemFonts: false,
-  }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join('\n'));
-  }
-  await pdf.destroy();
-  return pages;
-}
 
 const FOOTER = /Template \S+ v\d+ · SHA-256 [0-9a-f]{16} · page (\d+) of (\d+) · generated [^\n]+/g;
 

@@ -8,3 +8,5 @@ export { storeScoredResponse, type StoredResponse } from './store-response.js';
 /** For the demo seeder: a synthetic course goes through the same use cases as staff entries. */
 export { recordResponse } from './assessments.service.js';
 export { addAnchor, createPlan, followAppointment } from './schedule.service.js';
+/** For the pre-treatment screening rules (intake capability). */
+export { latestPhq9Item9 } from './measurement.queries.js';

@@ -214,3 +214,13 @@ export async function findTrajectoryVersion(
   const [row] = await query.execute({ patientId, clinicId });
   return row ? `${row.version ?? 0}|${row.settings}` : undefined;
 }
+
+/** The latest PHQ-9 item 9 answer on record (a corrected response counts as corrected; null when none). */
+export async function latestPhq9Item9(db: Executor, clinicId: string, patientId: string): Promise<number | null> {
+  const result = await db.execute<{ value: number | null }>(sql`
+    SELECT (answers->>'item9')::int AS value FROM assessment_responses
+    WHERE clinic_id = ${clinicId} AND patient_id = ${patientId} AND instrument_id = 'phq9'
+      AND NOT EXISTS (SELECT 1 FROM assessment_responses later WHERE later.amends_id = assessment_responses.id)
+    ORDER BY administered_at DESC LIMIT 1`);
+  return result.rows[0]?.value ?? null;
+}

@@ -1,3 +1,3 @@
 /** The patient registry: demographics, care status, history of every change, search. */
 export { patientRoutes } from './patients.routes.js';
-export { createPatient } from './patients.service.js';
+export { createPatient, moveCareStatusInTransaction } from './patients.service.js';

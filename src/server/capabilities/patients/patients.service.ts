@@ -271,6 +271,33 @@ export async function updatePatient(
   });
 }
 
+/**
+ * Moves the care status through `steps` inside the caller's transaction (an eligibility decision
+ * moves screening → eligible or not eligible), one version per step, each allowed by the care-status
+ * table; the caller has taken the decision and gives the reason.
+ */
+export async function moveCareStatusInTransaction(
+  tx: Executor,
+  actor: Actor,
+  patientId: string,
+  steps: readonly CareStatus[],
+  reason: string,
+  now: Date,
+): Promise<void> {
+  let current = await loadClinicPatient(tx, actor.clinicId, patientId, { forUpdate: true });
+  for (const next of steps) {
+    if (!canMoveCareStatus(current.careStatus as CareStatus, next))
+      throw conflict(`The care status cannot move from ${current.careStatus} to ${next}`);
+    current = await writePatientVersion(tx, actor, current, {
+      values: { careStatus: next },
+      changedFields: ['careStatus'],
+      reason,
+      now,
+      audit: { action: 'update', detail: { fields: ['careStatus'], fromVersion: current.version } },
+    });
+  }
+}
+
 /** Records are never deleted (docs/clinical-sources.md#record-retention); deactivation keeps them, with a reason. */
 export async function setPatientActive(
   deps: AppDeps,
