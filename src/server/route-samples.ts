@@ -135,7 +135,16 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/patients/:id/consents': {
     templateId: '00000000-0000-4000-8000-000000000000',
     typedName: 'Sample Patient',
-    drawnSignature: { width: 300, height: 100, strokes: [[[10, 10], [50, 40]]] },
+    drawnSignature: {
+      width: 300,
+      height: 100,
+      strokes: [
+        [
+          [10, 10],
+          [50, 40],
+        ],
+      ],
+    },
     esignConsent: true,
   },
   'post /api/consents/:id/withdraw': { reason: 'Patient changed their mind' },

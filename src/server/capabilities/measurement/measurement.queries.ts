@@ -216,7 +216,11 @@ export async function findTrajectoryVersion(
 }
 
 /** The latest PHQ-9 item 9 answer on record (a corrected response counts as corrected; null when none). */
-export async function latestPhq9Item9(db: Executor, clinicId: string, patientId: string): Promise<number | null> {
+export async function latestPhq9Item9(
+  db: Executor,
+  clinicId: string,
+  patientId: string,
+): Promise<number | null> {
   const result = await db.execute<{ value: number | null }>(sql`
     SELECT (answers->>'item9')::int AS value FROM assessment_responses
     WHERE clinic_id = ${clinicId} AND patient_id = ${patientId} AND instrument_id = 'phq9'
