@@ -358,6 +358,8 @@ export const anchor = z.object({
   at: isoInstant,
   label: z.string().nullable(),
   kind: z.enum(anchorKinds),
+  /** A booked infusion from the schedule (moved and cancelled with its appointment), not a hand-entered date. */
+  fromSchedule: z.boolean(),
 });
 export type Anchor = z.infer<typeof anchor>;
 

@@ -226,7 +226,8 @@ export const assessmentRoutes = [
   defineRoute({
     method: 'post',
     path: '/api/patients/:id/anchors',
-    summary: 'Add an infusion date the plan is relative to (entered by hand until scheduling exists)',
+    summary:
+      'Add by hand an infusion given before the clinic used the schedule (booked infusions come from it)',
     tag: 'schedules',
     auth: 'staff',
     action: 'schedule.manage',

@@ -103,7 +103,11 @@ export async function patientSchedule(deps: AppDeps, actor: Actor, patientId: st
   });
   return {
     plans: plans.map(planDto),
-    anchors: anchorList.map((a) => ({ ...a, kind: 'infusion' as const })),
+    anchors: anchorList.map((a, i) => ({
+      ...a,
+      kind: 'infusion' as const,
+      fromSchedule: anchors[i]!.appointmentId !== null,
+    })),
     due: due.sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     clinicians,
     overdueAfterHours: settings.measurement.overdueAfterHours,
@@ -227,7 +231,13 @@ export async function addAnchor(
         outcome: 'success',
       },
     ]);
-    return { id: row.id, at: row.at.toISOString(), label: row.label, kind: row.kind as Anchor['kind'] };
+    return {
+      id: row.id,
+      at: row.at.toISOString(),
+      label: row.label,
+      kind: row.kind as Anchor['kind'],
+      fromSchedule: false,
+    };
   });
 }
 
@@ -241,6 +251,9 @@ export async function cancelAnchor(
     const row = await lockAnchor(tx, actor.clinicId, anchorId);
     if (!row) throw notFound('Infusion date');
     if (row.cancelledAt) throw conflict('This infusion date is already cancelled');
+    // A booked infusion follows its appointment: it is moved or cancelled in the schedule, not here.
+    if (row.appointmentId)
+      throw conflict('This infusion is booked in the schedule; cancel or move the appointment there');
     await markAnchorCancelled(tx, actor.clinicId, anchorId, { at: deps.now(), by: actor.userId });
     await bumpMeasurementVersion(tx, actor.clinicId, row.patientId);
     await appendAudit(tx, [

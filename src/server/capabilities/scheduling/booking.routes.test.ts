@@ -320,6 +320,12 @@ describe('through the day', () => {
       .from(measurementAnchors)
       .where(eq(measurementAnchors.appointmentId, a.id));
     expect(anchor?.at.toISOString()).toBe(a.start);
+    // A booked infusion's anchor follows the appointment; it is not cancelled by hand.
+    const byHand = await ctx.request(`/api/anchors/${anchor!.id}/cancel`, {
+      method: 'POST',
+      cookie: s.cookies.nurse,
+    });
+    expect(byHand.status).toBe(409);
     const cancelled = await json<AppointmentView>(
       await ctx.request(`/api/appointments/${a.id}/cancel`, {
         method: 'POST',

@@ -2,7 +2,10 @@ import type { FormEvent } from 'react';
 import type { Anchor } from '../../../contracts/measurement';
 import { formatDateTime } from '../format';
 
-/** The infusion dates the plan is relative to; entered by hand until a scheduling module exists. */
+/**
+ * The infusion dates the plan is relative to: booked infusions from the schedule (changed there), and dates
+ * entered by hand for infusions given before the clinic used Arbor's calendar.
+ */
 export function InfusionDates({
   anchors,
   canManage,
@@ -26,7 +29,8 @@ export function InfusionDates({
         {anchors.map((a) => (
           <li key={a.id} className="entry-list__item">
             {a.label ?? 'Infusion'} · {formatDateTime(a.at)}{' '}
-            {canManage ? (
+            {a.fromSchedule ? <span className="muted">(from the schedule)</span> : null}
+            {canManage && !a.fromSchedule ? (
               <button
                 type="button"
                 className="button button--small button--link"
@@ -38,6 +42,12 @@ export function InfusionDates({
           </li>
         ))}
       </ul>
+      {canManage ? (
+        <p className="muted">
+          Booked infusions appear here from the schedule. Add a date by hand only for an infusion given before
+          the clinic used Arbor&rsquo;s calendar.
+        </p>
+      ) : null}
       {canManage ? (
         <form onSubmit={addAnchor} className="inline-add">
           <div className="field">
