@@ -1,5 +1,6 @@
 import type { Patient } from '../../../contracts/patients';
 import { SafetyStrip } from '../assessments/safety-panel';
+import { EligibilityBadge } from '../eligibility/eligibility-badge';
 import { dobWithAge, fullName } from '../format';
 import { CareStatusBadge } from '../patients/care-status-badge';
 
@@ -53,6 +54,7 @@ export function ChartBanner({ patient }: { patient: Patient }) {
           ))}
         </ul>
       ) : null}
+      <EligibilityBadge patientId={patient.id} />
       <SafetyStrip patientId={patient.id} />
     </header>
   );

@@ -1,5 +1,6 @@
 import { MeasurementTab, measurementTabVisible } from '../assessments/measurement-tab';
 import { DosingTab } from '../dosing/dosing-tab';
+import { EligibilityTab } from '../eligibility/eligibility-tab';
 import { AppointmentsTab } from '../scheduling/appointments-tab';
 import { EditTab } from './edit-tab';
 import { HistoryTab } from './history-tab';
@@ -47,6 +48,13 @@ export const chartTabs: ChartTab[] = [
     label: 'Appointments',
     element: (p) => <AppointmentsTab {...p} />,
     visible: (perms) => perms.includes('appointment.read'),
+  },
+  {
+    id: 'eligibility',
+    label: 'Eligibility & consent',
+    element: (p) => <EligibilityTab {...p} />,
+    // The front desk (consent.read only) sees the consent part; clinicians see intake and screening too.
+    visible: (perms) => perms.includes('intake.read') || perms.includes('consent.read'),
   },
   {
     id: 'status',

@@ -11,6 +11,8 @@ export type Route =
   | { name: 'patients' }
   | { name: 'patient-new' }
   | { name: 'patient'; id: string; tab: string | undefined }
+  | { name: 'patient-intake'; id: string }
+  | { name: 'consent-sign'; id: string }
   | { name: 'users' }
   | { name: 'audit' }
   | { name: 'settings' }
@@ -32,6 +34,8 @@ export const routePatterns = {
   home: '/',
   patients: '/patients',
   patientNew: '/patients/new',
+  patientIntake: '/patients/:id/intake',
+  consentSign: '/patients/:id/consent/sign',
   patient: '/patients/:id/:tab?',
   users: '/users',
   audit: '/audit',
@@ -83,6 +87,8 @@ const pages = [
   page(routePatterns.home, () => ({ name: 'patients' })),
   page(routePatterns.patients, () => ({ name: 'patients' })),
   page(routePatterns.patientNew, () => ({ name: 'patient-new' })),
+  page(routePatterns.patientIntake, ({ id }) => ({ name: 'patient-intake', id: decodeParam(id) })),
+  page(routePatterns.consentSign, ({ id }) => ({ name: 'consent-sign', id: decodeParam(id) })),
   page(routePatterns.patient, ({ id, tab }) => ({
     name: 'patient',
     id: decodeParam(id),
@@ -123,6 +129,10 @@ export const paths = {
   newPatient: () => `${appBase}/patients/new`,
   patient: (id: string, tab?: string) =>
     `${appBase}/patients/${encodeURIComponent(id)}${tab ? `/${encodeURIComponent(tab)}` : ''}`,
+  /** The intake questionnaire and the medication list. */
+  patientIntake: (id: string) => `${appBase}/patients/${encodeURIComponent(id)}/intake`,
+  /** The consent form for the patient to sign on a clinic tablet. */
+  consentSign: (id: string) => `${appBase}/patients/${encodeURIComponent(id)}/consent/sign`,
   users: () => `${appBase}/users`,
   audit: () => `${appBase}/audit`,
   settings: () => `${appBase}/settings`,

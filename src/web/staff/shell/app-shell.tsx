@@ -12,6 +12,8 @@ const {
   AccountPage,
   AuditPage,
   BookAppointmentPage,
+  ConsentSignPage,
+  IntakePage,
   ClinicSettingsPage,
   DueListPage,
   EnquiriesPage,
@@ -42,6 +44,12 @@ function Pages({ pathname }: { pathname: string }) {
       </Page>
       <Page path={routePatterns.patientNew}>
         <NewPatientPage />
+      </Page>
+      <Page path={routePatterns.patientIntake}>
+        {({ id }) => <IntakePage key={id} id={decodeParam(id)} />}
+      </Page>
+      <Page path={routePatterns.consentSign}>
+        {({ id }) => <ConsentSignPage key={id} id={decodeParam(id)} />}
       </Page>
       <Page path={routePatterns.patient}>
         {({ id, tab }) => <PatientChartPage key={id} id={decodeParam(id)} tab={decodeParam(tab)} />}
@@ -102,7 +110,7 @@ export function AppShell() {
       return;
     }
     main.current?.focus({ preventScroll: true });
-  }, [route.name, route.name === 'patient' ? route.id : '']);
+  }, [route.name, 'id' in route ? route.id : '']);
 
   // Once the first page is up, fetch the other pages' code while the browser is idle.
   useEffect(() => {

@@ -17,7 +17,7 @@ const initialGzipBudgetKb = 100;
 
 /** Page folders: none of their code may be in the initial download. */
 const pageCode =
-  /src\/web\/staff\/(account|assessments|audit|dosing|enquiries|outbox|patient-chart|patients|scheduling|settings|simulator|users)\//;
+  /src\/web\/staff\/(account|assessments|audit|dosing|eligibility|enquiries|outbox|patient-chart|patients|scheduling|settings|simulator|users)\//;
 
 type Chunk = Rollup.OutputChunk;
 let chunks: Chunk[];

@@ -14,7 +14,12 @@ export const navItems: NavItem[] = [
     label: 'Patients',
     href: paths.patients(),
     requires: 'patient.search',
-    matches: (r) => r.name === 'patients' || r.name === 'patient' || r.name === 'patient-new',
+    matches: (r) =>
+      r.name === 'patients' ||
+      r.name === 'patient' ||
+      r.name === 'patient-new' ||
+      r.name === 'patient-intake' ||
+      r.name === 'consent-sign',
   },
   {
     label: 'Schedule',

@@ -23,6 +23,8 @@ export const pageLoaders = {
   SchedulePage: () => import('../scheduling/schedule-page').then((m) => m.SchedulePage),
   BookAppointmentPage: () => import('../scheduling/book-page').then((m) => m.BookAppointmentPage),
   SchedulingSetupPage: () => import('../scheduling/setup-page').then((m) => m.SchedulingSetupPage),
+  IntakePage: () => import('../eligibility/intake-page').then((m) => m.IntakePage),
+  ConsentSignPage: () => import('../eligibility/consent-sign-page').then((m) => m.ConsentSignPage),
 };
 
 function lazyPage<P>(load: () => Promise<ComponentType<P>>) {
@@ -45,6 +47,8 @@ export const shellPages = {
   SchedulePage: lazyPage(pageLoaders.SchedulePage),
   BookAppointmentPage: lazyPage(pageLoaders.BookAppointmentPage),
   SchedulingSetupPage: lazyPage(pageLoaders.SchedulingSetupPage),
+  IntakePage: lazyPage(pageLoaders.IntakePage),
+  ConsentSignPage: lazyPage(pageLoaders.ConsentSignPage),
 };
 
 /**
