@@ -50,6 +50,8 @@ export const intakeRevisions = pgTable(
     enteredBy: uuid('entered_by').references(() => users.id),
     /** 'staff' (entered or reviewed by staff) or 'patient' (the patient at a clinic tablet). */
     enteredVia: text('entered_via').notNull(),
+    /** The patient's own form link the revision came through (enteredVia 'patient' away from staff). */
+    formLinkId: uuid('form_link_id'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -176,6 +178,8 @@ export const consents = pgTable(
     patientUserAgent: text('patient_user_agent'),
     /** The staff session the patient signed on (the clinic tablet). */
     collectedBy: uuid('collected_by').references(() => users.id),
+    /** Signed through the patient's own form link (null: at the clinic under a staff session). */
+    formLinkId: uuid('form_link_id'),
     countersignedBy: uuid('countersigned_by').references(() => users.id),
     countersignedAt: at('countersigned_at'),
     countersignClientIp: text('countersign_client_ip'),
@@ -200,4 +204,52 @@ export const consentDocuments = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('consent_documents_consent').on(t.consentId)],
+);
+
+/**
+ * A single-use link through which a patient fills in the intake form or signs a consent form on their
+ * own phone (or on a clinic tablet in kiosk mode). Only the token's SHA-256 is stored. Before the form
+ * shows anything the patient confirms their date of birth; that check issues a proof (stored hashed)
+ * the form's posts carry, so a forwarded link alone reveals nothing. Five wrong dates lock the link.
+ * The link is used up when the intake is submitted or the consent signed; drafts keep it open.
+ */
+export const patientFormLinks = pgTable(
+  'patient_form_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: clinicIdColumn(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    /** 'intake' (questionnaire and medications) or 'consent' (sign one consent form). */
+    purpose: text('purpose').notNull(),
+    /** For consent: which form ('iv-ketamine', 'esketamine'); the current version is shown when opened. */
+    consentTemplateCode: text('consent_template_code'),
+    tokenHash: text('token_hash').notNull(),
+    /** 'email', 'sms', 'copy' (staff hands the link over) or 'kiosk' (this clinic tablet). */
+    channel: text('channel').notNull(),
+    recipientHint: text('recipient_hint'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+    openedAt: at('opened_at'),
+    proofHash: text('proof_hash'),
+    failedChecks: integer('failed_checks').notNull().default(0),
+    lockedAt: at('locked_at'),
+    usedAt: at('used_at'),
+    revokedAt: at('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('patient_form_links_token').on(t.tokenHash),
+    index('patient_form_links_patient').on(t.clinicId, t.patientId, t.createdAt),
+    check('patient_form_links_purpose', sql`${t.purpose} IN ('intake', 'consent')`),
+    check(
+      'patient_form_links_consent_code',
+      sql`(${t.purpose} = 'consent') = (${t.consentTemplateCode} IS NOT NULL)`,
+    ),
+    check('patient_form_links_channel', sql`${t.channel} IN ('email', 'sms', 'copy', 'kiosk')`),
+  ],
 );

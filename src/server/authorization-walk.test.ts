@@ -14,6 +14,7 @@ import {
   type SeededSchedulingRecords,
 } from './capabilities/scheduling/scheduling-fixtures.js';
 import { seedConsent } from './capabilities/consent/consent-fixtures.js';
+import { seedFormLink } from './capabilities/patient-forms/form-link-fixtures.js';
 import type { AnyRoute } from './shared/http/define-route.js';
 import { allRoutes } from './routes.js';
 import { sampleBodies } from './route-samples.js';
@@ -31,6 +32,11 @@ const publicRoutes = new Set([
   'post /r/:token',
   // A staff member's calendar feed: the unguessable, revocable address is the credential.
   'get /calendar/:file',
+  // The patient's intake and consent forms: the single-use token, then the date of birth
+  // (src/server/capabilities/patient-forms/README.md).
+  'get /portal/assets/signature-pad.js',
+  'get /f/:token',
+  'post /f/:token',
 ]);
 
 const keyOf = (route: AnyRoute) => `${route.method} ${route.path}`;
@@ -47,6 +53,7 @@ let otherOutboxId: string;
 let cookies: Record<string, string>;
 let otherScheduling: SeededSchedulingRecords;
 let otherConsentId: string;
+let otherFormLinkId: string;
 
 /** Another clinic's record of the kind the route addresses. */
 function foreignIdFor(route: AnyRoute): string {
@@ -68,6 +75,7 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/scheduling/types/')) return otherScheduling.typeId;
   if (route.path.startsWith('/api/appointments/')) return otherScheduling.appointmentId;
   if (route.path.startsWith('/api/consents/')) return otherConsentId;
+  if (route.path.startsWith('/api/form-links/')) return otherFormLinkId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -176,6 +184,7 @@ beforeAll(async () => {
   otherMbc = await seedMeasurementRecords(ctx.deps.db, other.id, otherPatientId, other.users.physician.id);
   otherScheduling = await seedSchedulingRecords(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
   otherConsentId = await seedConsent(ctx.deps.db, other.id, otherPatientId);
+  otherFormLinkId = await seedFormLink(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
   cookies = {};
   for (const role of staffRoles) cookies[role] = await ctx.cookieFor(home.users[role].id, home.id);
 });

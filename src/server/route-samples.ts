@@ -148,6 +148,7 @@ export const sampleBodies: Record<string, unknown> = {
     esignConsent: true,
   },
   'post /api/consents/:id/withdraw': { reason: 'Patient changed their mind' },
+  'post /api/patients/:id/form-links': { purpose: 'intake', channel: 'copy' },
 };
 
 /**

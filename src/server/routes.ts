@@ -6,6 +6,7 @@ import { measurementRoutes } from './capabilities/measurement/index.js';
 import { outboxRoutes } from './capabilities/outbox/index.js';
 import { consentRoutes } from './capabilities/consent/index.js';
 import { intakeRoutes } from './capabilities/intake/index.js';
+import { patientFormRoutes } from './capabilities/patient-forms/index.js';
 import { patientRoutes } from './capabilities/patients/index.js';
 import { schedulingRoutes } from './capabilities/scheduling/index.js';
 import { enquiryRoutes } from './capabilities/site/index.js';
@@ -30,4 +31,5 @@ export const allRoutes: AnyRoute[] = [
   ...schedulingRoutes,
   ...intakeRoutes,
   ...consentRoutes,
+  ...patientFormRoutes,
 ];

@@ -71,6 +71,11 @@ export const actions = [
   /** Intake answers, medications, screening results, decisions, readiness: clinical, so clinicians. */
   'intake.read',
   'intake.record',
+  /**
+   * Send the patient a single-use link to the intake or a consent form (or open it on a tablet in kiosk
+   * mode); list and cancel links. Sending shows nothing of the answers, so the front desk may.
+   */
+  'intake.send',
   /** The physician's eligibility decision. */
   'eligibility.decide',
   /** Consent forms and a patient's consent status (the front desk handles the paperwork). */
@@ -146,12 +151,13 @@ const schedulingClinician: Action[] = ['appointment.read', 'appointment.status',
 const intakeNurse: Action[] = [
   'intake.read',
   'intake.record',
+  'intake.send',
   'consent.read',
   'consent.collect',
   'consent.countersign',
 ];
 const intakePhysician: Action[] = [...intakeNurse, 'eligibility.decide'];
-const consentFrontDesk: Action[] = ['consent.read', 'consent.collect'];
+const consentFrontDesk: Action[] = ['consent.read', 'consent.collect', 'intake.send'];
 
 /** Every signed-in person may change their own password (after re-authenticating). */
 const ownAccount: Action[] = ['account.password'];

@@ -16,6 +16,15 @@ export const intakeSettingsSchema = z
     decisionExpiryDays: z.number().int().min(7).max(730).nullable().default(180),
     /** A signed consent lapses after this many days (null: never). Engineering default: 365. */
     consentExpiryDays: z.number().int().min(30).max(1095).nullable().default(365),
+    /** A link to the intake or a consent form sent to the patient works for this many hours (not clinical). */
+    formLinkExpiryHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24 * 7),
+    /** A form opened on a clinic tablet in kiosk mode works for this many minutes (not clinical). */
+    formKioskMinutes: z.number().int().min(10).max(240).default(90),
   })
   .strict();
 

@@ -17,8 +17,14 @@ export interface Actor {
   clientIp: string;
 }
 
-/** The actor's part of an audit row: the same four fields in every row a staff request writes. */
-export function auditActor(actor: Actor) {
+/**
+ * Who records a write: a staff actor, or a patient writing through their own single-use form link,
+ * who has no user account (userId null; the label names the link, never its token).
+ */
+export type Recorder = Pick<Actor, 'clinicId' | 'label' | 'clientIp'> & { userId: string | null };
+
+/** The actor's part of an audit row: the same four fields in every row a request writes. */
+export function auditActor(actor: Recorder) {
   return {
     clinicId: actor.clinicId,
     userId: actor.userId,

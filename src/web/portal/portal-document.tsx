@@ -1,17 +1,20 @@
 import type { ReactNode } from 'react';
 
 /**
- * The shell of every patient-facing page: no scripts, one stylesheet, nothing but the page's own
+ * The shell of every patient-facing page: no scripts (the signature pad's aside), one stylesheet, nothing but the page's own
  * content. Pages are rendered on the server, so they work on any phone and under the strict CSP.
  */
 export function PortalDocument({
   title,
   children,
   kiosk = false,
+  script,
 }: {
   title: string;
   children: ReactNode;
   kiosk?: boolean;
+  /** One script of Arbor's own, for the one page that needs it (the signature pad); none otherwise. */
+  script?: string;
 }) {
   return (
     <html lang="en">
@@ -24,6 +27,7 @@ export function PortalDocument({
         <meta name="robots" content="noindex, nofollow" />
         <title>{title}</title>
         <link rel="stylesheet" href="/portal/assets/portal.css" />
+        {script ? <script src={script} defer /> : null}
       </head>
       <body className={kiosk ? 'portal portal--kiosk' : 'portal'}>
         <main id="main" className="portal-main">

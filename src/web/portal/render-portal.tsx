@@ -3,8 +3,19 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { CrisisLine } from '../../domain/clinic/index';
 import { DonePage, HandBackPage, LinkStatePage, type LinkState } from './outcome-pages';
 import { QuestionnairePage, type QuestionnairePageProps } from './questionnaire-page';
+import {
+  BirthDatePage,
+  ConsentFormPage,
+  FormDonePage,
+  FormStatePage,
+  IntakeFormPage,
+  type ConsentFormPageProps,
+  type FormFrameProps,
+  type FormLinkState,
+  type IntakeFormPageProps,
+} from './form-pages';
 
-/** Patient pages are static HTML: React renders them on the server; no script reaches the browser. */
+/** Patient pages are static HTML rendered on the server; only the signature pad has a script. */
 export function renderPortal(page: ReactElement): string {
   return `<!doctype html>${renderToStaticMarkup(page)}`;
 }
@@ -27,3 +38,15 @@ export const renderDonePage = (props: {
 }) => renderPortal(props.kiosk ? <HandBackPage {...props} /> : <DonePage {...props} />);
 
 export type { LinkState };
+
+export const renderBirthDatePage = (props: { frame: FormFrameProps; attemptsLeft?: number }) =>
+  renderPortal(<BirthDatePage {...props} />);
+export const renderIntakeFormPage = (props: IntakeFormPageProps) =>
+  renderPortal(<IntakeFormPage {...props} />);
+export const renderConsentFormPage = (props: ConsentFormPageProps) =>
+  renderPortal(<ConsentFormPage {...props} />);
+export const renderFormDonePage = (props: Parameters<typeof FormDonePage>[0]) =>
+  renderPortal(<FormDonePage {...props} />);
+export const renderFormStatePage = (props: { state: FormLinkState; clinicName?: string; kiosk?: boolean }) =>
+  renderPortal(<FormStatePage {...props} />);
+export type { FormFrameProps };

@@ -12,7 +12,7 @@ import {
   type ConsentTemplate,
   type ConsentTemplateCode,
 } from '../../../domain/consent/index.js';
-import { auditActor, type Actor } from '../../shared/actor.js';
+import { auditActor, type Actor, type Recorder } from '../../shared/actor.js';
 import { badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
@@ -162,72 +162,120 @@ export async function listConsents(deps: AppDeps, actor: Actor, patientId: strin
 const patientName = (p: { legalGivenName: string; legalFamilyName: string }) =>
   `${p.legalGivenName} ${p.legalFamilyName}`;
 
+/** What the patient gives when signing: the form version read, typed name, drawing, e-sign agreement. */
+export type PatientSignature = z.infer<typeof signBody>;
+
 /**
- * The patient signs the current version of a template at the clinic (a staff session on the clinic's
- * tablet). The text is rendered on the server, hashed and stored as signed; a template that is not the
- * current version, a name that is not the patient's, or a consent already awaiting countersignature for
- * the same version is refused.
+ * Stores the patient's signature of the current version of a template, in the caller's transaction
+ * (patient row locked by the caller). The text is rendered on the server, hashed and stored as signed;
+ * a template that is not the current version, a name that is not the patient's, or a consent already
+ * awaiting countersignature for the same version is refused, each naming the field. `where` says how it
+ * was collected: by a staff member at the clinic, or through the patient's own form link.
  */
+export async function recordPatientSignature(
+  tx: Executor,
+  deps: AppDeps,
+  recorder: Recorder,
+  patient: { id: string; legalGivenName: string; legalFamilyName: string },
+  signature: PatientSignature,
+  where: { ip: string; userAgent: string; collectedBy: string | null; formLinkId: string | null },
+): Promise<{ consentId: string }> {
+  const clinicId = recorder.clinicId;
+  const template = await findTemplate(tx, clinicId, signature.templateId);
+  if (!template)
+    throw badRequest([{ field: 'body.templateId', message: 'is not a consent form of this clinic' }]);
+  const current = (await currentTemplates(tx, clinicId)).find((t) => t.code === template.code);
+  if (current?.id !== template.id)
+    throw conflict('This consent form has a newer version; sign the current one');
+  const checked = checkSignature({
+    typedName: signature.typedName,
+    expectedName: patientName(patient),
+    drawnSignature: signature.drawnSignature,
+    esignConsent: signature.esignConsent,
+  });
+  if (!checked.ok)
+    throw badRequest(checked.problems.map((p) => ({ field: `body.${p.field}`, message: p.message })));
+  const open = (await consentsOf(tx, clinicId, patient.id)).find(
+    (c) => c.consent.templateId === template.id && !c.consent.withdrawnAt && !c.consent.countersignedAt,
+  );
+  if (open) throw conflict('This form is already signed and waiting for a clinician’s countersignature');
+  const text = await renderedTextFor(tx, clinicId, template, patient);
+  const now = deps.now();
+  const row = await insertConsent(tx, {
+    clinicId,
+    patientId: patient.id,
+    templateId: template.id,
+    templateCode: template.code,
+    templateVersion: template.version,
+    renderedText: text,
+    textSha256: sha256(text),
+    patientTypedName: checked.value.typedName,
+    patientSignature: checked.value.drawnSignature,
+    esignConsentAt: now,
+    patientSignedAt: now,
+    patientClientIp: where.ip,
+    patientUserAgent: where.userAgent.slice(0, 300),
+    collectedBy: where.collectedBy,
+    formLinkId: where.formLinkId,
+  });
+  await appendAudit(tx, [
+    {
+      ...auditActor(recorder),
+      patientId: patient.id,
+      action: 'create',
+      entity: 'consent',
+      entityId: row.id,
+      detail: {
+        template: template.code,
+        version: template.version,
+        sha256: row.textSha256,
+        ...(where.formLinkId ? { link: where.formLinkId } : {}),
+      },
+      outcome: 'success',
+    },
+  ]);
+  return { consentId: row.id };
+}
+
+/** The text the patient reads and signs: the template rendered for this clinic and this patient. */
+export async function renderedTextFor(
+  tx: Executor,
+  clinicId: string,
+  template: ConsentTemplateRow,
+  patient: { legalGivenName: string; legalFamilyName: string },
+): Promise<string> {
+  const clinic = await readStoredClinic(tx, clinicId);
+  return renderConsentText(asTemplate(template), {
+    clinicName: clinic?.settings.site.displayName || clinic?.name || 'the clinic',
+    patientName: patientName(patient),
+  });
+}
+
+/** The current version of one consent form of the clinic (the shipped ones are added on first use). */
+export async function currentTemplateOf(tx: Executor, clinicId: string, code: ConsentTemplateCode) {
+  let rows = await currentTemplates(tx, clinicId);
+  if (rows.length === 0) {
+    await addDefaultConsentTemplates(tx, clinicId);
+    rows = await currentTemplates(tx, clinicId);
+  }
+  return rows.find((t) => t.code === code) ?? null;
+}
+
+/** The patient signs the current consent form at the clinic, on a tablet under a staff session. */
 export async function signConsent(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
-  body: z.infer<typeof signBody>,
+  body: PatientSignature,
   client: { ip: string; userAgent: string },
 ): Promise<ConsentView> {
   await deps.db.transaction(async (tx) => {
     const patient = await loadClinicPatient(tx, actor.clinicId, patientId, { forUpdate: true });
-    const template = await findTemplate(tx, actor.clinicId, body.templateId);
-    if (!template)
-      throw badRequest([{ field: 'body.templateId', message: 'is not a consent form of this clinic' }]);
-    const current = (await currentTemplates(tx, actor.clinicId)).find((t) => t.code === template.code);
-    if (current?.id !== template.id)
-      throw conflict('This consent form has a newer version; sign the current one');
-    const checked = checkSignature({
-      typedName: body.typedName,
-      expectedName: patientName(patient),
-      drawnSignature: body.drawnSignature,
-      esignConsent: body.esignConsent,
-    });
-    if (!checked.ok)
-      throw badRequest(checked.problems.map((p) => ({ field: `body.${p.field}`, message: p.message })));
-    const open = (await consentsOf(tx, actor.clinicId, patientId)).find(
-      (c) => c.consent.templateId === template.id && !c.consent.withdrawnAt && !c.consent.countersignedAt,
-    );
-    if (open) throw conflict('This form is already signed and waiting for a clinician’s countersignature');
-    const clinic = await readStoredClinic(tx, actor.clinicId);
-    const text = renderConsentText(asTemplate(template), {
-      clinicName: clinic?.settings.site.displayName || clinic?.name || 'the clinic',
-      patientName: patientName(patient),
-    });
-    const now = deps.now();
-    const row = await insertConsent(tx, {
-      clinicId: actor.clinicId,
-      patientId,
-      templateId: template.id,
-      templateCode: template.code,
-      templateVersion: template.version,
-      renderedText: text,
-      textSha256: sha256(text),
-      patientTypedName: checked.value.typedName,
-      patientSignature: checked.value.drawnSignature,
-      esignConsentAt: now,
-      patientSignedAt: now,
-      patientClientIp: client.ip,
-      patientUserAgent: client.userAgent.slice(0, 300),
+    await recordPatientSignature(tx, deps, actor, patient, body, {
+      ...client,
       collectedBy: actor.userId,
+      formLinkId: null,
     });
-    await appendAudit(tx, [
-      {
-        ...auditActor(actor),
-        patientId,
-        action: 'create',
-        entity: 'consent',
-        entityId: row.id,
-        detail: { template: template.code, version: template.version, sha256: row.textSha256 },
-        outcome: 'success',
-      },
-    ]);
   });
   return (await views(deps, actor, patientId))[0]!;
 }

@@ -19,7 +19,7 @@ import {
   type IntakeAnswers,
   type MedicationEntry,
 } from '../../../domain/intake/index.js';
-import { auditActor, type Actor } from '../../shared/actor.js';
+import { auditActor, type Actor, type Recorder } from '../../shared/actor.js';
 import { badRequest, conflict } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
@@ -84,7 +84,7 @@ function problemsOf(result: { ok: false; problems: ProblemList }, prefix = ''): 
   throw badRequest(result.problems.map((p) => ({ field: `${prefix}${p.field}`, message: p.message })));
 }
 
-async function audit(tx: Executor, actor: Actor, patientId: string, entity: string, detail: object) {
+async function audit(tx: Executor, actor: Recorder, patientId: string, entity: string, detail: object) {
   await appendAudit(tx, [
     {
       ...auditActor(actor),
@@ -97,45 +97,81 @@ async function audit(tx: Executor, actor: Actor, patientId: string, entity: stri
   ]);
 }
 
+type IntakeSave = z.infer<typeof intakeSaveBody> & { formLinkId?: string };
+
+/** Checks the answers against the form: every problem names its item (prefix: where the answers sit). */
+export function checkIntakeAnswers(
+  deps: AppDeps,
+  save: Pick<IntakeSave, 'answers' | 'kind'>,
+  prefix: string,
+) {
+  const checked = validateIntakeAnswers(save.answers, {
+    complete: save.kind !== 'draft',
+    today: deps.now().toISOString().slice(0, 10),
+  });
+  if (!checked.ok) problemsOf(checked, prefix);
+  return checked.value;
+}
+
+/**
+ * Stores one intake revision in the caller's transaction (the patient row locked by the caller): a
+ * draft until submitted, then only amendments with a reason. Re-screens live eligibility decisions.
+ */
+export async function recordIntakeRevision(
+  tx: Executor,
+  deps: AppDeps,
+  recorder: Recorder,
+  patientId: string,
+  save: IntakeSave,
+  answers: IntakeAnswers,
+): Promise<{ revision: number }> {
+  const previous = await latestIntake(tx, recorder.clinicId, patientId);
+  const submitted = previous && previous.kind !== 'draft';
+  if (submitted && save.kind !== 'amendment')
+    throw conflict('This intake was submitted; a change is an amendment with a reason');
+  if (save.kind === 'amendment' && !submitted)
+    throw badRequest([{ field: 'body.kind', message: 'only a submitted intake can be amended' }]);
+  if (save.kind === 'amendment' && !save.reason)
+    throw badRequest([{ field: 'body.reason', message: 'is required for an amendment' }]);
+  const row = await insertIntakeRevision(tx, {
+    clinicId: recorder.clinicId,
+    patientId,
+    revision: (previous?.revision ?? 0) + 1,
+    kind: save.kind,
+    answers: answers as Record<string, unknown>,
+    reason: save.reason ?? null,
+    enteredBy: recorder.userId,
+    enteredVia: save.enteredVia,
+    formLinkId: save.formLinkId ?? null,
+    createdAt: deps.now(),
+  });
+  await audit(tx, recorder, patientId, 'intake', {
+    revision: row.revision,
+    kind: row.kind,
+    via: save.enteredVia,
+    ...(save.formLinkId ? { link: save.formLinkId } : {}),
+  });
+  if (save.kind !== 'draft')
+    await invalidateOnChange(tx, deps, recorder, patientId, `intake revision ${row.revision}`);
+  return { revision: row.revision };
+}
+
+/** The latest intake revision's kind and answers (null before the first save), for the patient's form. */
+export async function currentIntakeAnswers(tx: Executor, clinicId: string, patientId: string) {
+  const row = await latestIntake(tx, clinicId, patientId);
+  return row ? { kind: row.kind, answers: row.answers as IntakeAnswers } : null;
+}
+
 export async function saveIntake(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
   body: z.infer<typeof intakeSaveBody>,
 ): Promise<IntakeResponse> {
-  const checked = validateIntakeAnswers(body.answers, {
-    complete: body.kind !== 'draft',
-    today: deps.now().toISOString().slice(0, 10),
-  });
-  if (!checked.ok) problemsOf(checked, 'body.');
+  const answers = checkIntakeAnswers(deps, body, 'body.');
   await deps.db.transaction(async (tx) => {
     await loadClinicPatient(tx, actor.clinicId, patientId, { forUpdate: true });
-    const previous = await latestIntake(tx, actor.clinicId, patientId);
-    const submitted = previous && previous.kind !== 'draft';
-    if (submitted && body.kind !== 'amendment')
-      throw conflict('This intake was submitted; a change is an amendment with a reason');
-    if (body.kind === 'amendment' && !submitted)
-      throw badRequest([{ field: 'body.kind', message: 'only a submitted intake can be amended' }]);
-    if (body.kind === 'amendment' && !body.reason)
-      throw badRequest([{ field: 'body.reason', message: 'is required for an amendment' }]);
-    const row = await insertIntakeRevision(tx, {
-      clinicId: actor.clinicId,
-      patientId,
-      revision: (previous?.revision ?? 0) + 1,
-      kind: body.kind,
-      answers: checked.value as Record<string, unknown>,
-      reason: body.reason ?? null,
-      enteredBy: actor.userId,
-      enteredVia: body.enteredVia,
-      createdAt: deps.now(),
-    });
-    await audit(tx, actor, patientId, 'intake', {
-      revision: row.revision,
-      kind: row.kind,
-      via: body.enteredVia,
-    });
-    if (body.kind !== 'draft')
-      await invalidateOnChange(tx, deps, actor, patientId, `intake revision ${row.revision}`);
+    await recordIntakeRevision(tx, deps, actor, patientId, body, answers);
   });
   return readIntake(deps, actor, patientId, false);
 }
@@ -206,32 +242,54 @@ function medicationsView(
   };
 }
 
+/** Checks a medication list: every problem names its row and field. */
+export function checkMedications(entries: unknown, prefix: string): MedicationEntry[] {
+  const checked = validateMedications(entries);
+  if (!checked.ok) problemsOf(checked, prefix);
+  return checked.value;
+}
+
+/** Stores a medication list revision in the caller's transaction and re-screens live decisions. */
+export async function recordMedicationList(
+  tx: Executor,
+  deps: AppDeps,
+  recorder: Recorder,
+  patientId: string,
+  entries: MedicationEntry[],
+  reason: string | null,
+): Promise<{ revision: number }> {
+  const previous = await latestMedications(tx, recorder.clinicId, patientId);
+  const row = await insertMedicationList(tx, {
+    clinicId: recorder.clinicId,
+    patientId,
+    revision: (previous?.revision ?? 0) + 1,
+    entries,
+    reason,
+    enteredBy: recorder.userId,
+    createdAt: deps.now(),
+  });
+  await audit(tx, recorder, patientId, 'medication-list', { revision: row.revision, count: entries.length });
+  await invalidateOnChange(tx, deps, recorder, patientId, `medication list revision ${row.revision}`);
+  return { revision: row.revision };
+}
+
+/** The current medication list (empty before the first save). */
+export async function currentMedications(tx: Executor, clinicId: string, patientId: string) {
+  const row = await latestMedications(tx, clinicId, patientId);
+  return (row?.entries ?? []) as MedicationEntry[];
+}
+
 export async function saveMedications(
   deps: AppDeps,
   actor: Actor,
   patientId: string,
   body: z.infer<typeof medicationsBody>,
 ): Promise<MedicationsResponse> {
-  const checked = validateMedications(body.entries);
-  if (!checked.ok) problemsOf(checked, 'body.');
+  const entries = checkMedications(body.entries, 'body.');
   return deps.db.transaction(async (tx) => {
     await loadClinicPatient(tx, actor.clinicId, patientId, { forUpdate: true });
-    const previous = await latestMedications(tx, actor.clinicId, patientId);
-    const row = await insertMedicationList(tx, {
-      clinicId: actor.clinicId,
-      patientId,
-      revision: (previous?.revision ?? 0) + 1,
-      entries: checked.value,
-      reason: body.reason ?? null,
-      enteredBy: actor.userId,
-      createdAt: deps.now(),
-    });
-    await audit(tx, actor, patientId, 'medication-list', {
-      revision: row.revision,
-      count: checked.value.length,
-    });
-    await invalidateOnChange(tx, deps, actor, patientId, `medication list revision ${row.revision}`);
-    return medicationsView(row.revision, checked.value, await benzoTable(tx, actor.clinicId));
+    const { revision } = await recordMedicationList(tx, deps, actor, patientId, entries, body.reason ?? null);
+    return medicationsView(revision, entries, await benzoTable(tx, actor.clinicId));
   });
 }
 

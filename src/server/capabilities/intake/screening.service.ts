@@ -24,7 +24,7 @@ import {
   type ScreeningEvaluation,
 } from '../../../domain/intake/index.js';
 import type { CareStatus } from '../../../domain/patients/index.js';
-import { auditActor, type Actor } from '../../shared/actor.js';
+import { auditActor, type Actor, type Recorder } from '../../shared/actor.js';
 import { badRequest, conflict } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
@@ -273,7 +273,7 @@ export async function decideEligibility(
 export async function invalidateOnChange(
   tx: Executor,
   deps: AppDeps,
-  actor: Actor,
+  actor: Recorder,
   patientId: string,
   cause: string,
 ): Promise<void> {

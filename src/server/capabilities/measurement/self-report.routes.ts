@@ -32,21 +32,11 @@ import {
 } from './self-report.service.js';
 import { clearSessionCookie, endSession } from '../../shared/session.js';
 import { sourcePath } from '../../shared/project-paths.js';
+import { patientHtml, readFormPost } from '../../shared/http/patient-page.js';
 
 const portalCss = readFileSync(sourcePath('web', 'portal', 'portal.css'), 'utf8');
 
-/** Patient pages must never be cached or indexed: they are single-use and personal. */
-function html(body: string, status: 200 | 400 | 404 | 409 | 410 | 413 | 415 | 429 = 200): Response {
-  return new Response(body, {
-    status,
-    headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Pragma: 'no-cache',
-      'X-Robots-Tag': 'noindex, nofollow',
-    },
-  });
-}
+const html = patientHtml;
 
 const stateStatus: Record<LinkState, 404 | 410 | 429> = {
   used: 410,
@@ -74,37 +64,13 @@ async function withThrottlePage(run: () => Promise<Response>): Promise<Response>
 /** A form post is small: 60 radio answers fit in well under 4 KB. */
 const maxFormBytes = 16 * 1024;
 
-/** Reads at most `limit` bytes (undefined beyond): without a Content-Length (chunked) the body is still bounded. */
-async function readCapped(request: Request, limit: number): Promise<string | undefined> {
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 /**
  * Parses the patient's form post. Which items to read is the link's questionnaire, which only the
  * use case knows, so the answers are read through `answersFor`.
  */
 async function readSubmittedForm(c: Context): Promise<SubmittedForm> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (!type.startsWith('application/x-www-form-urlencoded')) return { kind: 'refused', reason: 'not-a-form' };
-  const length = Number(c.req.header('content-length') ?? '0');
-  if (length > maxFormBytes) return { kind: 'refused', reason: 'too-large' };
-  const text = await readCapped(c.req.raw, maxFormBytes);
-  if (text === undefined) return { kind: 'refused', reason: 'too-large' };
-  const form = new URLSearchParams(text);
+  const form = await readFormPost(c, maxFormBytes);
+  if (typeof form === 'string') return { kind: 'refused', reason: form };
   return {
     kind: 'form',
     answersFor: (itemIds) => {

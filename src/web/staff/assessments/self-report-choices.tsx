@@ -1,5 +1,6 @@
 import type { InstrumentEntry } from '../../../contracts/measurement';
 import type { SendChannel } from './self-report-model';
+import { SendChannelSelect } from './send-channel-select';
 
 /** Which self-rated questionnaire to send, and how; a channel without contact details is disabled. */
 export function SelfReportChoices({
@@ -33,22 +34,7 @@ export function SelfReportChoices({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="mbc-link-channel">Send by</label>
-        <select
-          id="mbc-link-channel"
-          value={channel}
-          onChange={(e) => setChannel(e.target.value as SendChannel)}
-        >
-          <option value="email" disabled={!patient.email}>
-            Email{patient.email ? '' : ' (no address on file)'}
-          </option>
-          <option value="sms" disabled={!patient.phone}>
-            SMS{patient.phone ? '' : ' (no phone on file)'}
-          </option>
-          <option value="copy">Show the link once, to hand over</option>
-        </select>
-      </div>
+      <SendChannelSelect id="mbc-link-channel" patient={patient} channel={channel} setChannel={setChannel} />
     </div>
   );
 }

@@ -22,6 +22,6 @@ export function linkRecipientText(link: Pick<SelfReportLink, 'channel' | 'recipi
 }
 
 /** A pending link says until when it works; any other state speaks for itself. */
-export function linkStateText(link: Pick<SelfReportLink, 'status' | 'expiresAt'>): string {
+export function linkStateText(link: { status: string; expiresAt: string }): string {
   return link.status === 'pending' ? `pending until ${formatDateTime(link.expiresAt)}` : link.status;
 }

@@ -5,6 +5,7 @@ import { paths } from '../routing/routes';
 import { useCan } from '../session-context';
 import { LoadState } from '../ui/load-state';
 import { ConsentsSection } from './consents-section';
+import { FormLinksSection } from './form-links-section';
 import { diazepamPartText, groupSummary, productOrder, revisionKindWords } from './eligibility-text';
 import { ScreeningPanel } from './screening-panel';
 import { useEligibilityOverview, useIntake, useMedications } from './use-eligibility-queries';
@@ -158,6 +159,7 @@ export function EligibilityTab({ patient }: ChartTabProps) {
         </>
       ) : null}
       {can('consent.read') ? <ConsentsSection patientId={patient.id} /> : null}
+      {can('intake.send') ? <FormLinksSection patient={patient} /> : null}
     </div>
   );
 }
