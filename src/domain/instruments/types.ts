@@ -167,6 +167,7 @@ export type InstrumentId =
   | 'madrs'
   | 'cssrs-screener'
   | 'cadss6'
+  | 'moaas'
   | 'bpi-sf'
   | 'pain-nrs'
   | 'aldrete';

@@ -123,6 +123,7 @@ export const OUTCOME_DEFAULTS: Readonly<Record<InstrumentId, OutcomeDefaults>> =
     notes: ['No cited response or remission definition.'],
   },
   cadss6: { score: 'total', response: null, remission: null },
+  moaas: { score: 'total', response: null, remission: null },
   'cssrs-screener': {
     score: 'risk',
     response: null,

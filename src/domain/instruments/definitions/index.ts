@@ -5,6 +5,7 @@ import { cadss6 } from './cadss6';
 import { cssrsScreener } from './cssrs-screener';
 import { gad7 } from './gad7';
 import { madrs } from './madrs';
+import { moaas } from './moaas';
 import { painNrs } from './pain-nrs';
 import { pcl5 } from './pcl5';
 import { phq9 } from './phq9';
@@ -19,10 +20,11 @@ export const INSTRUMENT_DEFINITIONS: readonly InstrumentDefinition[] = [
   madrs,
   cssrsScreener,
   cadss6,
+  moaas,
   bpiSf,
   painNrs,
   aldrete,
 ];
 
-export { aldrete, bpiSf, cadss6, cssrsScreener, gad7, madrs, painNrs, pcl5, phq9, qidsSr16 };
+export { aldrete, bpiSf, cadss6, cssrsScreener, gad7, madrs, moaas, painNrs, pcl5, phq9, qidsSr16 };
 export type { InstrumentId };
