@@ -15,6 +15,7 @@ import {
 } from './capabilities/scheduling/scheduling-fixtures.js';
 import { seedConsent } from './capabilities/consent/consent-fixtures.js';
 import { seedFormLink } from './capabilities/patient-forms/form-link-fixtures.js';
+import { seedSession } from './capabilities/session/session-fixtures.js';
 import type { AnyRoute } from './shared/http/define-route.js';
 import { allRoutes } from './routes.js';
 import { sampleBodies } from './route-samples.js';
@@ -54,6 +55,7 @@ let cookies: Record<string, string>;
 let otherScheduling: SeededSchedulingRecords;
 let otherConsentId: string;
 let otherFormLinkId: string;
+let otherSessionId: string;
 
 /** Another clinic's record of the kind the route addresses. */
 function foreignIdFor(route: AnyRoute): string {
@@ -76,6 +78,7 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/appointments/')) return otherScheduling.appointmentId;
   if (route.path.startsWith('/api/consents/')) return otherConsentId;
   if (route.path.startsWith('/api/form-links/')) return otherFormLinkId;
+  if (route.path.startsWith('/api/sessions/')) return otherSessionId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -185,6 +188,7 @@ beforeAll(async () => {
   otherScheduling = await seedSchedulingRecords(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
   otherConsentId = await seedConsent(ctx.deps.db, other.id, otherPatientId);
   otherFormLinkId = await seedFormLink(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
+  otherSessionId = await seedSession(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
   cookies = {};
   for (const role of staffRoles) cookies[role] = await ctx.cookieFor(home.users[role].id, home.id);
 });

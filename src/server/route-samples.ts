@@ -149,6 +149,12 @@ export const sampleBodies: Record<string, unknown> = {
   },
   'post /api/consents/:id/withdraw': { reason: 'Patient changed their mind' },
   'post /api/patients/:id/form-links': { purpose: 'intake', channel: 'copy' },
+  'post /api/sessions': { patientId: '00000000-0000-4000-8000-000000000000', kind: 'iv_ketamine' },
+  'post /api/sessions/:id/entries': {
+    type: 'vitals',
+    clientEntryId: '00000000-0000-4000-8000-000000000001',
+    line: '128/82 72 98 14',
+  },
 };
 
 /**

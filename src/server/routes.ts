@@ -9,6 +9,7 @@ import { intakeRoutes } from './capabilities/intake/index.js';
 import { patientFormRoutes } from './capabilities/patient-forms/index.js';
 import { patientRoutes } from './capabilities/patients/index.js';
 import { schedulingRoutes } from './capabilities/scheduling/index.js';
+import { sessionRoutes } from './capabilities/session/index.js';
 import { enquiryRoutes } from './capabilities/site/index.js';
 import { userRoutes } from './capabilities/users/index.js';
 import type { AnyRoute } from './shared/http/define-route.js';
@@ -32,4 +33,5 @@ export const allRoutes: AnyRoute[] = [
   ...intakeRoutes,
   ...consentRoutes,
   ...patientFormRoutes,
+  ...sessionRoutes,
 ];

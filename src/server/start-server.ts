@@ -1,4 +1,5 @@
 import { sendDueReminders } from './capabilities/scheduling/index.js';
+import { sessionEventHub } from './capabilities/session/index.js';
 import { createSmsSender } from './shared/sms-sender.js';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
@@ -190,6 +191,7 @@ export async function startArbor(
             2_000,
           ).unref();
         });
+        await sessionEventHub(deps.db, deps.log).close();
         // The head the server leaves behind is anchored before the database goes away.
         await anchors
           ?.close()

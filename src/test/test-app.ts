@@ -13,6 +13,7 @@ import { hashPassword } from '../server/shared/password.js';
 import { createSession } from '../server/shared/session.js';
 import { newTotpSecret } from '../server/capabilities/auth/totp.js';
 import { sealTotpSecret } from '../server/capabilities/auth/totp-secrets.js';
+import { sessionEventHub } from '../server/capabilities/session/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const testPassword = 'correct horse battery staple';
@@ -119,7 +120,11 @@ export async function createTestContext(): Promise<TestContext> {
     request,
     seedClinic,
     cookieFor,
-    close: () => database.drop(),
+    close: async () => {
+      // A board's event stream holds a listening connection; it is let go before the database is.
+      await sessionEventHub(deps.db, deps.log).close();
+      await database.drop();
+    },
   };
 }
 

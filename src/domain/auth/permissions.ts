@@ -83,6 +83,15 @@ export const actions = [
   /** The patient signs at a clinic tablet; a withdrawal is recorded. */
   'consent.collect',
   'consent.countersign',
+  // The treatment session (docs/infusion-session.md).
+  /** Check a patient in for a session (front desk too). */
+  'session.checkin',
+  /** The chair board: today's sessions with names, state, vitals due and alerts (no chart). */
+  'session.board',
+  /** A session's chart: checklist, dose, vitals, scales, events, note. Clinicians only. */
+  'session.read',
+  /** Chart entries; physician-only steps (BP decision, ending otherwise, co-signing) are the rules'. */
+  'session.chart',
   // Protocols and dosing (docs/dosing.md).
   'protocol.read',
   'protocol.manage',
@@ -158,6 +167,9 @@ const intakeNurse: Action[] = [
 ];
 const intakePhysician: Action[] = [...intakeNurse, 'eligibility.decide'];
 const consentFrontDesk: Action[] = ['consent.read', 'consent.collect', 'intake.send'];
+/** The session: clinicians chart; the front desk checks patients in and sees the board, not the chart. */
+const sessionClinician: Action[] = ['session.checkin', 'session.board', 'session.read', 'session.chart'];
+const sessionFrontDesk: Action[] = ['session.checkin', 'session.board'];
 
 /** Every signed-in person may change their own password (after re-authenticating). */
 const ownAccount: Action[] = ['account.password'];
@@ -198,6 +210,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     ...dosingPhysician,
     ...schedulingClinician,
     ...intakePhysician,
+    ...sessionClinician,
   ],
   nurse: [
     ...ownAccount,
@@ -210,6 +223,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     ...dosingNurse,
     ...schedulingClinician,
     ...intakeNurse,
+    ...sessionClinician,
   ],
   // Front desk registers and finds patients, keeps demographics and contacts current and answers
   // site enquiries; it neither sees nor changes diagnoses and alerts, nor moves the care status.
@@ -222,6 +236,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     ...measurementFrontDesk,
     ...schedulingFrontDesk,
     ...consentFrontDesk,
+    ...sessionFrontDesk,
   ],
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DOSING_SETTINGS, dosingSettingsSchema } from '../dosing';
 import { intakeSettingsSchema } from './intake-settings';
+import { sessionSettingsSchema } from './session-settings';
 import { schedulingSettingsSchema } from './scheduling-settings';
 
 /**
@@ -333,6 +334,8 @@ export const clinicSettingsSchema = z
     scheduling: schedulingSettingsSchema.default(schedulingSettingsSchema.parse({})),
     /** Intake, screening rules and consent (docs/intake-and-consent.md). */
     intake: intakeSettingsSchema.default(intakeSettingsSchema.parse({})),
+    /** The treatment session: BP gate, vital-sign alerts, cadence, observation, rescue formulary (docs/infusion-session.md). */
+    session: sessionSettingsSchema.default(sessionSettingsSchema.parse({})),
   })
   .strict();
 

@@ -3,3 +3,4 @@ export * from './clinic-settings.js';
 export * from './clinic-time.js';
 export * from './scheduling-settings.js';
 export * from './intake-settings.js';
+export * from './session-settings.js';

@@ -33,3 +33,12 @@ describe('the schedule pages', () => {
     expect(parseRoute(paths.scheduleSetup())).toEqual({ name: 'schedule-setup' });
   });
 });
+
+describe('the session pages', () => {
+  it('have the chair board and one address per session', () => {
+    expect(parseRoute(paths.board())).toEqual({ name: 'board' });
+    expect(paths.session('a b')).toBe('/app/sessions/a%20b');
+    expect(parseRoute(paths.session('a b'))).toEqual({ name: 'session', id: 'a b' });
+    expect(parseRoute('/app/sessions')).toEqual({ name: 'not-found' });
+  });
+});

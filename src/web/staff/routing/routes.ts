@@ -25,6 +25,8 @@ export type Route =
   | { name: 'schedule' }
   | { name: 'schedule-book' }
   | { name: 'schedule-setup' }
+  | { name: 'board' }
+  | { name: 'session'; id: string }
   | { name: 'not-found' };
 
 export const appBase = '/app';
@@ -49,6 +51,8 @@ export const routePatterns = {
   schedule: '/schedule',
   scheduleBook: '/schedule/book',
   scheduleSetup: '/schedule/setup',
+  board: '/board',
+  session: '/sessions/:id',
 } as const;
 
 export type RoutePattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -106,6 +110,8 @@ const pages = [
   page(routePatterns.schedule, () => ({ name: 'schedule' })),
   page(routePatterns.scheduleBook, () => ({ name: 'schedule-book' })),
   page(routePatterns.scheduleSetup, () => ({ name: 'schedule-setup' })),
+  page(routePatterns.board, () => ({ name: 'board' })),
+  page(routePatterns.session, ({ id }) => ({ name: 'session', id: decodeParam(id) })),
 ];
 
 /** The path under `appBase` (`/` for the base itself), or null for an address outside the app. */
@@ -148,4 +154,8 @@ export const paths = {
   /** Booking, for a patient when one is chosen already (from the chart). */
   scheduleBook: (patientId?: string) => `${appBase}/schedule/book${toQueryString({ patientId })}`,
   scheduleSetup: () => `${appBase}/schedule/setup`,
+  /** Today's chairs: every session of the clinic, live. */
+  board: () => `${appBase}/board`,
+  /** One infusion session at the chair. */
+  session: (id: string) => `${appBase}/sessions/${encodeURIComponent(id)}`,
 };

@@ -2,6 +2,7 @@ import type { ChartTabProps } from '../patient-chart/chart-tab-types';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { useCan } from '../session-context';
+import { PatientSessions } from '../session/patient-sessions';
 import { LoadState } from '../ui/load-state';
 import { AppointmentsTable } from './appointments-table';
 import { ReminderToggle } from './reminder-toggle';
@@ -28,6 +29,7 @@ export function AppointmentsTab({ patient }: ChartTabProps) {
       <LoadState loading={isPending} error={error} />
       {data ? (
         <>
+          <PatientSessions patientId={patient.id} appointments={[...data.upcoming, ...data.past]} />
           <section aria-labelledby="appointments-upcoming-title">
             <h3 id="appointments-upcoming-title">Upcoming ({data.upcoming.length})</h3>
             {data.upcoming.length === 0 ? (

@@ -11,6 +11,7 @@ import { preloadPages, shellPages } from './shell-pages';
 const {
   AccountPage,
   AuditPage,
+  BoardPage,
   BookAppointmentPage,
   ConsentSignPage,
   IntakePage,
@@ -24,6 +25,7 @@ const {
   ProtocolsPage,
   SchedulePage,
   SchedulingSetupPage,
+  SessionPage,
   SimulatorPage,
   UsersPage,
 } = shellPages;
@@ -90,6 +92,10 @@ function Pages({ pathname }: { pathname: string }) {
       <Page path={routePatterns.scheduleSetup}>
         <SchedulingSetupPage />
       </Page>
+      <Page path={routePatterns.board}>
+        <BoardPage />
+      </Page>
+      <Page path={routePatterns.session}>{({ id }) => <SessionPage key={id} id={decodeParam(id)} />}</Page>
       <Page>
         <NotFoundPage />
       </Page>

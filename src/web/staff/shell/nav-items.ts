@@ -28,6 +28,12 @@ export const navItems: NavItem[] = [
     matches: (r) => r.name === 'schedule' || r.name === 'schedule-book' || r.name === 'schedule-setup',
   },
   {
+    label: 'Chair board',
+    href: paths.board(),
+    requires: 'session.board',
+    matches: (r) => r.name === 'board' || r.name === 'session',
+  },
+  {
     label: 'Due questionnaires',
     href: paths.due(),
     requires: 'schedule.read',

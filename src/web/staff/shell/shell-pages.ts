@@ -25,6 +25,8 @@ export const pageLoaders = {
   SchedulingSetupPage: () => import('../scheduling/setup-page').then((m) => m.SchedulingSetupPage),
   IntakePage: () => import('../eligibility/intake-page').then((m) => m.IntakePage),
   ConsentSignPage: () => import('../eligibility/consent-sign-page').then((m) => m.ConsentSignPage),
+  BoardPage: () => import('../session/board-page').then((m) => m.BoardPage),
+  SessionPage: () => import('../session/session-page').then((m) => m.SessionPage),
 };
 
 function lazyPage<P>(load: () => Promise<ComponentType<P>>) {
@@ -49,6 +51,8 @@ export const shellPages = {
   SchedulingSetupPage: lazyPage(pageLoaders.SchedulingSetupPage),
   IntakePage: lazyPage(pageLoaders.IntakePage),
   ConsentSignPage: lazyPage(pageLoaders.ConsentSignPage),
+  BoardPage: lazyPage(pageLoaders.BoardPage),
+  SessionPage: lazyPage(pageLoaders.SessionPage),
 };
 
 /**
