@@ -229,8 +229,10 @@ function scaleEntry({ body, facts }: EntryInput<'scale'>): EntryOutcome {
   };
 }
 
+/** Times typed at the chair are to the minute, so the window opens at the check-in's minute. */
 function windowOf(facts: SessionFacts) {
-  return { checkedInAt: facts.session.checkedInAt.getTime(), now: facts.now.getTime() };
+  const checkedIn = facts.session.checkedInAt.getTime();
+  return { checkedInAt: checkedIn - (checkedIn % 60_000), now: facts.now.getTime() };
 }
 
 function adverseEventEntry({ body, facts }: EntryInput<'adverse_event'>): EntryOutcome {

@@ -1,0 +1,292 @@
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLEAN_INTAKE } from '../../src/domain/intake/intake.test-helper';
+import { launchBrowser, newContext } from '../browser';
+import { createPatient, enrol, finishRecoveryCodes, setUpClinic, type Account } from '../flows';
+import { checkPage } from '../page-check';
+import { startArbor, type ArborServer } from '../harness';
+
+const tablet = { width: 1024, height: 768 };
+const accounts = {
+  nurse: { email: 'nell.nurse@example.test', password: 'amber river lantern 42', displayName: 'Nell Nurse' },
+  physician: {
+    email: 'pax.physician@example.test',
+    password: 'slate harbour willow 19',
+    displayName: 'Pax Physician',
+  },
+  front_desk: {
+    email: 'fern.desk@example.test',
+    password: 'cedar meadow copper 73',
+    displayName: 'Fern Desk',
+  },
+} satisfies Record<string, Account>;
+
+async function firstSignIn(page: Page, account: Account): Promise<void> {
+  await page.goto('/app/');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await enrol(page, account);
+  await finishRecoveryCodes(page, account);
+}
+
+async function ok(response: Promise<{ status(): number; json(): Promise<unknown> }>, status = 201) {
+  const r = await response;
+  expect(r.status()).toBe(status);
+  return (await r.json()) as Record<string, unknown>;
+}
+
+/**
+ * Intake, screening, the physician's decision, a countersigned consent and a dose ready to give, through
+ * the API the screens use (the screens themselves are tested in e2e/intake and e2e/dosing).
+ */
+async function makeReady(nurse: APIRequestContext, physician: APIRequestContext, patientId: string) {
+  await ok(
+    nurse.post(`/api/patients/${patientId}/intake`, { data: { answers: CLEAN_INTAKE, kind: 'submitted' } }),
+  );
+  await ok(nurse.post(`/api/patients/${patientId}/medications`, { data: { entries: [] } }));
+  const evaluation = await ok(
+    physician.post(`/api/patients/${patientId}/screening`, { data: { product: 'iv_ketamine' } }),
+  );
+  await ok(
+    physician.post(`/api/patients/${patientId}/eligibility`, {
+      data: { product: 'iv_ketamine', evaluationId: evaluation.id, decision: 'eligible' },
+    }),
+  );
+  const templates = (await ok(nurse.get('/api/consent/templates'), 200)) as {
+    items: Array<{ id: string; code: string }>;
+  };
+  const consent = await ok(
+    nurse.post(`/api/patients/${patientId}/consents`, {
+      data: {
+        templateId: templates.items.find((t) => t.code === 'iv-ketamine')!.id,
+        typedName: 'Tove Marsh',
+        drawnSignature: {
+          width: 300,
+          height: 100,
+          strokes: [
+            [
+              [10, 10],
+              [60, 40],
+            ],
+          ],
+        },
+        esignConsent: true,
+      },
+    }),
+  );
+  await ok(physician.post(`/api/consents/${consent.id}/countersign`, { data: {} }), 200);
+  const body = {
+    protocol: { origin: 'library', id: 'iv-depression', version: 1 },
+    stepId: 'standard',
+    patient: { weight: { value: 70, unit: 'kg' }, height: { value: 170, unit: 'cm' } },
+    preparation: { vialConcentration: { value: 50, unit: 'mg/mL' }, bagVolume: { value: 100, unit: 'mL' } },
+  };
+  const preview = (await ok(
+    physician.post(`/api/patients/${patientId}/doses/preview`, { data: body }),
+    200,
+  )) as {
+    dose: { totalMg: number };
+  };
+  const dose = await ok(
+    physician.post(`/api/patients/${patientId}/doses`, {
+      data: { ...body, confirmTotalMg: preview.dose.totalMg },
+    }),
+  );
+  await ok(nurse.post(`/api/doses/${dose.id}/verify`, { data: {} }), 200);
+  await ok(nurse.post(`/api/doses/${dose.id}/mark-ready`, { data: {} }), 200);
+}
+
+/** Answers every item of the chosen scale with the option value `pick` gives for its legend. */
+async function answerScale(page: Page, scale: string, pick: (legend: string) => string) {
+  await page.getByLabel('Scale', { exact: true }).selectOption({ label: scale });
+  const groups = page.getByRole('form', { name: 'Score a scale' }).locator('fieldset');
+  const count = await groups.count();
+  for (let i = 0; i < count; i += 1) {
+    const group = groups.nth(i);
+    const legend = (await group.locator('legend').innerText()).trim();
+    await group.locator(`input[type="radio"][value="${pick(legend)}"]`).check();
+  }
+}
+
+describe('an IV ketamine session at the chair', () => {
+  let server: ArborServer;
+  let browser: Browser;
+  const pages = {} as Record<keyof typeof accounts, Page>;
+  let patientId: string;
+
+  beforeAll(async () => {
+    server = await startArbor();
+    browser = await launchBrowser();
+    const admin = await (await newContext(browser, server.url)).newPage();
+    await setUpClinic(admin, server.setupCode);
+    for (const [role, account] of Object.entries(accounts)) {
+      const response = await admin.request.post('/api/users', {
+        data: {
+          email: account.email,
+          displayName: account.displayName,
+          role,
+          temporaryPassword: account.password,
+        },
+      });
+      expect(response.status()).toBe(201);
+    }
+    // The clinic lets a patient leave as soon as the gate holds (no minimum observation), so the test need not wait.
+    const settings = await admin.request.patch('/api/clinic', {
+      headers: { 'content-type': 'application/json' },
+      data: JSON.stringify({
+        settings: {
+          session: { minimumObservation: { ivAfterStopMinutes: 0, esketamineFromFirstDeviceMinutes: 120 } },
+        },
+      }),
+    });
+    expect(settings.status()).toBe(200);
+    patientId = (await createPatient(admin, { given: 'Tove', family: 'Marsh', birthDate: '1979-11-02' })).id;
+    for (const role of Object.keys(accounts) as Array<keyof typeof accounts>) {
+      const context = await browser.newContext({
+        baseURL: server.url,
+        viewport: role === 'nurse' ? tablet : { width: 1280, height: 800 },
+        locale: 'en-US',
+        acceptDownloads: true,
+      });
+      pages[role] = await context.newPage();
+      await firstSignIn(pages[role], accounts[role]);
+    }
+    await makeReady(pages.nurse.request, pages.physician.request, patientId);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('checks in, clears the BP gate with a physician, charts the infusion and discharges on the gate', async () => {
+    const { nurse, physician, front_desk: desk } = pages;
+    // The front desk watches the board in another browser.
+    await desk.goto('/app/board');
+    await desk.getByRole('heading', { name: 'Chair board', level: 1 }).waitFor();
+    await desk.getByText('Live: updates as they happen.').waitFor();
+
+    await nurse.goto('/app/board');
+    await nurse.getByLabel('Find the patient').fill('Marsh');
+    await nurse.getByRole('button', { name: /^Marsh, Tove|^Tove Marsh/ }).click();
+    await nurse.getByLabel('Chair', { exact: true }).fill('Chair 3');
+    await nurse.getByRole('form', { name: 'Check in' }).getByRole('button', { name: 'Check in' }).click();
+    await nurse.getByRole('heading', { name: 'Readiness and checklist' }).waitFor();
+    const sessionUrl = nurse.url();
+
+    // The board shows the new session without a reload.
+    await desk.getByRole('article', { name: /Chair 3/ }).waitFor();
+
+    const checklist = nurse.getByRole('form', { name: 'Pre-infusion checklist' });
+    await checklist.getByRole('checkbox', { name: 'Name' }).check();
+    await checklist.getByRole('checkbox', { name: 'Date of birth' }).check();
+    await checklist.getByLabel('Followed the clinic’s fasting instructions').check();
+    await checklist.getByLabel('Escort confirmed').check();
+    await checklist.getByLabel('Transport home confirmed').check();
+    await checklist.getByLabel('No driving until the next day acknowledged').check();
+    await checklist.getByLabel('Medicines taken today reviewed').check();
+    await checklist.getByLabel('Weight today (kg)').fill('70');
+    await checklist.getByLabel('Baseline vitals').fill('152/94 80 98 14');
+    await checklist.getByLabel('Latest results reviewed').check();
+    await checklist.getByRole('button', { name: 'Save checklist' }).click();
+    await nurse.getByText('Saved.').first().waitFor();
+    await checkPage(nurse, 'session-checklist');
+
+    // Above 140/90: the physician decides.
+    await physician.goto(sessionUrl);
+    const decision = physician.getByRole('form', { name: 'Blood pressure decision' });
+    await decision
+      .getByLabel('Decision', { exact: true })
+      .selectOption({ label: 'Proceed with the infusion' });
+    await decision
+      .getByLabel('Reason for the decision')
+      .fill('Repeat 146/90 after rest; anxious on arrival.');
+    await decision.getByRole('button', { name: 'Record decision' }).click();
+    await physician
+      .getByText(/physician decided to proceed/)
+      .first()
+      .waitFor();
+    await nurse
+      .getByText(/physician decided to proceed/)
+      .first()
+      .waitFor();
+
+    await nurse.getByRole('button', { name: 'Complete checklist' }).click();
+    const start = nurse.getByRole('form', { name: 'Start the infusion' });
+    await start.getByRole('button', { name: 'Start infusion' }).click();
+    await nurse.getByRole('button', { name: 'Stop infusion' }).waitFor();
+
+    // A reading above the clinic's stop-consider threshold raises an alert.
+    const vitals = nurse.getByLabel('Vitals', { exact: true });
+    await vitals.fill('186/112 96 97 16');
+    await vitals.press('Enter');
+    await nurse
+      .getByRole('region', { name: 'Vital sign readings, newest first' })
+      .getByText('186/112')
+      .first()
+      .waitFor();
+
+    await answerScale(nurse, 'CADSS-6', () => '1');
+    await nurse.getByRole('button', { name: 'Save CADSS-6' }).click();
+    await nurse.getByRole('region', { name: 'Scored scales' }).getByText('CADSS-6').waitFor();
+
+    const ae = nurse.getByRole('form', { name: 'Adverse event' });
+    await ae.getByLabel('Category').selectOption('gastrointestinal');
+    await ae.getByLabel('Event').fill('Nausea');
+    await ae.getByLabel('Action taken').selectOption('rescue_medication');
+    await ae.getByRole('button', { name: 'Record adverse event' }).click();
+    await ae.getByText('Saved.').waitFor();
+    const rescue = nurse.getByRole('form', { name: 'Rescue medication' });
+    await rescue.getByLabel('Medicine').selectOption('ondansetron');
+    await rescue.getByLabel('Dose (mg)').fill('4');
+    await rescue.getByRole('button', { name: 'Record rescue medication' }).click();
+    await rescue.getByText('Saved.').waitFor();
+
+    await nurse.getByRole('button', { name: 'Stop infusion' }).click();
+    await nurse.getByRole('form', { name: 'Discharge' }).waitFor();
+    // Stopped within a minute of the start: far less than ordered, so the note needs the reason first.
+    await nurse
+      .getByLabel('Why the amount given differs from the order')
+      .fill('Stopped early for nausea at the patient’s request.');
+    await nurse.getByRole('button', { name: 'Save explanation' }).click();
+    await nurse.getByLabel('Why the amount given differs from the order').waitFor({ state: 'detached' });
+    await checkPage(nurse, 'session-recovery');
+
+    // Aldrete 8 does not open the gate; 10 does.
+    const aldrete8 = (legend: string) => (/Consciousness|Oxygen/.test(legend) ? '1' : '2');
+    await answerScale(nurse, 'Aldrete', aldrete8);
+    await nurse.getByRole('button', { name: 'Save Aldrete' }).click();
+    await nurse
+      .getByRole('region', { name: 'Scored scales' })
+      .getByText(/Aldrete/)
+      .first()
+      .waitFor();
+    const discharge = nurse.getByRole('form', { name: 'Discharge' });
+    await discharge.getByLabel('Escort present').check();
+    await discharge.getByLabel('Written instructions given').check();
+    await discharge.getByRole('button', { name: 'Discharge' }).click();
+    await nurse.getByText(/Discharge is not allowed yet/).waitFor();
+    await answerScale(nurse, 'Aldrete', () => '2');
+    await nurse.getByRole('button', { name: 'Save Aldrete' }).click();
+    await nurse.getByText('Saved.').first().waitFor();
+    await discharge.getByLabel('Escort present').check();
+    await discharge.getByLabel('Written instructions given').check();
+    await discharge.getByRole('button', { name: 'Discharge' }).click();
+    await nurse.getByRole('button', { name: 'Sign note' }).waitFor();
+
+    await nurse.getByRole('button', { name: 'Sign note' }).click();
+    await physician.reload();
+    await physician.getByRole('button', { name: 'Co-sign' }).click();
+    await physician.getByRole('link', { name: /Note \(PDF\)/ }).waitFor();
+    const href = (await physician.getByRole('link', { name: /Note \(PDF\)/ }).getAttribute('href'))!;
+    const pdf = await physician.request.get(href);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+    // The board followed every step without a reload.
+    await desk
+      .getByRole('article', { name: /Chair 3/ })
+      .getByText(/note signed/i)
+      .waitFor();
+  }, 240_000);
+});
