@@ -12,7 +12,7 @@ import { at, clinicIdColumn, patients, users } from './schema.js';
  * - A chart entry is never changed or deleted (guard trigger); a correction is a new entry.
  * - A retried entry never charts twice: (session_id, client_entry_id) is UNIQUE, and the service
  *   returns the first entry's result for a repeat.
- * - One session per appointment (partial UNIQUE index).
+ * - One session per appointment, and one session per dose given (partial UNIQUE indexes).
  * - A session's state moves only through the service, which checks the domain's state machine inside a
  *   transaction holding the session row; `version` grows by one with every entry so boards and tablets
  *   can tell what they have seen. The row is never deleted (guard trigger).
@@ -44,6 +44,10 @@ export const treatmentSessions = pgTable(
     uniqueIndex('treatment_sessions_appointment')
       .on(t.appointmentId)
       .where(sql`${t.appointmentId} IS NOT NULL`),
+    // A dose is given in one session: the second start with the same dose is refused here too.
+    uniqueIndex('treatment_sessions_dose')
+      .on(t.doseId)
+      .where(sql`${t.doseId} IS NOT NULL`),
     index('treatment_sessions_clinic_day').on(t.clinicId, t.checkedInAt),
     index('treatment_sessions_patient').on(t.clinicId, t.patientId, t.checkedInAt),
     check('treatment_sessions_kind', sql`${t.kind} IN ('iv_ketamine', 'esketamine')`),

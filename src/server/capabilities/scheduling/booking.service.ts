@@ -15,6 +15,7 @@ import {
   nextStatus,
   placeAppointment,
   shiftSeries,
+  type AppointmentAction,
   type AppointmentStatus,
   type Placement,
   type RoomKind,
@@ -570,4 +571,32 @@ export async function changeAppointmentStatus(
     const { timeZone } = await loadScheduleSettings(tx, actor.clinicId);
     return (await views(tx, actor, [row.id], timeZone))[0]!;
   });
+}
+
+/**
+ * The appointment follows its treatment session, in the session's transaction: each action is applied
+ * in turn when the status allows it and skipped when the front desk already moved the appointment on
+ * (or back), so the chair's record never fails for the calendar's sake.
+ */
+export async function followTreatmentSession(
+  tx: Executor,
+  deps: AppDeps,
+  actor: Actor,
+  appointmentId: string,
+  actions: readonly AppointmentAction[],
+): Promise<void> {
+  await lockClinicSchedule(tx, actor.clinicId);
+  let row = await findAppointmentRow(tx, actor.clinicId, appointmentId, true);
+  if (!row) return;
+  const type = await findType(tx, actor.clinicId, row.typeId);
+  for (const action of actions) {
+    const next = nextStatus(row.status as AppointmentStatus, action);
+    if (!next.ok) continue;
+    const changed = await updateAppointment(tx, actor.clinicId, row.id, row.version, {
+      status: next.value,
+      updatedBy: actor.userId,
+    });
+    row = changed!;
+    await recordChange(tx, deps, actor, row, action, 'treatment session', type!.category);
+  }
 }

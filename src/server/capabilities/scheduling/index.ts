@@ -5,5 +5,10 @@
 export { schedulingRoutes } from './scheduling.routes.js';
 export { sendDueReminders } from './reminders.service.js';
 export { addDefaultTypes } from './resources.service.js';
-export { bookAppointment, bookSeries, changeAppointmentStatus } from './booking.service.js';
+export {
+  bookAppointment,
+  bookSeries,
+  changeAppointmentStatus,
+  followTreatmentSession,
+} from './booking.service.js';
 export { proposeCourse } from './calendar-read.service.js';

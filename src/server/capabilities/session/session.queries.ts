@@ -112,6 +112,8 @@ export async function readyDoseOf(db: Executor, clinicId: string, patientId: str
         eq(doses.clinicId, clinicId),
         eq(doses.patientId, patientId),
         inArray(doses.status, ['ready_to_administer']),
+        // A dose already started in a session is spoken for.
+        sql`NOT EXISTS (SELECT 1 FROM treatment_sessions s WHERE s.dose_id = ${doses.id})`,
       ),
     )
     .orderBy(desc(doses.orderedAt))

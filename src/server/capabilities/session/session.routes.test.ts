@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardItem, SessionView } from '../../../contracts/session.js';
+import { appointments } from '../../../db/schema-scheduling.js';
 import { sessionEntries, treatmentSessions } from '../../../db/schema-session.js';
+import { seedSchedulingRecords } from '../scheduling/scheduling-fixtures.js';
 import { createTestContext, type TestClinic, type TestContext } from '../../../test/test-app.js';
 import { extractPages } from '../consent/pdf-text.test-helper.js';
 import { json, problem } from '../scheduling/scheduling-test-setup.js';
@@ -309,6 +311,53 @@ describe('the record holds', () => {
       reason: 'Patient declined today',
     });
     expect(view.state).toBe('ended_early');
+  });
+});
+
+describe('the appointment and the dose', () => {
+  it('moves the booked appointment with the session, and gives a dose in one session only', async () => {
+    const { patientId, doseId } = await readyPatient(ctx, clinic, c);
+    const { appointmentId } = await seedSchedulingRecords(
+      ctx.deps.db,
+      clinic.id,
+      patientId,
+      clinic.users.nurse.id,
+    );
+    const statusOf = async () =>
+      (await ctx.deps.db.select().from(appointments).where(eq(appointments.id, appointmentId)))[0]!.status;
+    const first = await json<SessionView>(
+      await ctx.request('/api/sessions', {
+        method: 'POST',
+        cookie: c.nurse,
+        json: { patientId, appointmentId },
+      }),
+      201,
+    );
+    expect(await statusOf()).toBe('checked_in');
+    const again = await problem(
+      await ctx.request('/api/sessions', {
+        method: 'POST',
+        cookie: c.nurse,
+        json: { patientId, appointmentId },
+      }),
+      409,
+    );
+    expect(again.message).toContain('already has a session');
+    await charted(ctx, c.nurse, first.id, completeChecklist());
+    await charted(ctx, c.nurse, first.id, { type: 'action', action: 'complete_checklist' });
+    await charted(ctx, c.nurse, first.id, { type: 'action', action: 'start', doseId });
+    expect(await statusOf()).toBe('in_chair');
+    await charted(ctx, c.nurse, first.id, { type: 'action', action: 'stop' });
+    expect(await statusOf()).toBe('recovering');
+
+    const second = await checkIn(patientId, c.nurse);
+    await charted(ctx, c.nurse, second.id, completeChecklist());
+    await charted(ctx, c.nurse, second.id, { type: 'action', action: 'complete_checklist' });
+    const reused = await problem(
+      await chart(ctx, c.nurse, second.id, { type: 'action', action: 'start', doseId }),
+      400,
+    );
+    expect(reused.fields.map((f) => f.field)).toEqual(['body.doseId']);
   });
 });
 

@@ -7,6 +7,8 @@ import { badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
 import { loadClinicPatient } from '../../shared/patient-access.js';
+import type { AppointmentAction } from '../../../domain/scheduling/index.js';
+import { followTreatmentSession } from '../scheduling/index.js';
 import { entryOutcome } from './session-entry-rules.js';
 import { loadSessionFacts } from './session-facts.js';
 import { buildSessionView } from './session-view.js';
@@ -97,10 +99,20 @@ export async function checkIn(
         outcome: 'success',
       },
     ]);
+    if (body.appointmentId) await followTreatmentSession(tx, deps, actor, body.appointmentId, ['check_in']);
     await notifySessionChange(tx, { clinicId: actor.clinicId, sessionId: session.id, version: 1 });
     return viewOf(deps, tx, actor, session);
   });
 }
+
+/** How the booked appointment follows the session's steps (the calendar shows who is in the chair). */
+const APPOINTMENT_FOLLOWS: Partial<Record<string, AppointmentAction[]>> = {
+  start: ['check_in', 'seat'],
+  stop: ['start_recovery'],
+  discharge: ['complete'],
+  end_early: ['complete'],
+  transfer_out: ['complete'],
+};
 
 /** When the entry happened: the server's clock, or the earlier time a late entry names (never the future). */
 function eventTimeOf(body: SessionEntryBody, session: SessionRow, now: Date): Date {
@@ -168,6 +180,9 @@ export async function recordEntry(
         outcome: 'success',
       },
     ]);
+    const appointmentMoves = body.type === 'action' ? APPOINTMENT_FOLLOWS[body.action] : undefined;
+    if (session.appointmentId && appointmentMoves)
+      await followTreatmentSession(tx, deps, actor, session.appointmentId, appointmentMoves);
     await notifySessionChange(tx, { clinicId: session.clinicId, sessionId: session.id, version });
     return { view: await viewOf(deps, tx, actor, updated), replayed: false };
   });

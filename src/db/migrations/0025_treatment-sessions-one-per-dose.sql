@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "treatment_sessions_dose" ON "treatment_sessions" USING btree ("dose_id") WHERE "treatment_sessions"."dose_id" IS NOT NULL;
