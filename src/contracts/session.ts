@@ -111,6 +111,8 @@ export const sessionEntryBody = z.discriminatedUnion('type', [
       doseId: z.uuid().optional(),
       rate: rate.optional(),
       reason: z.string().trim().min(1).max(1000).optional(),
+      /** start of an esketamine session: the lot of the first device the patient takes. */
+      lot: z.string().trim().max(30).optional(),
       /** discharge: what the nurse confirms at the door. */
       escortPresent: z.boolean().optional(),
       instructionsGiven: z.boolean().optional(),
@@ -161,6 +163,8 @@ export const sessionEntryBody = z.discriminatedUnion('type', [
       adverseEventEntryId: z.uuid().nullable().optional(),
     })
     .strict(),
+  /** Esketamine: the next device the patient takes (28 mg), with its lot. */
+  z.object({ type: z.literal('device'), ...entryCommon, lot: z.string().trim().min(1).max(30) }).strict(),
   z
     .object({ type: z.literal('dose_explanation'), ...entryCommon, text: z.string().trim().min(1).max(2000) })
     .strict(),
@@ -271,6 +275,19 @@ export const sessionView = z.object({
     observationMinutes: z.number().nullable(),
     requiredMinutes: z.number(),
   }),
+  /** Esketamine devices taken, in order (28 mg each). */
+  devices: z.array(z.object({ entryId: z.uuid(), at: isoInstant, lot: z.string() })),
+  /** Esketamine: the REMS status and the session's Patient Monitoring Form. */
+  rems: z
+    .object({
+      settingCertified: z.boolean(),
+      patientEnrolled: z.boolean(),
+      reportingPhone: z.string(),
+      formId: z.uuid().nullable(),
+      formStatus: z.enum(['submitted', 'due', 'due_today', 'overdue']).nullable(),
+      dueOn: z.iso.date().nullable(),
+    })
+    .nullable(),
   /** Predicted ketamine concentrations for the infusion as given (IV only), for the chart's overlay. */
   pk: z
     .object({

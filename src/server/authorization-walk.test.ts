@@ -16,6 +16,7 @@ import {
 import { seedConsent } from './capabilities/consent/consent-fixtures.js';
 import { seedFormLink } from './capabilities/patient-forms/form-link-fixtures.js';
 import { seedSession } from './capabilities/session/session-fixtures.js';
+import { seedRemsForm } from './capabilities/rems-forms/rems-form-fixtures.js';
 import type { AnyRoute } from './shared/http/define-route.js';
 import { allRoutes } from './routes.js';
 import { sampleBodies } from './route-samples.js';
@@ -56,6 +57,7 @@ let otherScheduling: SeededSchedulingRecords;
 let otherConsentId: string;
 let otherFormLinkId: string;
 let otherSessionId: string;
+let otherRemsFormId: string;
 
 /** Another clinic's record of the kind the route addresses. */
 function foreignIdFor(route: AnyRoute): string {
@@ -79,6 +81,7 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/consents/')) return otherConsentId;
   if (route.path.startsWith('/api/form-links/')) return otherFormLinkId;
   if (route.path.startsWith('/api/sessions/')) return otherSessionId;
+  if (route.path.startsWith('/api/rems-forms/')) return otherRemsFormId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -189,6 +192,7 @@ beforeAll(async () => {
   otherConsentId = await seedConsent(ctx.deps.db, other.id, otherPatientId);
   otherFormLinkId = await seedFormLink(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
   otherSessionId = await seedSession(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
+  otherRemsFormId = await seedRemsForm(ctx.deps.db, other.id, otherSessionId, otherPatientId);
   cookies = {};
   for (const role of staffRoles) cookies[role] = await ctx.cookieFor(home.users[role].id, home.id);
 });

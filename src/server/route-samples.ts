@@ -155,6 +155,16 @@ export const sampleBodies: Record<string, unknown> = {
     clientEntryId: '00000000-0000-4000-8000-000000000001',
     line: '128/82 72 98 14',
   },
+  'post /api/rems/certification': {
+    status: 'certified',
+    authorizedRepresentative: 'Dana Reyes',
+    certifiedOn: '2026-01-15',
+    setting: { name: 'Sample Clinic', address1: '1 Main St', city: 'Springfield', state: 'IL', zip: '62701' },
+  },
+  'post /api/patients/:id/rems-enrolment': { status: 'enrolled', enrolledOn: '2026-02-01' },
+  'post /api/rems-forms/:id/values': { values: { hcp_phone: '555-0100' }, version: 1 },
+  'post /api/rems-forms/:id/submission': { submittedOn: '2026-12-02', channel: 'online', version: 1 },
+  'post /api/rems/form-templates': { definition: { version: 'sample' } },
 };
 
 /**

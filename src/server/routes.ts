@@ -8,6 +8,8 @@ import { consentRoutes } from './capabilities/consent/index.js';
 import { intakeRoutes } from './capabilities/intake/index.js';
 import { patientFormRoutes } from './capabilities/patient-forms/index.js';
 import { patientRoutes } from './capabilities/patients/index.js';
+import { remsFormRoutes } from './capabilities/rems-forms/index.js';
+import { remsRoutes } from './capabilities/rems/index.js';
 import { schedulingRoutes } from './capabilities/scheduling/index.js';
 import { sessionRoutes } from './capabilities/session/index.js';
 import { enquiryRoutes } from './capabilities/site/index.js';
@@ -34,4 +36,6 @@ export const allRoutes: AnyRoute[] = [
   ...consentRoutes,
   ...patientFormRoutes,
   ...sessionRoutes,
+  ...remsRoutes,
+  ...remsFormRoutes,
 ];

@@ -1,3 +1,4 @@
+import { sendRemsFormReminders } from './capabilities/rems-forms/index.js';
 import { sendDueReminders } from './capabilities/scheduling/index.js';
 import { sessionEventHub } from './capabilities/session/index.js';
 import { createSmsSender } from './shared/sms-sender.js';
@@ -165,13 +166,15 @@ export async function startArbor(
         ? setInterval(() => void deps.mailer.deliverQueued().catch(() => undefined), 10_000)
         : undefined;
     // Appointment reminders: each tick queues what fell due since the last (idempotent per reminder).
-    const reminderTimer = setInterval(
-      () =>
-        void sendDueReminders(deps).catch((error: unknown) =>
-          logger.error({ err: error }, 'appointment reminders failed'),
-        ),
-      60_000,
-    );
+    // REMS monitoring-form reminders ride the same tick; each open form is reminded once a day.
+    const reminderTimer = setInterval(() => {
+      void sendDueReminders(deps).catch((error: unknown) =>
+        logger.error({ err: error }, 'appointment reminders failed'),
+      );
+      void sendRemsFormReminders(deps, deps.now()).catch((error: unknown) =>
+        logger.error({ err: error }, 'REMS form reminders failed'),
+      );
+    }, 60_000);
     reminderTimer.unref();
     let stopped = false;
     return {

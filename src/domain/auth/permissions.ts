@@ -92,6 +92,15 @@ export const actions = [
   'session.read',
   /** Chart entries; physician-only steps (BP decision, ending otherwise, co-signing) are the rules'. */
   'session.chart',
+  // The SPRAVATO REMS (docs/spravato-rems.md).
+  /** A patient's REMS enrolment and the setting's certification status (front desk too: paperwork). */
+  'rems.read',
+  /** Record a patient's enrolment (or that they are not enrolled). */
+  'rems.enrol',
+  /** Record the setting's certification and load a new version of the monitoring form. */
+  'rems.certify',
+  /** Patient Monitoring Forms: complete, print, mark submitted; the list of forms due. */
+  'rems.forms',
   // Protocols and dosing (docs/dosing.md).
   'protocol.read',
   'protocol.manage',
@@ -169,7 +178,10 @@ const intakePhysician: Action[] = [...intakeNurse, 'eligibility.decide'];
 const consentFrontDesk: Action[] = ['consent.read', 'consent.collect', 'intake.send'];
 /** The session: clinicians chart; the front desk checks patients in and sees the board, not the chart. */
 const sessionClinician: Action[] = ['session.checkin', 'session.board', 'session.read', 'session.chart'];
-const sessionFrontDesk: Action[] = ['session.checkin', 'session.board'];
+const sessionFrontDesk: Action[] = ['session.checkin', 'session.board', 'rems.read'];
+/** REMS: clinicians enrol patients and file the monitoring forms; a physician or the owner certifies. */
+const remsNurse: Action[] = ['rems.read', 'rems.enrol', 'rems.forms'];
+const remsPhysician: Action[] = [...remsNurse, 'rems.certify'];
 
 /** Every signed-in person may change their own password (after re-authenticating). */
 const ownAccount: Action[] = ['account.password'];
@@ -197,6 +209,8 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'appointment.read',
     'scheduling.configure',
     'calendar.feed',
+    'rems.read',
+    'rems.certify',
   ],
   physician: [
     ...ownAccount,
@@ -211,6 +225,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     ...schedulingClinician,
     ...intakePhysician,
     ...sessionClinician,
+    ...remsPhysician,
   ],
   nurse: [
     ...ownAccount,
@@ -224,6 +239,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     ...schedulingClinician,
     ...intakeNurse,
     ...sessionClinician,
+    ...remsNurse,
   ],
   // Front desk registers and finds patients, keeps demographics and contacts current and answers
   // site enquiries; it neither sees nor changes diagnoses and alerts, nor moves the care status.

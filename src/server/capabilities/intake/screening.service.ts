@@ -32,6 +32,7 @@ import { readStoredClinic } from '../../shared/clinic-settings.js';
 import { loadClinicPatient } from '../../shared/patient-access.js';
 import { consentStatusFor } from '../consent/index.js';
 import { latestPhq9Item9 } from '../measurement/index.js';
+import { remsStatusFor } from '../rems/index.js';
 import { moveCareStatusInTransaction } from '../patients/index.js';
 import {
   decisionsOf,
@@ -62,11 +63,12 @@ const consentCode: Record<Product, ConsentTemplateCode> = {
 };
 
 async function screen(db: Executor, clinicId: string, patientId: string, product: Product, now: Date) {
-  const [intake, medications, phq9Item9, clinic] = [
+  const [intake, medications, phq9Item9, clinic, rems] = [
     await latestIntake(db, clinicId, patientId),
     await latestMedications(db, clinicId, patientId),
     await latestPhq9Item9(db, clinicId, patientId),
     await readStoredClinic(db, clinicId),
+    product === 'esketamine' ? await remsStatusFor(db, clinicId, patientId) : null,
   ];
   const evaluation = evaluateScreening(
     {
@@ -76,8 +78,8 @@ async function screen(db: Executor, clinicId: string, patientId: string, product
       // Vitals come from the infusion session's charting once it exists; until then the intake reading.
       vitals: null,
       phq9Item9,
-      // REMS enrolment is recorded by the esketamine capability once it exists: unknown until then.
-      remsEnrolled: null,
+      // The latest REMS enrolment record; null (asked for) when none was recorded.
+      remsEnrolled: rems?.patientEnrolled ?? null,
       settings: clinic?.settings.intake.rules ?? null,
       benzoTable: clinic?.settings.intake.benzodiazepineTable ?? undefined,
     },

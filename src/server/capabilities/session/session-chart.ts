@@ -34,6 +34,7 @@ export interface ActionPayload {
   action: string;
   rate?: PumpRate;
   doseId?: string;
+  lot?: string;
   reason?: string;
   escortPresent?: boolean;
   instructionsGiven?: boolean;
@@ -67,6 +68,8 @@ export interface FoldedChart {
   endedAt: number | null;
   outcome: 'discharged' | 'ended_early' | 'transferred_out' | null;
   endReason: string | null;
+  /** Esketamine devices taken, in order: the first with the start, the others as device entries. */
+  devices: Array<{ entryId: string; at: number; lot: string }>;
   vitals: Array<{ entry: StoredEntry; payload: VitalsPayload }>;
   scales: Array<{ entry: StoredEntry; payload: ScalePayload }>;
   adverseEvents: Array<{ entry: StoredEntry; event: AdverseEvent }>;
@@ -103,6 +106,7 @@ function foldAction(chart: FoldedChart, entry: StoredEntry): void {
     if (pumpType === 'start') {
       chart.startedAt = at;
       chart.doseId = p.doseId ?? null;
+      if (p.lot) chart.devices.push({ entryId: entry.id, at, lot: p.lot });
     }
     if (pumpType === 'stop') chart.stoppedAt = at;
   }
@@ -130,6 +134,7 @@ export function foldEntries(entries: readonly StoredEntry[]): FoldedChart {
     endedAt: null,
     outcome: null,
     endReason: null,
+    devices: [],
     vitals: [],
     scales: [],
     adverseEvents: [],
@@ -154,6 +159,9 @@ export function foldEntries(entries: readonly StoredEntry[]): FoldedChart {
         break;
       case 'action':
         foldAction(chart, entry);
+        break;
+      case 'device':
+        chart.devices.push({ entryId: entry.id, at: entry.eventAt.getTime(), lot: String(p.lot) });
         break;
       case 'vitals':
         chart.vitals.push({ entry, payload: p as unknown as VitalsPayload });

@@ -6,6 +6,7 @@ import { instrumentSettingsFor } from '../../../domain/measurement/index.js';
 import {
   applyAction,
   checkDifferenceExplained,
+  sessionKindProfile,
   checkVitals,
   parseVitalsLine,
   validateAdverseEvent,
@@ -16,6 +17,7 @@ import {
   type SessionKind,
   type SessionState,
 } from '../../../domain/session/index.js';
+import { deviceProblems, devicesComplete } from '../../../domain/rems/index.js';
 import { ApiError, badRequest, conflict } from '../../shared/api-error.js';
 import {
   amountOf,
@@ -144,6 +146,7 @@ function actionEntry({ body, facts, role }: EntryInput<'action'>): EntryOutcome 
     });
     if (action === 'complete_checklist') return { payload, stateAfter: state };
     const dose = startDose(facts, body);
+    if (facts.session.kind === 'esketamine') return { ...firstDevice(facts, body, state), doseId: dose.id };
     const pumpRate = (dose.result as { pumpRateMlPerHour?: number | null }).pumpRateMlPerHour ?? null;
     const rate = body.rate ?? (pumpRate ? { value: pumpRate, unit: 'mL/h' as const } : undefined);
     if (facts.session.kind === 'iv_ketamine' && !rate)
@@ -153,6 +156,11 @@ function actionEntry({ body, facts, role }: EntryInput<'action'>): EntryOutcome 
       stateAfter: state,
       doseId: dose.id,
     };
+  }
+  if (action === 'stop' && facts.session.kind === 'esketamine') {
+    const problems = devicesComplete(facts.chart.devices.length, orderedDevices(facts));
+    if (problems.length > 0)
+      throw new ApiError(409, 'conflict', problems[0]!.message, fieldsOf(problems, 'body.'));
   }
   if (action === 'change_rate' && !body.rate)
     throw badRequest([{ field: 'body.rate', message: 'is required for a rate change' }]);
@@ -174,6 +182,60 @@ function actionEntry({ body, facts, role }: EntryInput<'action'>): EntryOutcome 
   const state = transition(facts, role, action, { reason: body.reason });
   if (body.rate) payload.rate = body.rate;
   return { payload, stateAfter: state };
+}
+
+const orderedDevices = (facts: SessionFacts) =>
+  (facts.dose?.result as { devices?: number } | undefined)?.devices ?? 0;
+
+/**
+ * Esketamine: the start is the first device. The setting must be certified and the patient enrolled in
+ * the REMS (docs/clinical-sources.md#spravato-rems); the lot of the device is recorded.
+ */
+function firstDevice(facts: SessionFacts, body: Body<'action'>, state: SessionState): EntryOutcome {
+  const rems = facts.rems;
+  const problems: Array<{ field: string; message: string }> = [];
+  if (!rems?.settingCertified)
+    problems.push({
+      field: 'body.rems',
+      message: 'this setting is not recorded as certified in the SPRAVATO REMS',
+    });
+  if (!rems?.patientEnrolled)
+    problems.push({
+      field: 'body.rems',
+      message: 'the patient is not recorded as enrolled in the SPRAVATO REMS',
+    });
+  if (problems.length > 0)
+    throw new ApiError(
+      409,
+      'conflict',
+      `Esketamine cannot be given: ${problems.map((p) => p.message).join('; ')}`,
+      problems,
+    );
+  const lot = body.lot ?? '';
+  const checked = deviceProblems(
+    [],
+    { at: 0, lot },
+    orderedDevices(facts),
+    sessionKindProfile('esketamine').deviceSpacingMinutes!,
+  );
+  if (checked.length > 0) throw badRequest(fieldsOf(checked, 'body.'));
+  return {
+    payload: { action: 'start', doseId: facts.dose!.id, lot: lot.trim(), rate: { value: 0, unit: 'mg/h' } },
+    stateAfter: state,
+  };
+}
+
+function deviceEntry({ body, facts, eventAt }: EntryInput<'device'>): EntryOutcome {
+  if (facts.session.kind !== 'esketamine') throw conflict('Devices are taken in esketamine sessions only');
+  requireState(facts.session.state as SessionState, ['infusing'], 'A device');
+  const problems = deviceProblems(
+    facts.chart.devices.map((d) => ({ at: d.at, lot: d.lot })),
+    { at: eventAt, lot: body.lot },
+    orderedDevices(facts),
+    sessionKindProfile('esketamine').deviceSpacingMinutes!,
+  );
+  if (problems.length > 0) throw badRequest(fieldsOf(problems, 'body.'));
+  return { payload: { lot: body.lot.trim() }, stateAfter: facts.session.state as SessionState };
 }
 
 function vitalsEntry({ body, facts }: EntryInput<'vitals'>): EntryOutcome {
@@ -329,6 +391,7 @@ const HANDLERS: { [T in SessionEntryBody['type']]: (input: EntryInput<T>) => Ent
   scale: scaleEntry,
   adverse_event: adverseEventEntry,
   rescue: rescueEntry,
+  device: deviceEntry,
   dose_explanation: doseExplanationEntry,
   note_sign: noteSignEntry,
   note_cosign: noteCosignEntry,

@@ -1,10 +1,20 @@
 import type { Executor } from '../../../db/client.js';
 import { readStoredClinic } from '../../shared/clinic-settings.js';
 import { loadClinicPatient } from '../../shared/patient-access.js';
+import { clinicDateOf } from '../../../domain/clinic/index.js';
+import { formDueStatus } from '../../../domain/rems/index.js';
 import { readinessFor } from '../intake/index.js';
+import { remsStatusFor } from '../rems/index.js';
 import { latestPhq9Item9 } from '../measurement/index.js';
 import { foldEntries } from './session-chart.js';
-import { entriesOf, findDose, latestCssrsRisk, readyDoseOf, type SessionRow } from './session.queries.js';
+import {
+  entriesOf,
+  findDose,
+  latestCssrsRisk,
+  readyDoseOf,
+  remsFormOfSession,
+  type SessionRow,
+} from './session.queries.js';
 import type { SessionFacts } from './session-view.js';
 
 /**
@@ -34,6 +44,8 @@ export async function loadSessionFacts(db: Executor, session: SessionRow, now: D
       ? findDose(db, session.clinicId, session.doseId)
       : readyDoseOf(db, session.clinicId, session.patientId),
   ]);
+  const rems =
+    session.kind === 'esketamine' ? await remsFacts(db, session, clinic!.settings.timeZone, now) : null;
   return {
     session,
     patient: {
@@ -49,6 +61,30 @@ export async function loadSessionFacts(db: Executor, session: SessionRow, now: D
     phq9Item9,
     cssrsRisk,
     dose: dose ?? null,
+    rems,
     now,
+  };
+}
+
+/** Esketamine: the REMS status of the setting and the patient, and the session's form with its due status. */
+async function remsFacts(
+  db: Executor,
+  session: SessionRow,
+  timeZone: string,
+  now: Date,
+): Promise<SessionFacts['rems']> {
+  const status = await remsStatusFor(db, session.clinicId, session.patientId);
+  const form = await remsFormOfSession(db, session.id);
+  const today = clinicDateOf(now.toISOString(), timeZone);
+  return {
+    settingCertified: status.settingCertified,
+    patientEnrolled: status.patientEnrolled === true,
+    form: form
+      ? {
+          id: form.id,
+          dueOn: form.dueOn,
+          status: formDueStatus(form.dueOn, today, form.submittedAt !== null),
+        }
+      : null,
   };
 }

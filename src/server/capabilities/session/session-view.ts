@@ -22,6 +22,7 @@ import {
   type SessionState,
 } from '../../../domain/session/index.js';
 import type { ReadinessView } from '../../../contracts/intake.js';
+import { DEFAULT_PMF_TEMPLATE, MG_PER_DEVICE } from '../../../domain/rems/index.js';
 import { explanationText, type FoldedChart, type StoredEntry } from './session-chart.js';
 import type { DoseRow, SessionRow } from './session.queries.js';
 
@@ -41,6 +42,12 @@ export interface SessionFacts {
   phq9Item9: number | null;
   cssrsRisk: 'low' | 'moderate' | 'high' | null;
   dose: DoseRow | null;
+  /** Esketamine: the REMS status of the setting and the patient, and the session's monitoring form. */
+  rems: {
+    settingCertified: boolean;
+    patientEnrolled: boolean;
+    form: { id: string; dueOn: string; status: 'submitted' | 'due' | 'due_today' | 'overdue' } | null;
+  } | null;
   now: Date;
 }
 
@@ -105,8 +112,36 @@ const ivDose = (dose: DoseRow | null) => {
   return result?.route === 'iv' ? result : null;
 };
 
-/** The amount given so far from the pump events, and its comparison with the ordered dose. */
+/** Esketamine: the devices taken × 28 mg, against the ordered devices. */
+function deviceAmount(f: SessionFacts) {
+  const givenMg = f.chart.devices.length * MG_PER_DEVICE;
+  const given = {
+    givenMg,
+    givenMl: null,
+    runningMs: 0,
+    pausedMs: 0,
+    startedAt: f.chart.startedAt ?? 0,
+    stoppedAt: f.chart.stoppedAt,
+    segments: [],
+    explanation: [
+      {
+        quantity: 'givenMg',
+        label: 'Given',
+        value: givenMg,
+        unit: 'mg',
+        formula: `${f.chart.devices.length} devices × ${MG_PER_DEVICE} mg`,
+        inputs: [],
+        rounding: null,
+      },
+    ],
+  };
+  const comparison = f.dose ? compareWithOrder(givenMg, f.dose.totalMg, 0) : null;
+  return { given, comparison: comparison?.ok ? comparison.value : null };
+}
+
+/** The amount given so far (pump events for IV, devices for esketamine), and its comparison with the order. */
 export function amountOf(f: SessionFacts) {
+  if (f.session.kind === 'esketamine') return f.chart.startedAt === null ? null : deviceAmount(f);
   if (f.chart.pump.length === 0) return null;
   const computed = ivDose(f.dose);
   const given = amountGiven(f.chart.pump, {
@@ -323,6 +358,21 @@ export function buildSessionView(f: SessionFacts, role: StaffRole): SessionView 
       requiredMinutes: discharge.observation.requiredMinutes,
     },
     pk: pkOf(f, amount),
+    devices: f.chart.devices.map((d) => ({
+      entryId: d.entryId,
+      at: new Date(d.at).toISOString(),
+      lot: d.lot,
+    })),
+    rems: f.rems
+      ? {
+          settingCertified: f.rems.settingCertified,
+          patientEnrolled: f.rems.patientEnrolled,
+          reportingPhone: DEFAULT_PMF_TEMPLATE.submission.phone,
+          formId: f.rems.form?.id ?? null,
+          formStatus: f.rems.form?.status ?? null,
+          dueOn: f.rems.form?.dueOn ?? null,
+        }
+      : null,
     note: {
       draft: note,
       signed: f.chart.signed

@@ -3,6 +3,7 @@ import type { Executor } from '../../../db/client.js';
 import { users } from '../../../db/schema.js';
 import { doses } from '../../../db/schema-dosing.js';
 import { appointments } from '../../../db/schema-scheduling.js';
+import { remsForms } from '../../../db/schema-rems.js';
 import { sessionEntries, treatmentSessions } from '../../../db/schema-session.js';
 import type { StoredEntry } from './session-chart.js';
 
@@ -160,4 +161,13 @@ export async function notifySessionChange(
   payload: { clinicId: string; sessionId: string; version: number },
 ) {
   await tx.execute(sql`SELECT pg_notify('arbor_session', ${JSON.stringify(payload)})`);
+}
+
+/** The session's Patient Monitoring Form, when one was made (esketamine). */
+export async function remsFormOfSession(db: Executor, sessionId: string) {
+  const [row] = await db
+    .select({ id: remsForms.id, dueOn: remsForms.dueOn, submittedAt: remsForms.submittedAt })
+    .from(remsForms)
+    .where(eq(remsForms.sessionId, sessionId));
+  return row;
 }

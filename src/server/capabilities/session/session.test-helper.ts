@@ -27,10 +27,35 @@ export async function sessionCookies(ctx: TestContext, clinic: TestClinic): Prom
   };
 }
 
+/** The REMS certification of the test clinic's setting (esketamine sessions need it). */
+export async function certifySetting(ctx: TestContext, c: SessionCookies) {
+  await json(
+    await ctx.request('/api/rems/certification', {
+      method: 'POST',
+      cookie: c.physician,
+      json: {
+        status: 'certified',
+        authorizedRepresentative: 'Dana Reyes',
+        certifiedOn: '2026-01-15',
+        settingIdentifier: 'HCS-0001',
+        setting: {
+          name: 'Maple Street Clinic',
+          address1: '100 Example Street',
+          city: 'Springfield',
+          state: 'IL',
+          zip: '62701',
+        },
+      },
+    }),
+    201,
+  );
+}
+
 export async function readyPatient(
   ctx: TestContext,
   clinic: TestClinic,
   c: SessionCookies,
+  product: 'iv_ketamine' | 'esketamine' = 'iv_ketamine',
 ): Promise<{ patientId: string; doseId: string }> {
   const post = (path: string, cookie: string, body: unknown) =>
     ctx.request(path, { method: 'POST', cookie, json: body });
@@ -54,13 +79,22 @@ export async function readyPatient(
     201,
   );
   await json(await post(`/api/patients/${patientId}/medications`, c.nurse, { entries: [] }), 201);
+  if (product === 'esketamine')
+    await json(
+      await post(`/api/patients/${patientId}/rems-enrolment`, c.nurse, {
+        status: 'enrolled',
+        enrolledOn: '2026-02-01',
+        prescriberId: clinic.users.physician.id,
+      }),
+      201,
+    );
   const evaluation = await json<{ id: string }>(
-    await post(`/api/patients/${patientId}/screening`, c.physician, { product: 'iv_ketamine' }),
+    await post(`/api/patients/${patientId}/screening`, c.physician, { product }),
     201,
   );
   await json(
     await post(`/api/patients/${patientId}/eligibility`, c.physician, {
-      product: 'iv_ketamine',
+      product,
       evaluationId: evaluation.id,
       decision: 'eligible',
     }),
@@ -70,7 +104,9 @@ export async function readyPatient(
     await ctx.request('/api/consent/templates', { cookie: c.nurse }),
     200,
   );
-  const template = templates.items.find((t) => t.code === 'iv-ketamine')!;
+  const template = templates.items.find(
+    (t) => t.code === (product === 'esketamine' ? 'esketamine' : 'iv-ketamine'),
+  )!;
   const consent = await json<{ id: string }>(
     await post(`/api/patients/${patientId}/consents`, c.nurse, {
       templateId: template.id,
@@ -90,12 +126,18 @@ export async function readyPatient(
     201,
   );
   await json(await post(`/api/consents/${consent.id}/countersign`, c.physician, {}), 200);
-  const body = {
-    protocol: { origin: 'library', id: 'iv-depression', version: 1 },
-    stepId: 'standard',
-    patient: { weight: { value: 70, unit: 'kg' }, height: { value: 170, unit: 'cm' } },
-    preparation: { vialConcentration: { value: 50, unit: 'mg/mL' }, bagVolume: { value: 100, unit: 'mL' } },
-  };
+  const body =
+    product === 'esketamine'
+      ? { protocol: { origin: 'library', id: 'esketamine-trd', version: 1 }, stepId: 'dose-56' }
+      : {
+          protocol: { origin: 'library', id: 'iv-depression', version: 1 },
+          stepId: 'standard',
+          patient: { weight: { value: 70, unit: 'kg' }, height: { value: 170, unit: 'cm' } },
+          preparation: {
+            vialConcentration: { value: 50, unit: 'mg/mL' },
+            bagVolume: { value: 100, unit: 'mL' },
+          },
+        };
   const preview = await json<{ dose: { totalMg: number } }>(
     await post(`/api/patients/${patientId}/doses/preview`, c.physician, body),
     200,

@@ -1,6 +1,7 @@
 import type { ChartTabProps } from '../patient-chart/chart-tab-types';
 import { formatDateTime } from '../format';
 import { Link } from '../routing/link';
+import { RemsEnrolmentSection } from '../rems/enrolment-section';
 import { paths } from '../routing/routes';
 import { useCan } from '../session-context';
 import { LoadState } from '../ui/load-state';
@@ -146,7 +147,7 @@ function ScreeningSections({ patientId }: { patientId: string }) {
   );
 }
 
-/** The chart's "Eligibility & consent": intake, medications, screening per product, decisions, consents. */
+/** The chart's "Eligibility & consent": intake, medications, screening per product, decisions, REMS enrolment, consents. */
 export function EligibilityTab({ patient }: ChartTabProps) {
   const can = useCan();
   return (
@@ -158,6 +159,7 @@ export function EligibilityTab({ patient }: ChartTabProps) {
           <ScreeningSections patientId={patient.id} />
         </>
       ) : null}
+      {can('rems.read') ? <RemsEnrolmentSection patientId={patient.id} /> : null}
       {can('consent.read') ? <ConsentsSection patientId={patient.id} /> : null}
       {can('intake.send') ? <FormLinksSection patient={patient} /> : null}
     </div>

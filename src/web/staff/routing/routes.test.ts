@@ -42,3 +42,14 @@ describe('the session pages', () => {
     expect(parseRoute('/app/sessions')).toEqual({ name: 'not-found' });
   });
 });
+
+describe('the REMS pages', () => {
+  it('have the forms due, the certification and one address per form', () => {
+    expect(parseRoute(paths.remsFormsDue())).toEqual({ name: 'rems-forms-due' });
+    expect(parseRoute(paths.remsCertification())).toEqual({ name: 'rems-certification' });
+    expect(paths.remsForm('a b')).toBe('/app/rems-forms/a%20b');
+    expect(paths.remsForm('f', 's')).toBe('/app/rems-forms/f?session=s');
+    expect(parseRoute(paths.remsForm('a b'))).toEqual({ name: 'rems-form', id: 'a b' });
+    expect(parseRoute('/app/rems')).toEqual({ name: 'not-found' });
+  });
+});

@@ -27,6 +27,9 @@ export type Route =
   | { name: 'schedule-setup' }
   | { name: 'board' }
   | { name: 'session'; id: string }
+  | { name: 'rems-form'; id: string }
+  | { name: 'rems-forms-due' }
+  | { name: 'rems-certification' }
   | { name: 'not-found' };
 
 export const appBase = '/app';
@@ -53,6 +56,9 @@ export const routePatterns = {
   scheduleSetup: '/schedule/setup',
   board: '/board',
   session: '/sessions/:id',
+  remsForm: '/rems-forms/:id',
+  remsFormsDue: '/rems/forms-due',
+  remsCertification: '/rems/certification',
 } as const;
 
 export type RoutePattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -112,6 +118,9 @@ const pages = [
   page(routePatterns.scheduleSetup, () => ({ name: 'schedule-setup' })),
   page(routePatterns.board, () => ({ name: 'board' })),
   page(routePatterns.session, ({ id }) => ({ name: 'session', id: decodeParam(id) })),
+  page(routePatterns.remsForm, ({ id }) => ({ name: 'rems-form', id: decodeParam(id) })),
+  page(routePatterns.remsFormsDue, () => ({ name: 'rems-forms-due' })),
+  page(routePatterns.remsCertification, () => ({ name: 'rems-certification' })),
 ];
 
 /** The path under `appBase` (`/` for the base itself), or null for an address outside the app. */
@@ -158,4 +167,11 @@ export const paths = {
   board: () => `${appBase}/board`,
   /** One infusion session at the chair. */
   session: (id: string) => `${appBase}/sessions/${encodeURIComponent(id)}`,
+  /** One session's SPRAVATO REMS Patient Monitoring Form; the API reads a form through its session. */
+  remsForm: (id: string, sessionId?: string) =>
+    `${appBase}/rems-forms/${encodeURIComponent(id)}${toQueryString({ session: sessionId })}`,
+  /** The clinic's monitoring forms due, due today and overdue. */
+  remsFormsDue: () => `${appBase}/rems/forms-due`,
+  /** The setting's REMS certification and the form versions. */
+  remsCertification: () => `${appBase}/rems/certification`,
 };

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
+import { MG_PER_DEVICE } from './device-model';
 import { EntryStatus } from './entry-status';
 import type { SessionView } from './session-api';
 import { CheckField, SessionSection, TextAreaField, type SectionProps } from './session-fields';
-import { actionLabels } from './session-text';
+import { actionLabel, actionLabels } from './session-text';
 import { useEntryForm, type EntryForm } from './use-entry-form';
 
 type RateUnit = 'mL/h' | 'mg/h';
@@ -54,7 +55,7 @@ function DoseFacts({ dose }: { dose: SessionView['dose'] }) {
       Verified dose: <strong>{dose.totalMg} mg</strong>
       {dose.concentrationMgPerMl !== null ? ` · ${dose.concentrationMgPerMl} mg/mL` : ''}
       {dose.pumpRateMlPerHour !== null ? ` · pump rate ${dose.pumpRateMlPerHour} mL/h` : ''}
-      {dose.devices !== null ? ` · ${dose.devices} devices` : ''}
+      {dose.devices !== null ? ` · ${dose.devices} devices of ${MG_PER_DEVICE} mg` : ''}
     </p>
   );
 }
@@ -88,6 +89,41 @@ function StartForm({ view, form }: { view: SessionView; form: EntryForm }) {
       />
       <button type="submit" className="button session-big" disabled={form.busy}>
         {actionLabels.start}
+      </button>
+    </form>
+  );
+}
+
+/** Esketamine: the start is the first device the patient takes, with its lot; there is no pump. */
+function FirstDeviceForm({ view, form }: { view: SessionView; form: EntryForm }) {
+  const [lot, setLot] = useState('');
+  return (
+    <form
+      aria-label="First device"
+      className="session-action-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void form.submit({
+          type: 'action',
+          action: 'start',
+          ...(view.dose ? { doseId: view.dose.id } : {}),
+          lot,
+        });
+      }}
+    >
+      <DoseFacts dose={view.dose} />
+      <TextField
+        label="Lot of the first device"
+        value={lot}
+        onChange={setLot}
+        required
+        maxLength={30}
+        autoComplete="off"
+        hint="As printed on the device."
+        error={form.errors.lot}
+      />
+      <button type="submit" className="button session-big" disabled={form.busy}>
+        {actionLabel('esketamine', 'start')}
       </button>
     </form>
   );
@@ -201,12 +237,13 @@ export function ActionsSection({ view, entries, physician, canChart }: SectionPr
               disabled={form.busy}
               onClick={() => void form.submit({ type: 'action', action: a })}
             >
-              {actionLabels[a]}
+              {actionLabel(view.kind, a)}
             </button>
           ))}
         </div>
       ) : null}
-      {can('start') ? <StartForm view={view} form={form} /> : null}
+      {can('start') && view.kind === 'esketamine' ? <FirstDeviceForm view={view} form={form} /> : null}
+      {can('start') && view.kind !== 'esketamine' ? <StartForm view={view} form={form} /> : null}
       {can('change_rate') ? <RateForm form={form} /> : null}
       {can('discharge') ? <DischargeForm form={form} /> : null}
       {can('end_early') ? <EndForm action="end_early" form={form} /> : null}

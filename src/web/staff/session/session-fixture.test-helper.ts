@@ -90,6 +90,8 @@ export function sessionFixture(overrides: Partial<SessionView> = {}): SessionVie
       observationMinutes: null,
       requiredMinutes: 30,
     },
+    devices: [],
+    rems: null,
     pk: {
       model: 'Domino 1984',
       tMinutesFromStart: [0, 10, 20],
@@ -112,4 +114,33 @@ export function sessionFixture(overrides: Partial<SessionView> = {}): SessionVie
     pending: [],
     ...overrides,
   };
+}
+
+/** An esketamine session after its first device: 84 mg ordered (3 devices), REMS form due, a serious event. */
+export function esketamineFixture(overrides: Partial<SessionView> = {}): SessionView {
+  return sessionFixture({
+    kind: 'esketamine',
+    actions: ['stop'],
+    dose: {
+      id: uuid(3),
+      status: 'verified',
+      totalMg: 84,
+      concentrationMgPerMl: null,
+      pumpRateMlPerHour: null,
+      devices: 3,
+    },
+    amount: null,
+    pk: null,
+    devices: [{ entryId: uuid(30), at: '2030-01-02T15:10:00.000Z', lot: 'LOT-A1' }],
+    adverseEvents: [{ entryId: uuid(12), summary: 'Adverse event: Syncope (severe)', serious: true }],
+    rems: {
+      settingCertified: true,
+      patientEnrolled: true,
+      reportingPhone: '1-855-382-6022',
+      formId: uuid(40),
+      formStatus: 'due',
+      dueOn: '2030-01-09',
+    },
+    ...overrides,
+  });
 }

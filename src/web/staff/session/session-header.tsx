@@ -1,3 +1,4 @@
+import { RemsStrip } from './rems-strip';
 import type { SessionView } from './session-api';
 import {
   infusionStartedAt,
@@ -50,6 +51,7 @@ export function SessionHeader({ view, now }: { view: SessionView; now: number })
           </dd>
         </div>
       </dl>
+      <RemsStrip view={view} />
       <div role="status" aria-live="polite">
         {alerts.length ? (
           <ul className="session-alerts" aria-label="Alerts">

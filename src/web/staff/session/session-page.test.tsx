@@ -2,8 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { Router } from 'wouter';
 import type { StaffRole } from '../../../domain/auth';
 import { createQueryClient } from '../query/query-client';
+import { appBase } from '../routing/routes';
 import { internalNameLeaks, visibleText } from '../ui/internal-name-leaks';
 import { SessionContext } from '../session-context';
 import { BoardPage } from './board-page';
@@ -15,7 +17,9 @@ import { ScalesSection } from './scales-section';
 import { TimelineSection } from './timeline-section';
 import { ActionsSection } from './session-actions';
 import type { SessionView } from './session-api';
-import { meAs, sessionFixture } from './session-fixture.test-helper';
+import { DevicesSection } from './devices-section';
+import { RemsReportNotice } from './rems-strip';
+import { esketamineFixture, meAs, sessionFixture } from './session-fixture.test-helper';
 import { SessionHeader } from './session-header';
 import type { SectionProps } from './session-fields';
 import { VitalsSection } from './vitals-section';
@@ -24,11 +28,15 @@ const entries = { send: async () => ({ kind: 'waiting' as const }), waiting: 0, 
 
 function render(role: StaffRole, node: ReactNode): string {
   return renderToStaticMarkup(
-    <QueryClientProvider client={createQueryClient()}>
-      <SessionContext.Provider value={{ me: meAs(role), signOut: () => undefined, refresh: () => undefined }}>
-        {node}
-      </SessionContext.Provider>
-    </QueryClientProvider>,
+    <Router base={appBase} ssrPath="/app/board">
+      <QueryClientProvider client={createQueryClient()}>
+        <SessionContext.Provider
+          value={{ me: meAs(role), signOut: () => undefined, refresh: () => undefined }}
+        >
+          {node}
+        </SessionContext.Provider>
+      </QueryClientProvider>
+    </Router>,
   );
 }
 
@@ -139,6 +147,95 @@ describe('every section', () => {
     expect(html).toContain('Record adverse event');
     expect(html).toContain('Record rescue medication');
     expect(html).toContain('Save CADSS-6');
+  });
+});
+
+describe('an esketamine session', () => {
+  const now = Date.parse('2030-01-02T15:12:00Z');
+
+  it('starts with the first device and its lot, without a pump rate', () => {
+    const view = esketamineFixture({
+      state: 'checklist_done',
+      actions: ['start'],
+      devices: [],
+      startedAt: null,
+    });
+    const html = render('nurse', <ActionsSection {...props(view, false)} />);
+    expect(html).toContain('Record first device');
+    expect(html).toContain('>Lot of the first device');
+    expect(html).toContain('3 devices of 28 mg');
+    expect(html).not.toContain('Pump rate');
+  });
+
+  it('ends administration rather than an infusion', () => {
+    const html = render('nurse', <ActionsSection {...props(esketamineFixture(), false)} />);
+    expect(html).toContain('End administration');
+    expect(html).not.toContain('Stop infusion');
+  });
+
+  it('lists the devices taken and offers the next one with the previous lot', () => {
+    const html = render('nurse', <DevicesSection {...props(esketamineFixture(), false)} />);
+    expect(html).toContain('Device 1 of 3');
+    expect(html).toContain('LOT-A1');
+    expect(html).toContain('>Lot of the next device');
+    expect(html).toContain('value="LOT-A1"');
+    expect(html).toContain('Record device 2');
+    expect(html).toMatch(/Available (in|now)/);
+  });
+
+  it('offers no further device once the order is complete', () => {
+    const devices = ['15:10', '15:15', '15:20'].map((t, i) => ({
+      entryId: `00000000-0000-4000-8000-00000000003${i}`,
+      at: `2030-01-02T${t}:00.000Z`,
+      lot: 'LOT-A1',
+    }));
+    const html = render('nurse', <DevicesSection {...props(esketamineFixture({ devices }), false)} />);
+    expect(html).toContain('Device 3 of 3');
+    expect(html).not.toContain('Lot of the next device');
+    expect(html).toContain('end administration');
+  });
+
+  it('shows the REMS strip with the form deadline and a link to the form', () => {
+    const html = render('nurse', <SessionHeader view={esketamineFixture()} now={now} />);
+    expect(html).toContain('aria-label="SPRAVATO REMS"');
+    expect(html).toContain('Patient enrolled');
+    expect(html).toContain('Setting certified');
+    expect(html).toContain('Due by');
+    expect(html).toContain('Open the monitoring form');
+    expect(html).toContain(`/app/rems-forms/${esketamineFixture().rems?.formId}?session=`);
+    const refused = esketamineFixture({
+      rems: { ...esketamineFixture().rems!, patientEnrolled: false, settingCertified: false },
+    });
+    const words = render('front_desk', <SessionHeader view={refused} now={now} />);
+    expect(words).toContain('Patient not enrolled in the REMS');
+    expect(words).toContain('Setting not certified');
+    expect(words).not.toContain('Open the monitoring form');
+  });
+
+  it('asks for a phone report of each serious adverse event, with what to report', () => {
+    const html = render('nurse', <RemsReportNotice view={esketamineFixture()} />);
+    expect(html).toContain('Report to the SPRAVATO REMS by phone:');
+    expect(html).toContain('1-855-382-6022');
+    expect(html).toContain('Syncope');
+    expect(html).toContain('Alex Example');
+    expect(html).toContain('MRN-0001');
+    const iv = sessionFixture({ adverseEvents: esketamineFixture().adverseEvents });
+    expect(render('nurse', <RemsReportNotice view={iv} />)).toBe('');
+  });
+
+  it('shows no internal names', () => {
+    const view = esketamineFixture();
+    const p = props(view, true);
+    const html = render(
+      'physician',
+      <>
+        <SessionHeader view={view} now={now} />
+        <RemsReportNotice view={view} />
+        <ActionsSection {...p} />
+        <DevicesSection {...p} />
+      </>,
+    );
+    expect(internalNameLeaks(visibleText(html))).toEqual([]);
   });
 });
 

@@ -6,9 +6,11 @@ import { useCan, useSession } from '../session-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { LoadState } from '../ui/load-state';
 import { ChecklistSection } from './checklist-section';
+import { DevicesSection } from './devices-section';
 import { DischargeGateSection, DoseSection } from './dose-section';
 import { EventsSection } from './events-section';
 import { NoteSection } from './note-section';
+import { RemsReportNotice } from './rems-strip';
 import { ScalesSection } from './scales-section';
 import { ActionsSection } from './session-actions';
 import { fetchSession, sessionKeys } from './session-api';
@@ -40,7 +42,8 @@ function WaitingNotice({ entries }: { entries: SessionEntries }) {
 }
 
 /**
- * The infusion session at the chair: header, actions, quick vitals and the chart first (the things done
+ * The treatment session at the chair (an infusion, or esketamine devices with the REMS strip and the
+ * devices panel): header, actions, quick vitals and the chart first (the things done
  * every few minutes), then the checklist, scales, events, dose, discharge criteria, note and timeline.
  * Every change arrives live (the board stream); every entry goes through the device's queue.
  */
@@ -89,7 +92,9 @@ function SessionBody({ props, now }: { props: SectionProps; now: number }) {
       <SessionHeader view={props.view} now={now} />
       <div className="session-grid">
         <div className="session-grid__main">
+          <RemsReportNotice view={props.view} />
           <ActionsSection {...props} />
+          {props.view.kind === 'esketamine' ? <DevicesSection {...props} /> : null}
           {checklistFirst ? <ChecklistSection {...props} /> : null}
           <VitalsSection {...props} />
           <ScalesSection {...props} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { infusionStartedAt, minutesSince, nextVitalsTiming } from './session-text';
+import { actionLabel, infusionStartedAt, minutesSince, nextVitalsTiming } from './session-text';
 
 describe('session text', () => {
   it('takes the start of the infusion from the session', () => {
@@ -25,5 +25,12 @@ describe('session text', () => {
     expect(nextVitalsTiming({ slots: [{ due, status: 'odd', takenAt: null }], nextDue: due })).toBe(
       'upcoming',
     );
+  });
+
+  it('names the esketamine start and stop for what they are', () => {
+    expect(actionLabel('iv_ketamine', 'start')).toBe('Start infusion');
+    expect(actionLabel('esketamine', 'start')).toBe('Record first device');
+    expect(actionLabel('esketamine', 'stop')).toBe('End administration');
+    expect(actionLabel('esketamine', 'discharge')).toBe('Discharge');
   });
 });

@@ -70,6 +70,18 @@ export const actionLabels: Record<string, string> = {
   transfer_out: 'Transfer out',
 };
 
+/** Where esketamine differs: the start is the first device, and administration ends rather than an infusion. */
+const esketamineActionLabels: Record<string, string> = {
+  start: 'Record first device',
+  stop: 'End administration',
+};
+
+/** A session action's button label for the session's kind. */
+export function actionLabel(kind: SessionView['kind'], action: string): string {
+  const label = (kind === 'esketamine' ? esketamineActionLabels[action] : undefined) ?? actionLabels[action];
+  return label ?? action.replace(/_/g, ' ');
+}
+
 /** The discharge criteria by name; an unknown one is shown as the server sends it. */
 const criterionLabels: Record<string, string> = {
   aldrete: 'Modified Aldrete score',

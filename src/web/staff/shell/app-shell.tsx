@@ -23,6 +23,9 @@ const {
   PatientChartPage,
   PatientListPage,
   ProtocolsPage,
+  RemsCertificationPage,
+  RemsFormPage,
+  RemsFormsDuePage,
   SchedulePage,
   SchedulingSetupPage,
   SessionPage,
@@ -96,6 +99,13 @@ function Pages({ pathname }: { pathname: string }) {
         <BoardPage />
       </Page>
       <Page path={routePatterns.session}>{({ id }) => <SessionPage key={id} id={decodeParam(id)} />}</Page>
+      <Page path={routePatterns.remsForm}>{({ id }) => <RemsFormPage key={id} id={decodeParam(id)} />}</Page>
+      <Page path={routePatterns.remsFormsDue}>
+        <RemsFormsDuePage />
+      </Page>
+      <Page path={routePatterns.remsCertification}>
+        <RemsCertificationPage />
+      </Page>
       <Page>
         <NotFoundPage />
       </Page>

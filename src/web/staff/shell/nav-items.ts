@@ -34,6 +34,12 @@ export const navItems: NavItem[] = [
     matches: (r) => r.name === 'board' || r.name === 'session',
   },
   {
+    label: 'REMS forms',
+    href: paths.remsFormsDue(),
+    requires: 'rems.forms',
+    matches: (r) => r.name === 'rems-forms-due' || r.name === 'rems-form' || r.name === 'rems-certification',
+  },
+  {
     label: 'Due questionnaires',
     href: paths.due(),
     requires: 'schedule.read',

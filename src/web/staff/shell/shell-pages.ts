@@ -27,6 +27,9 @@ export const pageLoaders = {
   ConsentSignPage: () => import('../eligibility/consent-sign-page').then((m) => m.ConsentSignPage),
   BoardPage: () => import('../session/board-page').then((m) => m.BoardPage),
   SessionPage: () => import('../session/session-page').then((m) => m.SessionPage),
+  RemsFormPage: () => import('../rems/rems-form-page').then((m) => m.RemsFormPage),
+  RemsFormsDuePage: () => import('../rems/forms-due-page').then((m) => m.RemsFormsDuePage),
+  RemsCertificationPage: () => import('../rems/certification-page').then((m) => m.RemsCertificationPage),
 };
 
 function lazyPage<P>(load: () => Promise<ComponentType<P>>) {
@@ -53,6 +56,9 @@ export const shellPages = {
   ConsentSignPage: lazyPage(pageLoaders.ConsentSignPage),
   BoardPage: lazyPage(pageLoaders.BoardPage),
   SessionPage: lazyPage(pageLoaders.SessionPage),
+  RemsFormPage: lazyPage(pageLoaders.RemsFormPage),
+  RemsFormsDuePage: lazyPage(pageLoaders.RemsFormsDuePage),
+  RemsCertificationPage: lazyPage(pageLoaders.RemsCertificationPage),
 };
 
 /**
