@@ -40,17 +40,21 @@ async function ok(response: Promise<{ status(): number; json(): Promise<unknown>
  * Intake, screening, the physician's decision, a countersigned consent and a dose ready to give, through
  * the API the screens use (the screens themselves are tested in e2e/intake and e2e/dosing).
  */
-async function makeReady(nurse: APIRequestContext, physician: APIRequestContext, patientId: string) {
+async function makeReady(
+  nurse: APIRequestContext,
+  physician: APIRequestContext,
+  patientId: string,
+  product: 'iv_ketamine' | 'esketamine' = 'iv_ketamine',
+  typedName = 'Tove Marsh',
+) {
   await ok(
     nurse.post(`/api/patients/${patientId}/intake`, { data: { answers: CLEAN_INTAKE, kind: 'submitted' } }),
   );
   await ok(nurse.post(`/api/patients/${patientId}/medications`, { data: { entries: [] } }));
-  const evaluation = await ok(
-    physician.post(`/api/patients/${patientId}/screening`, { data: { product: 'iv_ketamine' } }),
-  );
+  const evaluation = await ok(physician.post(`/api/patients/${patientId}/screening`, { data: { product } }));
   await ok(
     physician.post(`/api/patients/${patientId}/eligibility`, {
-      data: { product: 'iv_ketamine', evaluationId: evaluation.id, decision: 'eligible' },
+      data: { product, evaluationId: evaluation.id, decision: 'eligible' },
     }),
   );
   const templates = (await ok(nurse.get('/api/consent/templates'), 200)) as {
@@ -59,8 +63,10 @@ async function makeReady(nurse: APIRequestContext, physician: APIRequestContext,
   const consent = await ok(
     nurse.post(`/api/patients/${patientId}/consents`, {
       data: {
-        templateId: templates.items.find((t) => t.code === 'iv-ketamine')!.id,
-        typedName: 'Tove Marsh',
+        templateId: templates.items.find(
+          (t) => t.code === (product === 'esketamine' ? 'esketamine' : 'iv-ketamine'),
+        )!.id,
+        typedName,
         drawnSignature: {
           width: 300,
           height: 100,
@@ -76,12 +82,18 @@ async function makeReady(nurse: APIRequestContext, physician: APIRequestContext,
     }),
   );
   await ok(physician.post(`/api/consents/${consent.id}/countersign`, { data: {} }), 200);
-  const body = {
-    protocol: { origin: 'library', id: 'iv-depression', version: 1 },
-    stepId: 'standard',
-    patient: { weight: { value: 70, unit: 'kg' }, height: { value: 170, unit: 'cm' } },
-    preparation: { vialConcentration: { value: 50, unit: 'mg/mL' }, bagVolume: { value: 100, unit: 'mL' } },
-  };
+  const body =
+    product === 'esketamine'
+      ? { protocol: { origin: 'library', id: 'esketamine-trd', version: 1 }, stepId: 'dose-56' }
+      : {
+          protocol: { origin: 'library', id: 'iv-depression', version: 1 },
+          stepId: 'standard',
+          patient: { weight: { value: 70, unit: 'kg' }, height: { value: 170, unit: 'cm' } },
+          preparation: {
+            vialConcentration: { value: 50, unit: 'mg/mL' },
+            bagVolume: { value: 100, unit: 'mL' },
+          },
+        };
   const preview = (await ok(
     physician.post(`/api/patients/${patientId}/doses/preview`, { data: body }),
     200,
@@ -109,7 +121,7 @@ async function answerScale(page: Page, scale: string, pick: (legend: string) => 
   }
 }
 
-describe('an IV ketamine session at the chair', () => {
+describe('sessions at the chair: IV ketamine, and esketamine under the REMS', () => {
   let server: ArborServer;
   let browser: Browser;
   const pages = {} as Record<keyof typeof accounts, Page>;
@@ -288,5 +300,95 @@ describe('an IV ketamine session at the chair', () => {
       .getByRole('article', { name: /Chair 3/ })
       .getByText(/note signed/i)
       .waitFor();
+  }, 240_000);
+
+  it('certifies the setting, enrols the patient, gives the first device and completes the REMS form', async () => {
+    const { nurse, physician } = pages;
+    const eskPatient = (
+      await createPatient(physician, { given: 'Ines', family: 'Vale', birthDate: '1984-05-06' })
+    ).id;
+
+    // The physician records the setting's certification.
+    await physician.goto('/app/rems/certification');
+    const certify = physician.getByRole('form', { name: 'Record certification' });
+    await certify.getByLabel('Authorized representative').fill('Dana Reyes');
+    await certify.getByLabel('Certified on').fill('2026-01-15');
+    await certify.getByLabel('Setting name').fill('Maple Street Clinic');
+    await certify.getByLabel('Address line 1').fill('100 Example Street');
+    await certify.getByLabel('City').fill('Springfield');
+    await certify.getByLabel('State').fill('IL');
+    await certify.getByLabel('ZIP code').fill('62701');
+    await certify.getByRole('button', { name: 'Record certification' }).click();
+    await physician
+      .getByRole('region', { name: 'Certification history table' })
+      .getByText('Dana Reyes')
+      .or(physician.getByText('Dana Reyes'))
+      .first()
+      .waitFor();
+
+    // The nurse records the enrolment in the chart; then intake, decision, consent and dose.
+    await nurse.goto(`/app/patients/${eskPatient}/eligibility`);
+    const enrol = nurse.getByRole('form', { name: 'Record REMS enrolment' });
+    await enrol.getByRole('radio', { name: 'Enrolled', exact: true }).check();
+    await enrol.getByLabel('Enrolled on').fill('2026-02-01');
+    await enrol.getByRole('button', { name: 'Record enrolment' }).click();
+    await nurse.getByRole('heading', { name: 'SPRAVATO REMS enrolment' }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await nurse.request.get(`/api/patients/${eskPatient}/rems-enrolment`)).json()) as {
+              status: string;
+            }
+          ).status,
+      )
+      .toBe('enrolled');
+    await makeReady(nurse.request, physician.request, eskPatient, 'esketamine', 'Ines Vale');
+
+    const session = (await ok(
+      nurse.request.post('/api/sessions', {
+        data: { patientId: eskPatient, kind: 'esketamine', chairLabel: 'Chair 5' },
+      }),
+    )) as { id: string };
+    await nurse.goto(`/app/sessions/${session.id}`);
+    const checklist = nurse.getByRole('form', { name: 'Pre-infusion checklist' });
+    await checklist.getByRole('checkbox', { name: 'Name' }).check();
+    await checklist.getByRole('checkbox', { name: 'Date of birth' }).check();
+    await checklist.getByLabel('Hours since food').fill('3');
+    await checklist.getByLabel('Minutes since liquid').fill('45');
+    await checklist.getByLabel('Escort confirmed').check();
+    await checklist.getByLabel('Transport home confirmed').check();
+    await checklist.getByLabel('No driving until the next day acknowledged').check();
+    await checklist.getByLabel('Medicines taken today reviewed').check();
+    await checklist.getByLabel('Baseline vitals').fill('128/82 72 98 14');
+    await checklist.getByLabel('Latest results reviewed').check();
+    await checklist.getByRole('button', { name: 'Save checklist' }).click();
+    await nurse.getByRole('button', { name: 'Complete checklist' }).click();
+    await nurse.getByLabel('Lot of the first device').fill('LOT4471');
+    await nurse.getByRole('button', { name: 'Record first device' }).click();
+    await nurse
+      .getByRole('list', { name: 'Devices taken' })
+      .getByText(/LOT4471/)
+      .waitFor();
+    await nurse.getByRole('list', { name: 'SPRAVATO REMS' }).getByText('Patient enrolled').waitFor();
+    await checkPage(nurse, 'session-esketamine');
+
+    // The monitoring form, filled from the chart; staff complete an item; the PDF prints it.
+    await nurse.getByRole('link', { name: 'Open the monitoring form' }).click();
+    await nurse.getByRole('heading', { name: /SPRAVATO REMS Patient Monitoring Form/ }).waitFor();
+    await nurse.getByText('LOT4471').first().waitFor();
+    await nurse.getByRole('textbox', { name: /^Telephone/ }).fill('555-0100');
+    await nurse.getByRole('button', { name: 'Save form' }).click();
+    await expect
+      .poll(async () => nurse.getByRole('textbox', { name: /^Telephone/ }).inputValue())
+      .toBe('555-0100');
+    await checkPage(nurse, 'rems-form');
+    const href = (await nurse.getByRole('link', { name: 'Print / PDF' }).getAttribute('href'))!;
+    const pdf = await nurse.request.get(href);
+    expect((await pdf.body()).subarray(0, 4).toString('latin1')).toBe('%PDF');
+
+    await nurse.goto('/app/rems/forms-due');
+    await nurse.getByRole('heading', { name: 'REMS forms due' }).waitFor();
+    await nurse.getByRole('link', { name: 'Open form for Vale, Ines' }).waitFor();
   }, 240_000);
 });

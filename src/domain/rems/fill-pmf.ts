@@ -88,5 +88,5 @@ export function checkStaffValues(template: PmfTemplate, values: Record<string, s
 export function missingItems(filled: readonly FilledItem[]): Problem[] {
   return filled
     .filter((i) => i.required && i.value === null)
-    .map((i) => ({ field: i.id, message: `${i.section}: ${i.label} is required` }));
+    .map((i) => ({ field: i.id, message: 'is required' }));
 }

@@ -16,7 +16,7 @@ function Fact({ ok, yes, no }: { ok: boolean; yes: string; no: string }) {
   );
 }
 
-function FormFact({ rems, sessionId }: { rems: Rems; sessionId: string }) {
+function FormFact({ rems, sessionId, started }: { rems: Rems; sessionId: string; started: boolean }) {
   const can = useCan();
   const status = rems.formStatus;
   const text = status
@@ -25,10 +25,12 @@ function FormFact({ rems, sessionId }: { rems: Rems; sessionId: string }) {
   return (
     <li className={`rems-fact rems-fact--${status ?? 'none'}`}>
       Monitoring form: <strong>{text}</strong>
-      {rems.formId && can('rems.forms') ? (
+      {started && can('rems.forms') ? (
         <>
           {' '}
-          <Link href={paths.remsForm(rems.formId, sessionId)}>Open the monitoring form</Link>
+          {/* The page reads the form by its session, which makes it on first use; until then the
+              session's id stands in for the form's in the address. */}
+          <Link href={paths.remsForm(rems.formId ?? sessionId, sessionId)}>Open the monitoring form</Link>
         </>
       ) : null}
     </li>
@@ -43,7 +45,7 @@ export function RemsStrip({ view }: { view: SessionView }) {
     <ul className="rems-strip" aria-label="SPRAVATO REMS">
       <Fact ok={rems.patientEnrolled} yes="Patient enrolled" no="Patient not enrolled in the REMS" />
       <Fact ok={rems.settingCertified} yes="Setting certified" no="Setting not certified" />
-      <FormFact rems={rems} sessionId={view.id} />
+      <FormFact rems={rems} sessionId={view.id} started={view.startedAt !== null} />
     </ul>
   );
 }
