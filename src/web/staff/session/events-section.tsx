@@ -1,4 +1,7 @@
 import { useId, useState } from 'react';
+import type { Clinic } from '../../../contracts/clinic';
+import { apiGet } from '../api-client';
+import { useApiQuery } from '../query/use-api-query';
 import { DEFAULT_SESSION_SETTINGS } from '../../../domain/clinic/index';
 import {
   AE_ACTIONS,
@@ -27,8 +30,14 @@ const optionsOf = (codes: readonly string[]) => codes.map((c) => ({ value: c, la
 
 const categoryOptions = AE_CATEGORIES.map((c) => ({ value: c, label: AE_TAXONOMY[c].label }));
 
-/** The clinic's formulary; the session settings are not sent to the staff app yet, so the defaults. */
-const formulary = DEFAULT_SESSION_SETTINGS.rescueFormulary.filter((m) => m.active);
+const clinicKey = ['session', 'clinic'] as const;
+
+/** The clinic's active rescue formulary (its session settings); the shipped one until they load. */
+function useFormulary() {
+  const clinic = useApiQuery(clinicKey, (signal) => apiGet<Clinic>('/api/clinic', { signal }));
+  const list = clinic.data?.settings.session.rescueFormulary ?? DEFAULT_SESSION_SETTINGS.rescueFormulary;
+  return list.filter((m) => m.active);
+}
 
 function AdverseEventForm({ entries }: Pick<SectionProps, 'entries'>) {
   const listId = useId();
@@ -147,6 +156,7 @@ function AdverseEventForm({ entries }: Pick<SectionProps, 'entries'>) {
 
 function RescueForm({ view, entries }: Pick<SectionProps, 'entries' | 'view'>) {
   const form = useEntryForm(entries);
+  const formulary = useFormulary();
   const [medicationId, setMedicationId] = useState(formulary[0]?.id ?? '');
   const medication = formulary.find((m) => m.id === medicationId);
   const [route, setRoute] = useState<string>(medication?.routes[0] ?? 'iv');
