@@ -3,6 +3,7 @@ import type { CliCommand, CliIo } from './cli-io.js';
 import { nodeIo } from './node-io.js';
 import { auditVerifyCommand } from './commands/audit-verify.js';
 import { backupCommand, restoreCommand } from './commands/backup-restore.js';
+import { ledgerVerifyCommand } from './commands/ledger-verify.js';
 import { migrateCommand } from './commands/migrate.js';
 import { startCommand } from './commands/start.js';
 import { userCreateCommand } from './commands/user-create.js';
@@ -17,6 +18,9 @@ const usage = `Usage: arbor <command>
   audit verify [--anchors FILE]
                              check the audit trail's hash chain and compare it with the signed
                              anchors kept outside the database; report the first broken row
+  ledger verify              recompute the controlled-substance ledger from its events: hash chain,
+                             rules (no negative balance, administrations linked, waste witnessed) and
+                             stored balances; report the first violation
   backup <file>              write a consistent backup of the whole database
   restore <file>             restore a backup into an empty database
   pk simulate <plan.json> --until <min> --step <min>
@@ -53,6 +57,9 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       break;
     case 'audit':
       if (sub === 'verify') return auditVerifyCommand(rest, config(), io);
+      break;
+    case 'ledger':
+      if (sub === 'verify') return ledgerVerifyCommand(rest, config(), io);
       break;
     case 'backup':
       return backupCommand(

@@ -17,6 +17,7 @@ import { seedConsent } from './capabilities/consent/consent-fixtures.js';
 import { seedFormLink } from './capabilities/patient-forms/form-link-fixtures.js';
 import { seedSession } from './capabilities/session/session-fixtures.js';
 import { seedRemsForm } from './capabilities/rems-forms/rems-form-fixtures.js';
+import { seedLedger, type SeededLedger } from './capabilities/ledger/ledger-fixtures.js';
 import type { AnyRoute } from './shared/http/define-route.js';
 import { allRoutes } from './routes.js';
 import { sampleBodies } from './route-samples.js';
@@ -58,6 +59,7 @@ let otherConsentId: string;
 let otherFormLinkId: string;
 let otherSessionId: string;
 let otherRemsFormId: string;
+let otherLedger: SeededLedger;
 
 /** Another clinic's record of the kind the route addresses. */
 function foreignIdFor(route: AnyRoute): string {
@@ -82,6 +84,11 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/form-links/')) return otherFormLinkId;
   if (route.path.startsWith('/api/sessions/')) return otherSessionId;
   if (route.path.startsWith('/api/rems-forms/')) return otherRemsFormId;
+  if (route.path.startsWith('/api/ledger/receipts/')) return otherLedger.receiptId;
+  if (route.path.startsWith('/api/ledger/containers/')) return otherLedger.containerId;
+  if (route.path.startsWith('/api/ledger/events/')) return otherLedger.eventId;
+  if (route.path.startsWith('/api/ledger/counts/')) return otherLedger.countId;
+  if (route.path.startsWith('/api/ledger/discrepancies/')) return otherLedger.discrepancyId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 
@@ -193,6 +200,7 @@ beforeAll(async () => {
   otherFormLinkId = await seedFormLink(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
   otherSessionId = await seedSession(ctx.deps.db, other.id, otherPatientId, other.users.nurse.id);
   otherRemsFormId = await seedRemsForm(ctx.deps.db, other.id, otherSessionId, otherPatientId);
+  otherLedger = await seedLedger(ctx.deps.db, other.id, other.users.nurse.id, other.users.physician.id);
   cookies = {};
   for (const role of staffRoles) cookies[role] = await ctx.cookieFor(home.users[role].id, home.id);
 });

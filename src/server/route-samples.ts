@@ -165,6 +165,77 @@ export const sampleBodies: Record<string, unknown> = {
   'post /api/rems-forms/:id/values': { values: { hcp_phone: '555-0100' }, version: 1 },
   'post /api/rems-forms/:id/submission': { submittedOn: '2026-12-02', channel: 'online', version: 1 },
   'post /api/rems/form-templates': { definition: { version: 'sample' } },
+  'post /api/ledger/registrations': {
+    deaNumber: 'AB1234563',
+    schedules: ['III'],
+    expiresOn: '2030-01-31',
+    siteName: 'Sample Clinic',
+    siteAddress: '1 Main St, Springfield, IL 62701',
+  },
+  'post /api/ledger/locations': { registrationId: '00000000-0000-4000-8000-000000000000', name: 'Safe A' },
+  'post /api/ledger/products': {
+    key: 'ketamine-10-20',
+    name: 'Ketamine HCl injection 10 mg/mL, 20 mL vial',
+    substance: 'ketamine_hcl',
+    finishedForm: 'injection, solution',
+    contentMg: 200,
+    volumeMl: 20,
+    countAs: 'volume',
+    containerLabel: '20 mL multi-dose vial',
+    ndc: null,
+  },
+  'post /api/ledger/receipts': {
+    locationId: '00000000-0000-4000-8000-000000000000',
+    supplier: { name: 'Sample Supplier', address: '2 Depot Rd', deaNumber: 'RS1234563' },
+    invoiceNumber: 'INV-1',
+    receivedOn: '2026-01-05',
+    containers: [
+      { productKey: 'ketamine-50-10', lotNumber: 'L1', expiryDate: '2030-01-01', labelNumber: 'K-1' },
+    ],
+  },
+  'post /api/ledger/containers/:id/open': {},
+  'post /api/ledger/containers/:id/administer': {
+    sessionId: '00000000-0000-4000-8000-000000000000',
+    doseId: '00000000-0000-4000-8000-000000000000',
+    quantity: { value: 35, unit: 'mg' },
+  },
+  'post /api/ledger/containers/:id/waste': {
+    quantity: { value: 1, unit: 'mL' },
+    manner: 'drawn into a waste container',
+    witness: { email: 'witness@example.test', password: 'wrong password here', code: '123456' },
+  },
+  'post /api/ledger/containers/:id/transfer': { toLocationId: '00000000-0000-4000-8000-000000000000' },
+  'post /api/ledger/containers/:id/return': {
+    distributor: { name: 'Returns Co', address: '3 Depot Rd', deaNumber: 'RR1234563' },
+  },
+  'post /api/ledger/containers/:id/expire': { reason: 'expired' },
+  'post /api/ledger/containers/:id/adjust': {
+    deltaMg: -5,
+    reason: 'spill found at count',
+    witness: { email: 'witness@example.test', password: 'wrong password here', code: '123456' },
+  },
+  'post /api/ledger/events/:id/correction': {
+    reason: 'entered against the wrong vial',
+    witness: { email: 'witness@example.test', password: 'wrong password here', code: '123456' },
+  },
+  'post /api/ledger/counts': { locationId: '00000000-0000-4000-8000-000000000000', mode: 'blind' },
+  'post /api/ledger/counts/:id/submit': {
+    lines: [
+      {
+        containerId: '00000000-0000-4000-8000-000000000000',
+        counted: { value: 10, unit: 'mL' },
+        estimated: false,
+      },
+    ],
+  },
+  'post /api/ledger/discrepancies/:id/notes': { text: 'checked the waste bin' },
+  'post /api/ledger/discrepancies/:id/resolve': { reason: 'a waste entered against the wrong vial' },
+  'post /api/ledger/discrepancies/:id/judgement': {
+    kind: 'theft',
+    judgement: 'significant',
+    rationale: 'a vial is missing from the safe',
+    answers: [],
+  },
 };
 
 /**
@@ -204,4 +275,7 @@ export const sampleQueries: Record<string, Record<string, string>> = {
   },
   'get /api/appointments': { from: '2030-01-07', to: '2030-01-13', includeCancelled: 'true' },
   'get /api/patients/:id/readiness': { product: 'iv_ketamine', date: '2030-01-07' },
+  'get /api/ledger/reports/administrations': { from: '2026-01-01', to: '2026-01-31' },
+  'get /api/ledger/reports/administrations.csv': { from: '2026-01-01', to: '2026-01-31' },
+  'get /api/ledger/reports/perpetual': { productKey: 'ketamine-50-10' },
 };

@@ -6,6 +6,7 @@ import { measurementRoutes } from './capabilities/measurement/index.js';
 import { outboxRoutes } from './capabilities/outbox/index.js';
 import { consentRoutes } from './capabilities/consent/index.js';
 import { intakeRoutes } from './capabilities/intake/index.js';
+import { ledgerRoutes } from './capabilities/ledger/index.js';
 import { patientFormRoutes } from './capabilities/patient-forms/index.js';
 import { patientRoutes } from './capabilities/patients/index.js';
 import { remsFormRoutes } from './capabilities/rems-forms/index.js';
@@ -38,4 +39,5 @@ export const allRoutes: AnyRoute[] = [
   ...sessionRoutes,
   ...remsRoutes,
   ...remsFormRoutes,
+  ...ledgerRoutes,
 ];

@@ -108,6 +108,19 @@ export const actions = [
   'dose.calculate',
   'dose.order',
   'dose.verify',
+  // The controlled-substance ledger (docs/controlled-substance-ledger.md).
+  /** Registrations, locations, products, containers and balances, discrepancies (no patient data). */
+  'ledger.read',
+  /** Receive and confirm stock, open, administer, waste, transfer, return, expire, adjust, correct, count. */
+  'ledger.record',
+  /** Be the second licensed person who witnesses a waste or an adjustment (checked on the witness). */
+  'ledger.witness',
+  /** DEA registrations, storage locations and the product catalogue. */
+  'ledger.manage',
+  /** The administration log (patient names and addresses) and the perpetual log. */
+  'ledger.reports',
+  /** Investigate a discrepancy, resolve it, or judge a loss significant (starts the DEA clocks). */
+  'ledger.discrepancy',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -183,6 +196,16 @@ const sessionFrontDesk: Action[] = ['session.checkin', 'session.board', 'rems.re
 const remsNurse: Action[] = ['rems.read', 'rems.enrol', 'rems.forms'];
 const remsPhysician: Action[] = [...remsNurse, 'rems.certify'];
 
+/**
+ * The ledger: licensed clinicians handle stock and witness; an administrator without a licence keeps the
+ * registrations, locations and catalogue, sees balances and discrepancies and closes them, but neither
+ * handles stock, witnesses, nor reads the administration log with patients' names. The front desk has no
+ * part in it. Physicians (the registrant) do all of it.
+ */
+const ledgerNurse: Action[] = ['ledger.read', 'ledger.record', 'ledger.witness', 'ledger.reports'];
+const ledgerPhysician: Action[] = [...ledgerNurse, 'ledger.manage', 'ledger.discrepancy'];
+const ledgerAdmin: Action[] = ['ledger.read', 'ledger.manage', 'ledger.discrepancy'];
+
 /** Every signed-in person may change their own password (after re-authenticating). */
 const ownAccount: Action[] = ['account.password'];
 
@@ -211,6 +234,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     'calendar.feed',
     'rems.read',
     'rems.certify',
+    ...ledgerAdmin,
   ],
   physician: [
     ...ownAccount,
@@ -226,6 +250,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     ...intakePhysician,
     ...sessionClinician,
     ...remsPhysician,
+    ...ledgerPhysician,
   ],
   nurse: [
     ...ownAccount,
@@ -240,6 +265,7 @@ export const permissionTable: Record<StaffRole, readonly Action[]> = {
     ...intakeNurse,
     ...sessionClinician,
     ...remsNurse,
+    ...ledgerNurse,
   ],
   // Front desk registers and finds patients, keeps demographics and contacts current and answers
   // site enquiries; it neither sees nor changes diagnoses and alerts, nor moves the care status.

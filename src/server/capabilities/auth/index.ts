@@ -4,3 +4,5 @@ export { authRoutes } from './auth.routes.js';
 export { revokeRecoveryCodes } from './auth.queries.js';
 /** For start-up: TOTP secrets sealed at rest with the key held outside the database. */
 export { sealStoredTotpSecrets, storedTotpSecretsAreSealed } from './totp-secrets.js';
+/** For a witness confirming at another person's screen (ledger): password and a fresh TOTP code. */
+export { reauthenticateUser, type Reauthentication } from './reauthenticate.js';

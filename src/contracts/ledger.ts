@@ -1,0 +1,395 @@
+import { z } from 'zod';
+import { isoInstant, itemList } from './common.js';
+
+/**
+ * The controlled-substance ledger over HTTP (docs/controlled-substance-ledger.md): registrations and
+ * storage locations, the product catalogue, receipts confirmed by a second person, containers with their
+ * balances, the movements of stock (open, administer, witnessed waste, transfer, return, expire, adjust,
+ * correction), blind counts, discrepancies and the loss judgement, and the registrant's reports.
+ *
+ * Quantities are entered as a value and a unit (mg, mL or whole units) and converted to exact micrograms
+ * by the ledger rules; every quantity shown carries µg and its mg / mL / units text.
+ */
+
+const isoDate = z.iso.date();
+const text = (max = 200) => z.string().trim().min(1).max(max);
+const deaNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}\d{7}$/, 'must be a DEA registration number: 2 letters and 7 digits');
+
+export const registrantBody = z.object({ name: text(120), address: text(300), deaNumber }).strict();
+
+export const amountBody = z
+  .object({ value: z.number().positive().max(1_000_000), unit: z.enum(['mg', 'mL', 'unit']) })
+  .strict();
+
+export const quantityView = z.object({
+  ug: z.number().int(),
+  mg: z.string(),
+  ml: z.string().nullable(),
+  units: z.number().int().nullable(),
+});
+
+// --- Registrations and locations -------------------------------------------------------------------
+
+export const registrationBody = z
+  .object({
+    deaNumber,
+    schedules: z
+      .array(z.enum(['II', 'IIN', 'III', 'IIIN', 'IV', 'V']))
+      .min(1)
+      .max(6),
+    expiresOn: isoDate,
+    siteName: text(120),
+    siteAddress: text(300),
+    phone: z.string().trim().max(40).optional(),
+    county: z.string().trim().max(80).optional(),
+  })
+  .strict();
+
+export const registrationView = z.object({
+  id: z.uuid(),
+  deaNumber: z.string(),
+  schedules: z.array(z.string()),
+  expiresOn: isoDate,
+  siteName: z.string(),
+  siteAddress: z.string(),
+  phone: z.string().nullable(),
+  county: z.string().nullable(),
+  recordedAt: isoInstant,
+  /** Days until the registration lapses (negative once it has). */
+  daysToExpiry: z.number().int(),
+  warning: z.string().nullable(),
+});
+export const registrationList = itemList(registrationView);
+
+export const locationBody = z.object({ registrationId: z.uuid(), name: text(80) }).strict();
+export const locationView = z.object({
+  id: z.uuid(),
+  registrationId: z.uuid(),
+  name: z.string(),
+  createdAt: isoInstant,
+});
+export const locationList = itemList(locationView);
+
+// --- Products -------------------------------------------------------------------------------------
+
+export const productBody = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'lowercase letters, digits and hyphens'),
+    name: text(160),
+    substance: z.enum(['ketamine_hcl', 'esketamine_hcl']),
+    finishedForm: text(80),
+    /** Drug per container in mg and volume per container in mL (null for a solid). */
+    contentMg: z.number().positive().max(100_000),
+    volumeMl: z.number().positive().max(10_000).nullable(),
+    countAs: z.enum(['volume', 'unit']),
+    containerLabel: text(120),
+    ndc: z.string().trim().max(20).nullable(),
+  })
+  .strict();
+
+export const productView = z.object({
+  id: z.uuid().nullable(),
+  key: z.string(),
+  name: z.string(),
+  substance: z.string(),
+  finishedForm: z.string(),
+  strength: z.string(),
+  contentUg: z.number().int(),
+  volumeUl: z.number().int().nullable(),
+  countAs: z.enum(['volume', 'unit']),
+  containerLabel: z.string(),
+  schedule: z.string(),
+  ndc: z.string().nullable(),
+  /** 'catalogue': Arbor's starting catalogue; 'clinic': added by the clinic. */
+  origin: z.enum(['catalogue', 'clinic']),
+});
+export const productList = itemList(productView);
+
+// --- Receipts and containers ----------------------------------------------------------------------
+
+export const receiptBody = z
+  .object({
+    locationId: z.uuid(),
+    supplier: registrantBody,
+    invoiceNumber: text(60),
+    receivedOn: isoDate,
+    containers: z
+      .array(
+        z
+          .object({
+            productKey: text(60),
+            lotNumber: text(40),
+            expiryDate: isoDate,
+            labelNumber: text(40),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
+
+export const receiptView = z.object({
+  id: z.uuid(),
+  locationId: z.uuid(),
+  supplier: z.object({ name: z.string(), address: z.string(), deaNumber: z.string() }),
+  invoiceNumber: z.string(),
+  receivedOn: isoDate,
+  receivedBy: z.uuid(),
+  confirmedBy: z.uuid().nullable(),
+  confirmedAt: isoInstant.nullable(),
+  containers: z.array(
+    z.object({
+      productKey: z.string(),
+      lotNumber: z.string(),
+      expiryDate: isoDate,
+      labelNumber: z.string(),
+      containerId: z.uuid().nullable(),
+    }),
+  ),
+});
+
+export const containerView = z.object({
+  id: z.uuid(),
+  productKey: z.string(),
+  product: z.string(),
+  lotNumber: z.string(),
+  expiryDate: isoDate,
+  labelNumber: z.string(),
+  locationId: z.uuid(),
+  status: z.enum(['sealed', 'open', 'expired', 'quarantined', 'returned']),
+  balance: quantityView,
+  lastEventAt: isoInstant,
+});
+export const containerList = z.object({
+  items: z.array(containerView),
+  byProductLocation: z.array(
+    z.object({
+      productKey: z.string(),
+      locationId: z.uuid(),
+      balance: quantityView,
+      containers: z.number().int(),
+      sealed: z.number().int(),
+      open: z.number().int(),
+      outOfUse: z.number().int(),
+    }),
+  ),
+});
+
+// --- Events ---------------------------------------------------------------------------------------
+
+const note = z.string().trim().max(500).optional();
+/** When it happened, when earlier than now (a late entry); never in the future. */
+const eventAt = isoInstant.optional();
+
+export const openBody = z.object({ note, eventAt }).strict();
+
+export const administerBody = z
+  .object({ sessionId: z.uuid(), doseId: z.uuid(), quantity: amountBody, note, eventAt })
+  .strict();
+
+/** The witness confirms at the same screen with their own credentials. */
+export const witnessBody = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    password: z.string().min(1).max(200),
+    code: z.string().trim().max(10),
+  })
+  .strict();
+
+export const wasteBody = z
+  .object({
+    quantity: amountBody,
+    manner: text(200),
+    sessionId: z.uuid().optional(),
+    witness: witnessBody.optional(),
+    note,
+    eventAt,
+  })
+  .strict();
+
+export const transferBody = z.object({ toLocationId: z.uuid(), note, eventAt }).strict();
+export const returnBody = z.object({ distributor: registrantBody, note, eventAt }).strict();
+export const expireBody = z.object({ reason: z.enum(['expired', 'quarantined']), note, eventAt }).strict();
+export const adjustBody = z
+  .object({
+    /** Signed change in mg: negative for stock lost, positive for stock found. */
+    deltaMg: z
+      .number()
+      .refine((v) => v !== 0, 'must not be 0')
+      .refine((v) => Math.abs(v) <= 1_000_000, 'is too large'),
+    reason: text(500),
+    witness: witnessBody.optional(),
+    note,
+    eventAt,
+  })
+  .strict();
+export const correctionBody = z.object({ reason: text(500), witness: witnessBody.optional(), note }).strict();
+
+export const eventView = z.object({
+  id: z.uuid(),
+  seq: z.number().int(),
+  type: z.string(),
+  containerId: z.uuid(),
+  productKey: z.string(),
+  locationId: z.uuid(),
+  delta: quantityView,
+  balanceAfter: quantityView.nullable(),
+  actorId: z.uuid(),
+  witnessId: z.uuid().nullable(),
+  sessionId: z.uuid().nullable(),
+  doseId: z.uuid().nullable(),
+  patientId: z.uuid().nullable(),
+  correctsEventId: z.uuid().nullable(),
+  eventAt: isoInstant,
+  recordedAt: isoInstant,
+  hash: z.string(),
+});
+
+// --- Counts and discrepancies ---------------------------------------------------------------------
+
+export const countStartBody = z.object({ locationId: z.uuid(), mode: z.enum(['blind', 'open']) }).strict();
+
+export const countSheetView = z.object({
+  id: z.uuid(),
+  locationId: z.uuid(),
+  mode: z.enum(['blind', 'open']),
+  startedAt: isoInstant,
+  /** In blind mode there is no expected quantity here. */
+  lines: z.array(
+    z.object({
+      containerId: z.uuid(),
+      labelNumber: z.string(),
+      productKey: z.string(),
+      lotNumber: z.string(),
+      expiryDate: z.string(),
+      status: z.string(),
+      countAs: z.enum(['volume', 'unit']),
+      expected: quantityView.optional(),
+    }),
+  ),
+});
+
+export const countSubmitBody = z
+  .object({
+    lines: z
+      .array(
+        z
+          .object({
+            containerId: z.uuid(),
+            counted: z
+              .object({ value: z.number().min(0).max(1_000_000), unit: z.enum(['mg', 'mL', 'unit']) })
+              .strict(),
+            estimated: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .max(1000),
+  })
+  .strict();
+
+export const discrepancyView = z.object({
+  id: z.uuid(),
+  countId: z.uuid(),
+  locationId: z.uuid(),
+  productKey: z.string(),
+  expectedUg: z.number().int(),
+  countedUg: z.number().int(),
+  differenceUg: z.number().int(),
+  difference: z.object({ mg: z.string() }),
+  discoveredOn: isoDate,
+  status: z.enum(['open', 'resolved', 'significant']),
+  notes: z.array(z.object({ text: z.string(), writtenBy: z.uuid(), writtenAt: isoInstant })),
+  outcome: z.unknown().nullable(),
+  closedBy: z.uuid().nullable(),
+  closedAt: isoInstant.nullable(),
+});
+export const discrepancyList = itemList(discrepancyView);
+
+export const countResultView = z.object({
+  id: z.uuid(),
+  locationId: z.uuid(),
+  mode: z.enum(['blind', 'open']),
+  submittedAt: isoInstant,
+  lines: z.array(
+    z.object({
+      containerId: z.uuid(),
+      productKey: z.string(),
+      expectedUg: z.number().int(),
+      countedUg: z.number().int(),
+      differenceUg: z.number().int(),
+      estimated: z.boolean(),
+    }),
+  ),
+  discrepancies: z.array(discrepancyView),
+});
+
+export const discrepancyNoteBody = z.object({ text: text(2000) }).strict();
+export const discrepancyResolveBody = z.object({ reason: text(2000) }).strict();
+export const discrepancyJudgeBody = z
+  .object({
+    kind: z.enum(['theft', 'loss']),
+    judgement: z.enum(['significant', 'not_significant']),
+    rationale: text(2000),
+    answers: z
+      .array(
+        z
+          .object({
+            factor: z.enum([
+              'quantity_vs_business',
+              'substance',
+              'individuals_or_activities',
+              'pattern',
+              'diversion_candidate',
+              'local_trends',
+            ]),
+            pointsToSignificance: z.enum(['yes', 'no', 'unsure']),
+            note: z.string().trim().max(1000).default(''),
+          })
+          .strict(),
+      )
+      .max(6),
+    lossType: z
+      .enum([
+        'night_break_in',
+        'armed_robbery',
+        'employee_pilferage',
+        'customer_theft',
+        'lost_in_transit',
+        'other',
+      ])
+      .nullable()
+      .default(null),
+    policeNotified: z.boolean().nullable().default(null),
+    policeDepartment: z.string().trim().max(120).nullable().default(null),
+    policePhone: z.string().trim().max(40).nullable().default(null),
+  })
+  .strict();
+
+// --- Reports --------------------------------------------------------------------------------------
+
+export const dateRangeQuery = z.object({ from: isoDate, to: isoDate }).strict();
+
+export const administrationLogView = z.object({
+  from: isoDate,
+  to: isoDate,
+  rows: z.array(z.record(z.string(), z.unknown())),
+});
+
+export const perpetualLogQuery = z.object({ productKey: text(60) }).strict();
+export const perpetualLogView = z.object({
+  productKey: z.string(),
+  product: z.string(),
+  events: z.array(eventView),
+});
+
+export type ContainerView = z.infer<typeof containerView>;
+export type EventView = z.infer<typeof eventView>;
+export type DiscrepancyView = z.infer<typeof discrepancyView>;

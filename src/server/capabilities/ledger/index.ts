@@ -1,0 +1,4 @@
+/** The controlled-substance ledger: registrations, products, receipts, movements, counts, reports. */
+export { ledgerRoutes } from './ledger.routes.js';
+/** For `bin/arbor ledger verify`: the chain, the rules and the stored balances checked from the events. */
+export { verifyLedger, type LedgerVerdict } from './ledger-verify.js';

@@ -1,0 +1,396 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  countStartBody,
+  countSubmitBody,
+  discrepancyJudgeBody,
+  DiscrepancyView,
+} from '../../../contracts/ledger.js';
+import type { Executor } from '../../../db/client.js';
+import {
+  amountToUg,
+  compareCount,
+  countSheet,
+  DEFAULT_LEDGER_SETTINGS,
+  form106Data,
+  formatMg,
+  judgeLoss,
+  lostProductsFromCount,
+  smallLossPatterns,
+  viewQuantity,
+  type CountSheetLine,
+} from '../../../domain/ledger/index.js';
+import { auditActor, type Actor } from '../../shared/actor.js';
+import { badRequest, conflict, notFound } from '../../shared/api-error.js';
+import type { AppDeps } from '../../shared/app-deps.js';
+import { appendAudit } from '../../shared/audit.js';
+import { clinicCalendar, productsOf, toContainerBalance } from './ledger-state.js';
+import {
+  appendLedgerEvent,
+  closeDiscrepancy,
+  containersOf,
+  discrepanciesOf,
+  findCount,
+  findDiscrepancy,
+  findLocation,
+  findRegistration,
+  insertCount,
+  insertDiscrepancy,
+  insertDiscrepancyNote,
+  notesOf,
+  registrationsOf,
+  submitCountRow,
+  updateBalance,
+  type DiscrepancyRow,
+} from './ledger.queries.js';
+
+/**
+ * Counts and discrepancies. A count starts with a sheet of the containers at a location; in blind mode
+ * the sheet carries no expected quantities, and they are shown only in the answer to the submitted count.
+ * The submission appends one `count` event per container and opens a discrepancy per product whose
+ * count differs. A discrepancy gathers investigation notes and is either resolved with a reason or judged
+ * with the DEA's significance factors; a theft or a significant loss gets its two deadlines and the data
+ * for Form 106. US federal holidays are not yet a setting: the deadlines skip weekends only.
+ */
+
+const HOLIDAYS: readonly string[] = [];
+
+export async function startCount(deps: AppDeps, actor: Actor, body: z.infer<typeof countStartBody>) {
+  const products = await productsOf(deps.db, actor.clinicId);
+  return deps.db.transaction(async (tx) => {
+    if (!(await findLocation(tx, actor.clinicId, body.locationId)))
+      throw badRequest([{ field: 'body.locationId', message: 'is not a storage location of this clinic' }]);
+    const balances = (await containersOf(tx, actor.clinicId, { locationId: body.locationId })).map((r) =>
+      toContainerBalance(r.container, r.balance, products),
+    );
+    const sheet = countSheet(balances, body.locationId);
+    const now = deps.now();
+    const row = await insertCount(tx, {
+      clinicId: actor.clinicId,
+      locationId: body.locationId,
+      mode: body.mode,
+      sheet,
+      startedBy: actor.userId,
+      startedAt: now,
+    });
+    await appendAudit(tx, [
+      {
+        ...auditActor(actor),
+        action: 'create',
+        entity: 'ledger.count',
+        entityId: row.id,
+        detail: { mode: body.mode, containers: sheet.length },
+        outcome: 'success',
+      },
+    ]);
+    return {
+      id: row.id,
+      locationId: row.locationId,
+      mode: body.mode,
+      startedAt: now.toISOString(),
+      lines: sheet.map((line) => {
+        const c = balances.find((b) => b.containerId === line.containerId)!;
+        return body.mode === 'open' ? { ...line, expected: viewQuantity(c.balanceUg, c.strength) } : line;
+      }),
+    };
+  });
+}
+
+async function discrepancyViews(db: Executor, rows: DiscrepancyRow[]): Promise<DiscrepancyView[]> {
+  const notes = await notesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    countId: r.countId,
+    locationId: r.locationId,
+    productKey: r.productKey,
+    expectedUg: r.expectedUg,
+    countedUg: r.countedUg,
+    differenceUg: r.differenceUg,
+    difference: { mg: formatMg(r.differenceUg) },
+    discoveredOn: r.discoveredOn,
+    status: r.status as DiscrepancyView['status'],
+    notes: notes
+      .filter((n) => n.discrepancyId === r.id)
+      .map((n) => ({ text: n.text, writtenBy: n.writtenBy, writtenAt: n.writtenAt.toISOString() })),
+    outcome: r.outcome ?? null,
+    closedBy: r.closedBy,
+    closedAt: r.closedAt?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * Submits what was counted: compared with the balances held in this transaction, one `count` event per
+ * container, a discrepancy per product that differs. The expected values appear only in this answer.
+ */
+export async function submitCount(
+  deps: AppDeps,
+  actor: Actor,
+  countId: string,
+  body: z.infer<typeof countSubmitBody>,
+) {
+  const products = await productsOf(deps.db, actor.clinicId);
+  const calendar = await clinicCalendar(deps.db, actor.clinicId);
+  return deps.db.transaction(async (tx) => {
+    const count = await findCount(tx, actor.clinicId, countId, true);
+    if (!count) throw notFound('Count');
+    if (count.submittedAt) throw conflict('This count was already submitted');
+    const held = await containersOf(tx, actor.clinicId, { locationId: count.locationId, forUpdate: true });
+    const balances = held.map((r) => toContainerBalance(r.container, r.balance, products));
+    const problems: { field: string; message: string }[] = [];
+    const lines = body.lines.map((line, i) => {
+      const c = balances.find((b) => b.containerId === line.containerId);
+      let countedUg = 0;
+      if (c && line.counted.value > 0) {
+        const ug = amountToUg(line.counted, c.strength, `body.lines[${i}].counted`);
+        if (ug.ok) countedUg = ug.value;
+        else problems.push(...ug.problems);
+      }
+      return { containerId: line.containerId, countedUg, estimated: line.estimated };
+    });
+    if (problems.length > 0) throw badRequest(problems);
+    const now = deps.now();
+    const compared = compareCount(
+      {
+        countId: count.id,
+        locationId: count.locationId,
+        mode: count.mode as 'blind' | 'open',
+        countedAt: now.getTime(),
+        expectedShownAt: null,
+        lines,
+      },
+      balances,
+    );
+    if (!compared.ok)
+      throw badRequest(compared.problems.map((p) => ({ field: `body.${p.field}`, message: p.message })));
+    for (const line of compared.value.lines) {
+      const c = balances.find((b) => b.containerId === line.containerId)!;
+      const event = {
+        id: randomUUID(),
+        type: 'count' as const,
+        clinicId: actor.clinicId,
+        locationId: c.locationId,
+        containerId: c.containerId,
+        actorId: actor.userId,
+        at: now.getTime(),
+        countId: count.id,
+        countedUg: line.countedUg,
+        mode: count.mode as 'blind' | 'open',
+        estimated: line.estimated,
+      };
+      await updateBalance(tx, c.containerId, {
+        balanceUg: c.balanceUg,
+        status: c.status,
+        locationId: c.locationId,
+        lastEventId: event.id,
+        lastEventAt: now,
+      });
+      await appendLedgerEvent(tx, event, { productKey: c.productKey, recordedAt: now });
+    }
+    const discoveredOn = calendar.dateOf(now.getTime());
+    const opened: DiscrepancyRow[] = [];
+    for (const d of compared.value.discrepancies)
+      opened.push(
+        await insertDiscrepancy(tx, {
+          clinicId: actor.clinicId,
+          countId: count.id,
+          locationId: count.locationId,
+          productKey: d.productKey,
+          expectedUg: d.expectedUg,
+          countedUg: d.countedUg,
+          differenceUg: d.differenceUg,
+          lines: compared.value.lines.filter((l) => l.productKey === d.productKey),
+          discoveredOn,
+          openedAt: now,
+        }),
+      );
+    await submitCountRow(tx, count.id, {
+      submittedBy: actor.userId,
+      submittedAt: now,
+      comparison: compared.value,
+    });
+    await appendAudit(tx, [
+      {
+        ...auditActor(actor),
+        action: 'update',
+        entity: 'ledger.count',
+        entityId: count.id,
+        detail: { submitted: true, lines: lines.length, discrepancies: opened.length },
+        outcome: 'success',
+      },
+    ]);
+    return {
+      id: count.id,
+      locationId: count.locationId,
+      mode: count.mode as 'blind' | 'open',
+      submittedAt: now.toISOString(),
+      lines: compared.value.lines,
+      discrepancies: await discrepancyViews(tx, opened),
+    };
+  });
+}
+
+export async function listDiscrepancies(deps: AppDeps, actor: Actor) {
+  const rows = await discrepanciesOf(deps.db, actor.clinicId);
+  const calendar = await clinicCalendar(deps.db, actor.clinicId);
+  const patterns = smallLossPatterns(
+    rows.filter((r) => r.differenceUg > 0),
+    DEFAULT_LEDGER_SETTINGS,
+    calendar.dateOf(deps.now().getTime()),
+  );
+  await deps.audit.record({
+    ...auditActor(actor),
+    action: 'query',
+    entity: 'ledger.discrepancy',
+    detail: { returned: rows.length },
+    outcome: 'success',
+  });
+  return { items: await discrepancyViews(deps.db, rows), patterns };
+}
+
+async function openDiscrepancy(tx: Executor, actor: Actor, id: string) {
+  const row = await findDiscrepancy(tx, actor.clinicId, id, true);
+  if (!row) throw notFound('Discrepancy');
+  return row;
+}
+
+export async function addDiscrepancyNote(deps: AppDeps, actor: Actor, id: string, text: string) {
+  return deps.db.transaction(async (tx) => {
+    const row = await openDiscrepancy(tx, actor, id);
+    await insertDiscrepancyNote(tx, {
+      clinicId: actor.clinicId,
+      discrepancyId: row.id,
+      text,
+      writtenBy: actor.userId,
+      writtenAt: deps.now(),
+    });
+    await appendAudit(tx, [
+      {
+        ...auditActor(actor),
+        action: 'update',
+        entity: 'ledger.discrepancy',
+        entityId: row.id,
+        detail: { note: true },
+        outcome: 'success',
+      },
+    ]);
+    return (await discrepancyViews(tx, [row]))[0]!;
+  });
+}
+
+export async function resolveDiscrepancy(deps: AppDeps, actor: Actor, id: string, reason: string) {
+  return deps.db.transaction(async (tx) => {
+    const row = await openDiscrepancy(tx, actor, id);
+    if (row.status !== 'open') throw conflict(`This discrepancy is already ${row.status}`);
+    const now = deps.now();
+    await closeDiscrepancy(tx, row.id, {
+      status: 'resolved',
+      outcome: { reason },
+      closedBy: actor.userId,
+      closedAt: now,
+    });
+    await appendAudit(tx, [
+      {
+        ...auditActor(actor),
+        action: 'update',
+        entity: 'ledger.discrepancy',
+        entityId: row.id,
+        detail: { status: 'resolved' },
+        outcome: 'success',
+      },
+    ]);
+    return (await discrepancyViews(tx, [(await findDiscrepancy(tx, actor.clinicId, row.id))!]))[0]!;
+  });
+}
+
+/**
+ * Judges a discrepancy with the DEA's significance factors. A theft, or a loss judged significant, is
+ * reportable: the two deadlines start from the day it was discovered and the Form 106 data are stored with
+ * the judgement. A loss judged not significant is closed as resolved, its judgement kept.
+ */
+export async function judgeDiscrepancy(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof discrepancyJudgeBody>,
+) {
+  const products = await productsOf(deps.db, actor.clinicId);
+  return deps.db.transaction(async (tx) => {
+    const row = await openDiscrepancy(tx, actor, id);
+    if (row.status !== 'open') throw conflict(`This discrepancy is already ${row.status}`);
+    const all = await discrepanciesOf(tx, actor.clinicId);
+    const patternDetected = smallLossPatterns(
+      all.filter((r) => r.differenceUg > 0),
+      DEFAULT_LEDGER_SETTINGS,
+      row.discoveredOn,
+    ).some((p) => p.productKey === row.productKey);
+    const now = deps.now();
+    const judged = judgeLoss(
+      {
+        kind: body.kind,
+        discoveredOn: row.discoveredOn,
+        answers: body.answers,
+        judgement: body.judgement,
+        rationale: body.rationale,
+        judgedBy: actor.userId,
+        judgedAt: now.getTime(),
+        patternDetected,
+      },
+      HOLIDAYS,
+    );
+    if (!judged.ok)
+      throw badRequest(judged.problems.map((p) => ({ field: `body.${p.field}`, message: p.message })));
+    let form106 = null;
+    if (judged.value.reportable) {
+      const location = await findLocation(tx, actor.clinicId, row.locationId);
+      const registration =
+        (location && (await findRegistration(tx, actor.clinicId, location.registrationId))) ??
+        (await registrationsOf(tx, actor.clinicId))[0];
+      const since = new Date(now.getTime() - 730 * 86_400_000);
+      form106 = form106Data({
+        registrant: {
+          name: registration?.siteName ?? '',
+          address: registration?.siteAddress ?? '',
+          phone: registration?.phone ?? null,
+          deaNumber: registration?.deaNumber ?? '',
+          county: registration?.county ?? null,
+          businessType: null,
+        },
+        discoveredOn: row.discoveredOn,
+        lossType: body.lossType,
+        policeNotified: body.policeNotified,
+        policeDepartment: body.policeDepartment,
+        policePhone: body.policePhone,
+        lossesPast24Months: all.filter(
+          (r) => r.status === 'significant' && r.closedAt !== null && r.closedAt >= since,
+        ).length,
+        items: lostProductsFromCount(
+          row.lines as { productKey: string; expectedUg: number; countedUg: number }[],
+          products,
+        ),
+      });
+    }
+    const status = judged.value.reportable ? 'significant' : 'resolved';
+    await closeDiscrepancy(tx, row.id, {
+      status,
+      outcome: { judgement: judged.value, form106 },
+      closedBy: actor.userId,
+      closedAt: now,
+    });
+    await appendAudit(tx, [
+      {
+        ...auditActor(actor),
+        action: 'update',
+        entity: 'ledger.discrepancy',
+        entityId: row.id,
+        detail: { status, kind: body.kind, judgement: body.judgement },
+        outcome: 'success',
+      },
+    ]);
+    return (await discrepancyViews(tx, [(await findDiscrepancy(tx, actor.clinicId, row.id))!]))[0]!;
+  });
+}
+
+export type { CountSheetLine };

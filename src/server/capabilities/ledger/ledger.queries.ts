@@ -1,0 +1,375 @@
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.js';
+import { patients, users } from '../../../db/schema.js';
+import { doses } from '../../../db/schema-dosing.js';
+import {
+  ledgerContainerBalances,
+  ledgerContainers,
+  ledgerCounts,
+  ledgerDiscrepancies,
+  ledgerDiscrepancyNotes,
+  ledgerEvents,
+  ledgerLocations,
+  ledgerProducts,
+  ledgerReceipts,
+  ledgerRegistrations,
+} from '../../../db/schema-ledger.js';
+import { balanceDelta, chainHash, GENESIS_HASH, type LedgerEvent } from '../../../domain/ledger/index.js';
+
+/** The controlled-substance ledger's SQL in one place. */
+
+export type RegistrationRow = typeof ledgerRegistrations.$inferSelect;
+export type LocationRow = typeof ledgerLocations.$inferSelect;
+export type ProductRow = typeof ledgerProducts.$inferSelect;
+export type ReceiptRow = typeof ledgerReceipts.$inferSelect;
+export type ContainerRow = typeof ledgerContainers.$inferSelect;
+export type BalanceRow = typeof ledgerContainerBalances.$inferSelect;
+export type EventRow = typeof ledgerEvents.$inferSelect;
+export type CountRow = typeof ledgerCounts.$inferSelect;
+export type DiscrepancyRow = typeof ledgerDiscrepancies.$inferSelect;
+
+/** SHA-256 in hex: the hash function of the ledger's chain. */
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Serialises appends to one clinic's chain across every app server (the audit chain uses 724002). */
+const LEDGER_CHAIN_LOCK = 724_003;
+
+// --- Registrations, locations, products ---------------------------------------------------------
+
+export async function insertRegistration(tx: Executor, values: typeof ledgerRegistrations.$inferInsert) {
+  const [row] = await tx.insert(ledgerRegistrations).values(values).returning();
+  return row!;
+}
+
+export function registrationsOf(db: Executor, clinicId: string) {
+  return db
+    .select()
+    .from(ledgerRegistrations)
+    .where(eq(ledgerRegistrations.clinicId, clinicId))
+    .orderBy(desc(ledgerRegistrations.recordedAt));
+}
+
+export async function findRegistration(db: Executor, clinicId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(ledgerRegistrations)
+    .where(and(eq(ledgerRegistrations.id, id), eq(ledgerRegistrations.clinicId, clinicId)));
+  return row;
+}
+
+export async function insertLocation(tx: Executor, values: typeof ledgerLocations.$inferInsert) {
+  const [row] = await tx.insert(ledgerLocations).values(values).returning();
+  return row!;
+}
+
+export function locationsOf(db: Executor, clinicId: string) {
+  return db
+    .select()
+    .from(ledgerLocations)
+    .where(eq(ledgerLocations.clinicId, clinicId))
+    .orderBy(asc(ledgerLocations.name));
+}
+
+export async function findLocation(db: Executor, clinicId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(ledgerLocations)
+    .where(and(eq(ledgerLocations.id, id), eq(ledgerLocations.clinicId, clinicId)));
+  return row;
+}
+
+export async function insertProduct(tx: Executor, values: typeof ledgerProducts.$inferInsert) {
+  const [row] = await tx.insert(ledgerProducts).values(values).returning();
+  return row!;
+}
+
+export function productRowsOf(db: Executor, clinicId: string) {
+  return db
+    .select()
+    .from(ledgerProducts)
+    .where(eq(ledgerProducts.clinicId, clinicId))
+    .orderBy(asc(ledgerProducts.key));
+}
+
+// --- Receipts and containers --------------------------------------------------------------------
+
+export async function insertReceipt(tx: Executor, values: typeof ledgerReceipts.$inferInsert) {
+  const [row] = await tx.insert(ledgerReceipts).values(values).returning();
+  return row!;
+}
+
+export async function findReceipt(db: Executor, clinicId: string, id: string, forUpdate = false) {
+  const query = db
+    .select()
+    .from(ledgerReceipts)
+    .where(and(eq(ledgerReceipts.id, id), eq(ledgerReceipts.clinicId, clinicId)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function confirmReceiptRow(tx: Executor, id: string, confirmedBy: string, at: Date) {
+  await tx.update(ledgerReceipts).set({ confirmedBy, confirmedAt: at }).where(eq(ledgerReceipts.id, id));
+}
+
+export function containersOfReceipt(db: Executor, receiptId: string) {
+  return db.select().from(ledgerContainers).where(eq(ledgerContainers.receiptId, receiptId));
+}
+
+export async function labelTaken(db: Executor, clinicId: string, labels: string[]) {
+  if (labels.length === 0) return [];
+  const rows = await db
+    .select({ label: ledgerContainers.labelNumber })
+    .from(ledgerContainers)
+    .where(and(eq(ledgerContainers.clinicId, clinicId), inArray(ledgerContainers.labelNumber, labels)));
+  return rows.map((r) => r.label);
+}
+
+export async function insertContainer(tx: Executor, values: typeof ledgerContainers.$inferInsert) {
+  const [row] = await tx.insert(ledgerContainers).values(values).returning();
+  return row!;
+}
+
+export async function insertBalance(tx: Executor, values: typeof ledgerContainerBalances.$inferInsert) {
+  await tx.insert(ledgerContainerBalances).values(values);
+}
+
+/** A container of the clinic with its balance row; `forUpdate` holds the balance row to the end. */
+export async function findContainer(
+  db: Executor,
+  clinicId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<{ container: ContainerRow; balance: BalanceRow } | undefined> {
+  const query = db
+    .select({ container: ledgerContainers, balance: ledgerContainerBalances })
+    .from(ledgerContainers)
+    .innerJoin(ledgerContainerBalances, eq(ledgerContainerBalances.containerId, ledgerContainers.id))
+    .where(and(eq(ledgerContainers.id, id), eq(ledgerContainers.clinicId, clinicId)));
+  const [row] = options.forUpdate ? await query.for('update', { of: ledgerContainerBalances }) : await query;
+  return row;
+}
+
+/** Every container of the clinic (optionally at one location) with its balance. */
+export function containersOf(
+  db: Executor,
+  clinicId: string,
+  options: { locationId?: string; forUpdate?: boolean } = {},
+) {
+  const query = db
+    .select({ container: ledgerContainers, balance: ledgerContainerBalances })
+    .from(ledgerContainers)
+    .innerJoin(ledgerContainerBalances, eq(ledgerContainerBalances.containerId, ledgerContainers.id))
+    .where(
+      and(
+        eq(ledgerContainers.clinicId, clinicId),
+        options.locationId ? eq(ledgerContainerBalances.locationId, options.locationId) : undefined,
+      ),
+    )
+    .orderBy(asc(ledgerContainers.productKey), asc(ledgerContainers.labelNumber));
+  return options.forUpdate ? query.for('update', { of: ledgerContainerBalances }) : query;
+}
+
+export async function updateBalance(
+  tx: Executor,
+  containerId: string,
+  set: { balanceUg: number; status: string; locationId: string; lastEventId: string; lastEventAt: Date },
+) {
+  await tx
+    .update(ledgerContainerBalances)
+    .set(set)
+    .where(eq(ledgerContainerBalances.containerId, containerId));
+}
+
+// --- Events -------------------------------------------------------------------------------------
+
+/**
+ * Appends one event to the clinic's chain: holds the clinic's chain lock, reads the head, stores the event
+ * with the previous hash and its own. Call it in the transaction that changed the balance.
+ */
+export async function appendLedgerEvent(
+  tx: Executor,
+  event: LedgerEvent,
+  links: { productKey: string; original?: LedgerEvent | null; recordedAt: Date },
+): Promise<EventRow> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${LEDGER_CHAIN_LOCK}, hashtext(${event.clinicId}))`);
+  const [head] = await tx
+    .select({ hash: ledgerEvents.hash })
+    .from(ledgerEvents)
+    .where(eq(ledgerEvents.clinicId, event.clinicId))
+    .orderBy(desc(ledgerEvents.seq))
+    .limit(1);
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const stored = JSON.parse(JSON.stringify(event)) as LedgerEvent;
+  const [row] = await tx
+    .insert(ledgerEvents)
+    .values({
+      id: event.id,
+      clinicId: event.clinicId,
+      type: event.type,
+      containerId: event.containerId,
+      productKey: links.productKey,
+      locationId: event.locationId,
+      deltaUg: balanceDelta(event, links.original ?? null),
+      actorId: event.actorId,
+      witnessId: 'witnessId' in event ? event.witnessId : null,
+      sessionId: 'sessionId' in event ? event.sessionId : null,
+      doseId: event.type === 'administer' ? event.doseOrderId : null,
+      patientId: event.type === 'administer' ? event.patientId : null,
+      correctsEventId: event.type === 'correction' ? event.correctsEventId : null,
+      countId: event.type === 'count' ? event.countId : null,
+      eventAt: new Date(event.at),
+      recordedAt: links.recordedAt,
+      event: stored,
+      prevHash,
+      hash: chainHash(prevHash, stored, sha256Hex),
+    })
+    .returning();
+  return row!;
+}
+
+export async function findEvent(db: Executor, clinicId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(ledgerEvents)
+    .where(and(eq(ledgerEvents.id, id), eq(ledgerEvents.clinicId, clinicId)));
+  return row;
+}
+
+export async function correctionOf(db: Executor, eventId: string) {
+  const [row] = await db
+    .select({ id: ledgerEvents.id })
+    .from(ledgerEvents)
+    .where(eq(ledgerEvents.correctsEventId, eventId));
+  return row;
+}
+
+/** A clinic's events in the ledger's order (optionally of one product or some types). */
+export function eventsOf(
+  db: Executor,
+  clinicId: string,
+  options: { productKey?: string; types?: string[] } = {},
+) {
+  return db
+    .select()
+    .from(ledgerEvents)
+    .where(
+      and(
+        eq(ledgerEvents.clinicId, clinicId),
+        options.productKey ? eq(ledgerEvents.productKey, options.productKey) : undefined,
+        options.types ? inArray(ledgerEvents.type, options.types) : undefined,
+      ),
+    )
+    .orderBy(asc(ledgerEvents.seq));
+}
+
+// --- Links to the chart -------------------------------------------------------------------------
+
+export async function findDose(db: Executor, clinicId: string, id: string) {
+  const [row] = await db
+    .select({ id: doses.id, patientId: doses.patientId, status: doses.status })
+    .from(doses)
+    .where(and(eq(doses.id, id), eq(doses.clinicId, clinicId)));
+  return row;
+}
+
+export function patientsByIds(db: Executor, clinicId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: patients.id,
+      given: patients.legalGivenName,
+      family: patients.legalFamilyName,
+      address: patients.address,
+    })
+    .from(patients)
+    .where(and(eq(patients.clinicId, clinicId), inArray(patients.id, ids)));
+}
+
+export function usersOf(db: Executor, clinicId: string) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, role: users.role, status: users.status })
+    .from(users)
+    .where(eq(users.clinicId, clinicId));
+}
+
+// --- Counts and discrepancies -------------------------------------------------------------------
+
+export async function insertCount(tx: Executor, values: typeof ledgerCounts.$inferInsert) {
+  const [row] = await tx.insert(ledgerCounts).values(values).returning();
+  return row!;
+}
+
+export async function findCount(db: Executor, clinicId: string, id: string, forUpdate = false) {
+  const query = db
+    .select()
+    .from(ledgerCounts)
+    .where(and(eq(ledgerCounts.id, id), eq(ledgerCounts.clinicId, clinicId)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function submitCountRow(
+  tx: Executor,
+  id: string,
+  set: { submittedBy: string; submittedAt: Date; comparison: unknown },
+) {
+  await tx
+    .update(ledgerCounts)
+    .set({ ...set, comparison: set.comparison as object })
+    .where(eq(ledgerCounts.id, id));
+}
+
+export async function insertDiscrepancy(tx: Executor, values: typeof ledgerDiscrepancies.$inferInsert) {
+  const [row] = await tx.insert(ledgerDiscrepancies).values(values).returning();
+  return row!;
+}
+
+export function discrepanciesOf(db: Executor, clinicId: string, options: { countId?: string } = {}) {
+  return db
+    .select()
+    .from(ledgerDiscrepancies)
+    .where(
+      and(
+        eq(ledgerDiscrepancies.clinicId, clinicId),
+        options.countId ? eq(ledgerDiscrepancies.countId, options.countId) : undefined,
+      ),
+    )
+    .orderBy(desc(ledgerDiscrepancies.openedAt));
+}
+
+export async function findDiscrepancy(db: Executor, clinicId: string, id: string, forUpdate = false) {
+  const query = db
+    .select()
+    .from(ledgerDiscrepancies)
+    .where(and(eq(ledgerDiscrepancies.id, id), eq(ledgerDiscrepancies.clinicId, clinicId)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function closeDiscrepancy(
+  tx: Executor,
+  id: string,
+  set: { status: 'resolved' | 'significant'; outcome: unknown; closedBy: string; closedAt: Date },
+) {
+  await tx
+    .update(ledgerDiscrepancies)
+    .set({ ...set, outcome: set.outcome as object })
+    .where(eq(ledgerDiscrepancies.id, id));
+}
+
+export async function insertDiscrepancyNote(
+  tx: Executor,
+  values: typeof ledgerDiscrepancyNotes.$inferInsert,
+) {
+  await tx.insert(ledgerDiscrepancyNotes).values(values);
+}
+
+export function notesOf(db: Executor, discrepancyIds: string[]) {
+  if (discrepancyIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(ledgerDiscrepancyNotes)
+    .where(inArray(ledgerDiscrepancyNotes.discrepancyId, discrepancyIds))
+    .orderBy(asc(ledgerDiscrepancyNotes.writtenAt));
+}
