@@ -6,7 +6,7 @@ import { formDueStatus } from '../../../domain/rems/index.js';
 import { readinessFor } from '../intake/index.js';
 import { remsStatusFor } from '../rems/index.js';
 import { latestPhq9Item9 } from '../measurement/index.js';
-import { foldEntries } from './session-chart.js';
+import { foldEntries, type StoredEntry } from './session-chart.js';
 import {
   entriesOf,
   findDose,
@@ -24,26 +24,18 @@ import type { SessionFacts } from './session-view.js';
  * or the patient's dose ready to give before the start).
  */
 export async function loadSessionFacts(db: Executor, session: SessionRow, now: Date): Promise<SessionFacts> {
-  const [patient, clinic, entries] = await Promise.all([
-    loadClinicPatient(db, session.clinicId, session.patientId),
-    readStoredClinic(db, session.clinicId),
-    entriesOf(db, session.id),
-  ]);
+  // One query at a time: inside a transaction they share one connection and would wait their turn anyway.
+  const patient = await loadClinicPatient(db, session.clinicId, session.patientId);
+  const clinic = await readStoredClinic(db, session.clinicId);
+  const entries = await entriesOf(db, session.id);
   const chart = foldEntries(entries);
-  const [readiness, phq9Item9, cssrsRisk, dose] = await Promise.all([
-    readinessFor(
-      db,
-      session.clinicId,
-      session.patientId,
-      session.kind === 'esketamine' ? 'esketamine' : 'iv_ketamine',
-      now,
-    ),
-    latestPhq9Item9(db, session.clinicId, session.patientId),
-    latestCssrsRisk(db, session.clinicId, session.patientId),
-    session.doseId
-      ? findDose(db, session.clinicId, session.doseId)
-      : readyDoseOf(db, session.clinicId, session.patientId),
-  ]);
+  const product = session.kind === 'esketamine' ? 'esketamine' : 'iv_ketamine';
+  const readiness = await readinessFor(db, session.clinicId, session.patientId, product, now);
+  const phq9Item9 = await latestPhq9Item9(db, session.clinicId, session.patientId);
+  const cssrsRisk = await latestCssrsRisk(db, session.clinicId, session.patientId);
+  const dose = session.doseId
+    ? await findDose(db, session.clinicId, session.doseId)
+    : await readyDoseOf(db, session.clinicId, session.patientId);
   const rems =
     session.kind === 'esketamine' ? await remsFacts(db, session, clinic!.settings.timeZone, now) : null;
   return {
@@ -87,4 +79,14 @@ async function remsFacts(
         }
       : null,
   };
+}
+
+/**
+ * The facts after one more entry, without reading them again: the entry joins the list, the chart is
+ * folded anew and the session row is the one the entry moved on. What the entry cannot change
+ * (readiness, scores, the REMS status, the dose) stays as loaded in the same transaction.
+ */
+export function withEntry(facts: SessionFacts, session: SessionRow, entry: StoredEntry): SessionFacts {
+  const entries = [...facts.entries, entry];
+  return { ...facts, session, entries, chart: foldEntries(entries) };
 }

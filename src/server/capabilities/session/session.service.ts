@@ -10,7 +10,7 @@ import { loadClinicPatient } from '../../shared/patient-access.js';
 import type { AppointmentAction } from '../../../domain/scheduling/index.js';
 import { followTreatmentSession } from '../scheduling/index.js';
 import { entryOutcome } from './session-entry-rules.js';
-import { loadSessionFacts } from './session-facts.js';
+import { loadSessionFacts, withEntry } from './session-facts.js';
 import { buildSessionView } from './session-view.js';
 import {
   advanceSession,
@@ -145,7 +145,7 @@ export async function recordEntry(
     const facts = await loadSessionFacts(tx, session, now);
     const outcome = entryOutcome(body, facts, actor.role, eventAt.getTime());
     const version = session.version + 1;
-    await insertEntry(tx, {
+    const entry = await insertEntry(tx, {
       clinicId: session.clinicId,
       sessionId: session.id,
       patientId: session.patientId,
@@ -163,6 +163,13 @@ export async function recordEntry(
       updatedAt: now,
       ...(outcome.doseId ? { doseId: outcome.doseId } : {}),
     });
+    const appointmentMoves = body.type === 'action' ? APPOINTMENT_FOLLOWS[body.action] : undefined;
+    if (session.appointmentId && appointmentMoves)
+      await followTreatmentSession(tx, deps, actor, session.appointmentId, appointmentMoves);
+    // The answer is built from the facts already loaded plus the new entry, before the audit row: the
+    // audit chain's lock is shared by every writer, so it is taken last, just before the commit.
+    const stored = { ...entry, payload: outcome.payload, recordedByLabel: actor.label };
+    const view = buildSessionView(withEntry(facts, updated, stored), actor.role);
     await appendAudit(tx, [
       {
         ...auditActor(actor),
@@ -180,11 +187,8 @@ export async function recordEntry(
         outcome: 'success',
       },
     ]);
-    const appointmentMoves = body.type === 'action' ? APPOINTMENT_FOLLOWS[body.action] : undefined;
-    if (session.appointmentId && appointmentMoves)
-      await followTreatmentSession(tx, deps, actor, session.appointmentId, appointmentMoves);
     await notifySessionChange(tx, { clinicId: session.clinicId, sessionId: session.id, version });
-    return { view: await viewOf(deps, tx, actor, updated), replayed: false };
+    return { view, replayed: false };
   });
 }
 
