@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { sessionKeys, sessionPaths } from './session-api';
+import { BOARD_REFRESH_MS, trailingThrottle } from './trailing-throttle';
 
 /** The sessionId of a change event, or undefined for data that is not one. */
 export function changedSessionId(data: string): string | undefined {
@@ -35,12 +36,21 @@ export function useBoardStream(): boolean {
       opened = true;
     };
     source.onerror = () => setConnected(false);
+    // A burst of events becomes at most one board read per interval, the last one after the last event:
+    // re-reading on every event cancelled the read in flight each time and a busy board never caught up.
+    const refreshBoard = trailingThrottle(
+      () => void queryClient.invalidateQueries({ queryKey: sessionKeys.board() }),
+      BOARD_REFRESH_MS,
+    );
     source.addEventListener('session', (event) => {
-      void queryClient.invalidateQueries({ queryKey: sessionKeys.board() });
+      refreshBoard.call();
       const id = changedSessionId((event as MessageEvent<string>).data);
       if (id) void queryClient.invalidateQueries({ queryKey: sessionKeys.detail(id) });
     });
-    return () => source.close();
+    return () => {
+      refreshBoard.cancel();
+      source.close();
+    };
   }, [queryClient]);
   return connected;
 }
