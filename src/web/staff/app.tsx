@@ -11,6 +11,7 @@ import { clearClientData, OfflineMutations, useClientData } from './query/client
 import { SessionContext } from './session-context';
 import { AppShell } from './shell/app-shell';
 import { setClinicTimeZone } from './format';
+import { waitingEntryCount } from './session/entry-queue';
 
 /** Where the person is in signing in; only 'app' holds data, and leaving it drops all of it. */
 type Screen =
@@ -25,6 +26,25 @@ type Screen =
   | { kind: 'app'; me: Me; generation: number };
 
 let generation = 0;
+
+/**
+ * Chart entries that have not reached the server stay on this device until they are sent; signing out
+ * with some waiting asks first, so a nurse does not leave them on a shared tablet unknowingly.
+ */
+function confirmLeavingWaitingEntries(userId: string): boolean {
+  let waiting = 0;
+  try {
+    waiting = waitingEntryCount(window.localStorage, userId);
+  } catch {
+    return true;
+  }
+  return (
+    waiting === 0 ||
+    window.confirm(
+      `${waiting} chart ${waiting === 1 ? 'entry has' : 'entries have'} not reached the server yet. They stay on this device and are sent when you open the session again. Sign out anyway?`,
+    )
+  );
+}
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
@@ -94,7 +114,16 @@ export function App() {
 
   const me = screen.kind === 'app' ? screen.me : undefined;
   const session = useMemo(
-    () => (me ? { me, signOut: () => void signOut(), refresh: () => void refresh() } : undefined),
+    () =>
+      me
+        ? {
+            me,
+            signOut: () => {
+              if (confirmLeavingWaitingEntries(me.user.id)) void signOut();
+            },
+            refresh: () => void refresh(),
+          }
+        : undefined,
     [me, signOut, refresh],
   );
 

@@ -7,6 +7,7 @@ import {
   queueKey,
   readQueue,
   shouldKeep,
+  waitingEntryCount,
   writeQueue,
   type EntryOutcome,
   type QueuedEntry,
@@ -182,5 +183,29 @@ describe('sending the queue', () => {
       () => undefined,
     );
     expect(store.list().map((e) => e.body.clientEntryId)).toEqual([vitals(2).clientEntryId]);
+  });
+});
+
+describe('entries waiting on the device', () => {
+  it('counts one person’s waiting entries over every session, and nobody else’s', () => {
+    const store = new Map<string, string>();
+    const storage = {
+      get length() {
+        return store.size;
+      },
+      key: (i: number) => [...store.keys()][i] ?? null,
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    };
+    const entry = (id: string) =>
+      addEntry([], { type: 'vitals', clientEntryId: id, line: '120/80 70 98' } as never, new Date(0));
+    writeQueue(storage, queueKey('nurse-1', 'session-a'), [...entry('a1'), ...entry('a2')]);
+    writeQueue(storage, queueKey('nurse-1', 'session-b'), entry('b1'));
+    writeQueue(storage, queueKey('nurse-2', 'session-a'), entry('c1'));
+    expect(waitingEntryCount(storage, 'nurse-1')).toBe(3);
+    expect(waitingEntryCount(storage, 'nurse-2')).toBe(1);
+    expect(waitingEntryCount(storage, 'nobody')).toBe(0);
+    expect(waitingEntryCount(undefined, 'nurse-1')).toBe(0);
   });
 });

@@ -129,3 +129,18 @@ export async function flushQueue<V>(
     }
   }
 }
+
+/** How many entries this person charted on this device that have not reached the server, over all sessions. */
+export function waitingEntryCount(
+  storage: (QueueStorage & Pick<Storage, 'length' | 'key'>) | undefined,
+  userId: string,
+): number {
+  if (!storage) return 0;
+  const prefix = `arbor.session-entries.${FORMAT}:${userId}:`;
+  let count = 0;
+  for (let i = 0; i < storage.length; i += 1) {
+    const key = storage.key(i);
+    if (key?.startsWith(prefix)) count += readQueue(storage, key).length;
+  }
+  return count;
+}
