@@ -51,5 +51,11 @@ describe('the REMS pages', () => {
     expect(paths.remsForm('f', 's')).toBe('/app/rems-forms/f?session=s');
     expect(parseRoute(paths.remsForm('a b'))).toEqual({ name: 'rems-form', id: 'a b' });
     expect(parseRoute('/app/rems')).toEqual({ name: 'not-found' });
+    expect(parseRoute(paths.ledger())).toEqual({ name: 'ledger', tab: undefined });
+    expect(parseRoute(paths.ledger('counts'))).toEqual({ name: 'ledger', tab: 'counts' });
+    expect(parseRoute(paths.ledgerReceipt('r 1'))).toEqual({ name: 'ledger-receipt', id: 'r 1' });
+    expect(paths.ledgerDiscrepancy('d/1')).toBe('/app/ledger/discrepancies/d%2F1');
+    expect(parseRoute(paths.ledgerDiscrepancy('d/1'))).toEqual({ name: 'ledger-discrepancy', id: 'd/1' });
+    expect(parseRoute('/app/ledger/receipts')).toEqual({ name: 'ledger', tab: 'receipts' });
   });
 });

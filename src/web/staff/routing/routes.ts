@@ -30,6 +30,9 @@ export type Route =
   | { name: 'rems-form'; id: string }
   | { name: 'rems-forms-due' }
   | { name: 'rems-certification' }
+  | { name: 'ledger'; tab: string | undefined }
+  | { name: 'ledger-receipt'; id: string }
+  | { name: 'ledger-discrepancy'; id: string }
   | { name: 'not-found' };
 
 export const appBase = '/app';
@@ -59,6 +62,9 @@ export const routePatterns = {
   remsForm: '/rems-forms/:id',
   remsFormsDue: '/rems/forms-due',
   remsCertification: '/rems/certification',
+  ledgerReceipt: '/ledger/receipts/:id',
+  ledgerDiscrepancy: '/ledger/discrepancies/:id',
+  ledger: '/ledger/:tab?',
 } as const;
 
 export type RoutePattern = (typeof routePatterns)[keyof typeof routePatterns];
@@ -121,6 +127,9 @@ const pages = [
   page(routePatterns.remsForm, ({ id }) => ({ name: 'rems-form', id: decodeParam(id) })),
   page(routePatterns.remsFormsDue, () => ({ name: 'rems-forms-due' })),
   page(routePatterns.remsCertification, () => ({ name: 'rems-certification' })),
+  page(routePatterns.ledgerReceipt, ({ id }) => ({ name: 'ledger-receipt', id: decodeParam(id) })),
+  page(routePatterns.ledgerDiscrepancy, ({ id }) => ({ name: 'ledger-discrepancy', id: decodeParam(id) })),
+  page(routePatterns.ledger, ({ tab }) => ({ name: 'ledger', tab: decodeParam(tab) })),
 ];
 
 /** The path under `appBase` (`/` for the base itself), or null for an address outside the app. */
@@ -174,4 +183,10 @@ export const paths = {
   remsFormsDue: () => `${appBase}/rems/forms-due`,
   /** The setting's REMS certification and the form versions. */
   remsCertification: () => `${appBase}/rems/certification`,
+  /** The controlled-substance ledger, at one of its parts (stock when none is named). */
+  ledger: (tab?: string) => `${appBase}/ledger${tab ? `/${encodeURIComponent(tab)}` : ''}`,
+  /** A receipt for the second person to confirm. */
+  ledgerReceipt: (id: string) => `${appBase}/ledger/receipts/${encodeURIComponent(id)}`,
+  /** One discrepancy from a count: notes, resolution or the loss judgement. */
+  ledgerDiscrepancy: (id: string) => `${appBase}/ledger/discrepancies/${encodeURIComponent(id)}`,
 };

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { VialUsedForm } from '../ledger/vial-used-form';
+import { useCan } from '../session-context';
 import { EntryStatus } from './entry-status';
 import { SessionSection, TextAreaField, type SectionProps } from './session-fields';
 import { criterionLabel } from './session-text';
@@ -34,6 +36,7 @@ function ExplainForm({ entries }: Pick<SectionProps, 'entries'>) {
 
 /** The amount actually given, how it was worked out, and its comparison with the order. */
 export function DoseSection({ view, entries, canChart }: SectionProps) {
+  const can = useCan();
   const amount = view.amount;
   const c = amount?.comparison ?? null;
   return (
@@ -63,6 +66,7 @@ export function DoseSection({ view, entries, canChart }: SectionProps) {
           {c?.flagged && !amount.differenceExplanation && canChart ? <ExplainForm entries={entries} /> : null}
         </>
       )}
+      {view.dose && can('ledger.record') ? <VialUsedForm sessionId={view.id} doseId={view.dose.id} /> : null}
     </SessionSection>
   );
 }

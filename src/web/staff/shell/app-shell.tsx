@@ -16,6 +16,9 @@ const {
   ConsentSignPage,
   IntakePage,
   ClinicSettingsPage,
+  LedgerDiscrepancyPage,
+  LedgerPage,
+  LedgerReceiptPage,
   DueListPage,
   EnquiriesPage,
   NewPatientPage,
@@ -106,6 +109,13 @@ function Pages({ pathname }: { pathname: string }) {
       <Page path={routePatterns.remsCertification}>
         <RemsCertificationPage />
       </Page>
+      <Page path={routePatterns.ledgerReceipt}>
+        {({ id }) => <LedgerReceiptPage key={id} id={decodeParam(id)} />}
+      </Page>
+      <Page path={routePatterns.ledgerDiscrepancy}>
+        {({ id }) => <LedgerDiscrepancyPage key={id} id={decodeParam(id)} />}
+      </Page>
+      <Page path={routePatterns.ledger}>{({ tab }) => <LedgerPage tab={decodeParam(tab)} />}</Page>
       <Page>
         <NotFoundPage />
       </Page>

@@ -40,6 +40,12 @@ export const navItems: NavItem[] = [
     matches: (r) => r.name === 'rems-forms-due' || r.name === 'rems-form' || r.name === 'rems-certification',
   },
   {
+    label: 'Controlled substances',
+    href: paths.ledger(),
+    requires: 'ledger.read',
+    matches: (r) => r.name === 'ledger' || r.name === 'ledger-receipt' || r.name === 'ledger-discrepancy',
+  },
+  {
     label: 'Due questionnaires',
     href: paths.due(),
     requires: 'schedule.read',

@@ -30,6 +30,9 @@ export const pageLoaders = {
   RemsFormPage: () => import('../rems/rems-form-page').then((m) => m.RemsFormPage),
   RemsFormsDuePage: () => import('../rems/forms-due-page').then((m) => m.RemsFormsDuePage),
   RemsCertificationPage: () => import('../rems/certification-page').then((m) => m.RemsCertificationPage),
+  LedgerPage: () => import('../ledger/ledger-page').then((m) => m.LedgerPage),
+  LedgerReceiptPage: () => import('../ledger/receipt-confirm-page').then((m) => m.LedgerReceiptPage),
+  LedgerDiscrepancyPage: () => import('../ledger/discrepancy-page').then((m) => m.LedgerDiscrepancyPage),
 };
 
 function lazyPage<P>(load: () => Promise<ComponentType<P>>) {
@@ -59,6 +62,9 @@ export const shellPages = {
   RemsFormPage: lazyPage(pageLoaders.RemsFormPage),
   RemsFormsDuePage: lazyPage(pageLoaders.RemsFormsDuePage),
   RemsCertificationPage: lazyPage(pageLoaders.RemsCertificationPage),
+  LedgerPage: lazyPage(pageLoaders.LedgerPage),
+  LedgerReceiptPage: lazyPage(pageLoaders.LedgerReceiptPage),
+  LedgerDiscrepancyPage: lazyPage(pageLoaders.LedgerDiscrepancyPage),
 };
 
 /**

@@ -1,0 +1,156 @@
+import type { z } from 'zod';
+import type {
+  adjustBody,
+  administerBody,
+  administrationLogView,
+  containerList,
+  correctionBody,
+  countResultView,
+  countSheetView,
+  countStartBody,
+  countSubmitBody,
+  discrepancyJudgeBody,
+  discrepancyList,
+  expireBody,
+  locationBody,
+  locationView,
+  openBody,
+  perpetualLogView,
+  productBody,
+  productView,
+  receiptBody,
+  receiptView,
+  registrationBody,
+  registrationView,
+  returnBody,
+  transferBody,
+  wasteBody,
+  ContainerView,
+  DiscrepancyView,
+  EventView,
+} from '../../../contracts/ledger';
+import { apiGet, apiPost } from '../api-client';
+import { toQueryString } from '../query-string';
+
+/** The controlled-substance ledger API as the staff screens call it: request paths, types and query keys. */
+
+export type { ContainerView, DiscrepancyView, EventView };
+export type ContainerList = z.infer<typeof containerList>;
+export type ProductLocationTotal = ContainerList['byProductLocation'][number];
+export type RegistrationView = z.infer<typeof registrationView>;
+export type LocationView = z.infer<typeof locationView>;
+export type ProductView = z.infer<typeof productView>;
+export type ReceiptView = z.infer<typeof receiptView>;
+export type CountSheetView = z.infer<typeof countSheetView>;
+export type CountResultView = z.infer<typeof countResultView>;
+export type DiscrepancyListView = z.infer<typeof discrepancyList> & { patterns: unknown[] };
+export type AdministrationLogView = z.infer<typeof administrationLogView>;
+export type PerpetualLogView = z.infer<typeof perpetualLogView>;
+
+export type RegistrationRequest = z.input<typeof registrationBody>;
+export type LocationRequest = z.input<typeof locationBody>;
+export type ProductRequest = z.input<typeof productBody>;
+export type ReceiptRequest = z.input<typeof receiptBody>;
+export type CountStartRequest = z.input<typeof countStartBody>;
+export type CountSubmitRequest = z.input<typeof countSubmitBody>;
+export type JudgementRequest = z.input<typeof discrepancyJudgeBody>;
+export type WitnessRequest = NonNullable<z.input<typeof wasteBody>['witness']>;
+
+/** Each movement of a container and the body it takes. */
+export interface MovementRequests {
+  open: z.input<typeof openBody>;
+  waste: z.input<typeof wasteBody>;
+  transfer: z.input<typeof transferBody>;
+  return: z.input<typeof returnBody>;
+  expire: z.input<typeof expireBody>;
+  adjust: z.input<typeof adjustBody>;
+}
+export type MovementVerb = keyof MovementRequests;
+export type CorrectionRequest = z.input<typeof correctionBody>;
+export type AdministerRequest = z.input<typeof administerBody>;
+export interface MovementResult {
+  container: unknown;
+  event: EventView;
+}
+
+const id = encodeURIComponent;
+
+export const ledgerPaths = {
+  registrations: '/api/ledger/registrations',
+  locations: '/api/ledger/locations',
+  products: '/api/ledger/products',
+  receipts: '/api/ledger/receipts',
+  confirmReceipt: (receiptId: string) => `/api/ledger/receipts/${id(receiptId)}/confirm`,
+  containers: '/api/ledger/containers',
+  movement: (containerId: string, verb: MovementVerb) => `/api/ledger/containers/${id(containerId)}/${verb}`,
+  administer: (containerId: string) => `/api/ledger/containers/${id(containerId)}/administer`,
+  correction: (eventId: string) => `/api/ledger/events/${id(eventId)}/correction`,
+  counts: '/api/ledger/counts',
+  submitCount: (countId: string) => `/api/ledger/counts/${id(countId)}/submit`,
+  discrepancies: '/api/ledger/discrepancies',
+  discrepancyNotes: (discrepancyId: string) => `/api/ledger/discrepancies/${id(discrepancyId)}/notes`,
+  resolve: (discrepancyId: string) => `/api/ledger/discrepancies/${id(discrepancyId)}/resolve`,
+  judgement: (discrepancyId: string) => `/api/ledger/discrepancies/${id(discrepancyId)}/judgement`,
+  administrationLog: (range: { from: string; to: string }) =>
+    `/api/ledger/reports/administrations${toQueryString(range)}`,
+  administrationLogCsv: (range: { from: string; to: string }) =>
+    `/api/ledger/reports/administrations.csv${toQueryString(range)}`,
+  perpetualLog: (productKey: string) => `/api/ledger/reports/perpetual${toQueryString({ productKey })}`,
+};
+
+/** Every ledger read starts with 'ledger', so one invalidation refreshes what a write changed. */
+const all = ['ledger'] as const;
+export const ledgerKeys = {
+  all,
+  registrations: [...all, 'registrations'] as const,
+  locations: [...all, 'locations'] as const,
+  products: [...all, 'products'] as const,
+  containers: [...all, 'containers'] as const,
+  discrepancies: [...all, 'discrepancies'] as const,
+  administrationLog: (from: string, to: string) => [...all, 'administration-log', from, to] as const,
+  perpetualLog: (productKey: string) => [...all, 'perpetual', productKey] as const,
+};
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : undefined);
+
+export const fetchRegistrations = (signal?: AbortSignal) =>
+  apiGet<{ items: RegistrationView[] }>(ledgerPaths.registrations, withSignal(signal));
+export const fetchLocations = (signal?: AbortSignal) =>
+  apiGet<{ items: LocationView[] }>(ledgerPaths.locations, withSignal(signal));
+export const fetchProducts = (signal?: AbortSignal) =>
+  apiGet<{ items: ProductView[] }>(ledgerPaths.products, withSignal(signal));
+export const fetchContainers = (signal?: AbortSignal) =>
+  apiGet<ContainerList>(ledgerPaths.containers, withSignal(signal));
+export const fetchDiscrepancies = (signal?: AbortSignal) =>
+  apiGet<DiscrepancyListView>(ledgerPaths.discrepancies, withSignal(signal));
+export const fetchAdministrationLog = (range: { from: string; to: string }, signal?: AbortSignal) =>
+  apiGet<AdministrationLogView>(ledgerPaths.administrationLog(range), withSignal(signal));
+export const fetchPerpetualLog = (productKey: string, signal?: AbortSignal) =>
+  apiGet<PerpetualLogView>(ledgerPaths.perpetualLog(productKey), withSignal(signal));
+
+export const recordRegistration = (body: RegistrationRequest) =>
+  apiPost<RegistrationView>(ledgerPaths.registrations, body);
+export const createLocation = (body: LocationRequest) => apiPost<LocationView>(ledgerPaths.locations, body);
+export const addProduct = (body: ProductRequest) => apiPost<ProductView>(ledgerPaths.products, body);
+export const enterReceipt = (body: ReceiptRequest) => apiPost<ReceiptView>(ledgerPaths.receipts, body);
+export const confirmReceipt = (receiptId: string) =>
+  apiPost<ReceiptView>(ledgerPaths.confirmReceipt(receiptId), {});
+export const recordMovement = <V extends MovementVerb>(
+  containerId: string,
+  verb: V,
+  body: MovementRequests[V],
+) => apiPost<MovementResult>(ledgerPaths.movement(containerId, verb), body);
+/** An administration from a container, against the session's dose. */
+export const administerFrom = (containerId: string, body: AdministerRequest) =>
+  apiPost<MovementResult>(ledgerPaths.administer(containerId), body);
+export const correctEvent = (eventId: string, body: CorrectionRequest) =>
+  apiPost<MovementResult>(ledgerPaths.correction(eventId), body);
+export const startCount = (body: CountStartRequest) => apiPost<CountSheetView>(ledgerPaths.counts, body);
+export const submitCount = (countId: string, body: CountSubmitRequest) =>
+  apiPost<CountResultView>(ledgerPaths.submitCount(countId), body);
+export const addDiscrepancyNote = (discrepancyId: string, text: string) =>
+  apiPost<DiscrepancyView>(ledgerPaths.discrepancyNotes(discrepancyId), { text });
+export const resolveDiscrepancy = (discrepancyId: string, reason: string) =>
+  apiPost<DiscrepancyView>(ledgerPaths.resolve(discrepancyId), { reason });
+export const judgeDiscrepancy = (discrepancyId: string, body: JudgementRequest) =>
+  apiPost<DiscrepancyView>(ledgerPaths.judgement(discrepancyId), body);
