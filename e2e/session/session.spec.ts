@@ -300,6 +300,7 @@ describe('sessions at the chair: IV ketamine, and esketamine under the REMS', ()
       .getByRole('article', { name: /Chair 3/ })
       .getByText(/note signed/i)
       .waitFor();
+    await checkPage(desk, 'chair-board');
   }, 240_000);
 
   it('certifies the setting, enrols the patient, gives the first device and completes the REMS form', async () => {
@@ -325,6 +326,7 @@ describe('sessions at the chair: IV ketamine, and esketamine under the REMS', ()
       .or(physician.getByText('Dana Reyes'))
       .first()
       .waitFor();
+    await checkPage(physician, 'rems-certification');
 
     // The nurse records the enrolment in the chart; then intake, decision, consent and dose.
     await nurse.goto(`/app/patients/${eskPatient}/eligibility`);
@@ -390,5 +392,9 @@ describe('sessions at the chair: IV ketamine, and esketamine under the REMS', ()
     await nurse.goto('/app/rems/forms-due');
     await nurse.getByRole('heading', { name: 'REMS forms due' }).waitFor();
     await nurse.getByRole('link', { name: 'Open form for Vale, Ines' }).waitFor();
+    await checkPage(nurse, 'rems-forms-due');
+    await nurse.goto(`/app/patients/${eskPatient}/eligibility`);
+    await nurse.getByRole('heading', { name: 'SPRAVATO REMS enrolment' }).waitFor();
+    await checkPage(nurse, 'eligibility-tab-rems');
   }, 240_000);
 });
