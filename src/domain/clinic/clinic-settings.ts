@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DOSING_SETTINGS, dosingSettingsSchema } from '../dosing';
+import { DEFAULT_LEDGER_SETTINGS, ledgerSettingsSchema } from '../ledger';
 import { intakeSettingsSchema } from './intake-settings';
 import { sessionSettingsSchema } from './session-settings';
 import { schedulingSettingsSchema } from './scheduling-settings';
@@ -336,6 +337,11 @@ export const clinicSettingsSchema = z
     intake: intakeSettingsSchema.default(intakeSettingsSchema.parse({})),
     /** The treatment session: BP gate, vital-sign alerts, cadence, observation, rescue formulary (docs/infusion-session.md). */
     session: sessionSettingsSchema.default(sessionSettingsSchema.parse({})),
+    /**
+     * The controlled-substance ledger (docs/controlled-substance-ledger.md): witness rules, count cadence,
+     * inventory interval, retention, small-loss pattern. Sources in LEDGER_SETTING_SOURCES (src/domain/ledger).
+     */
+    ledger: ledgerSettingsSchema.default({ ...DEFAULT_LEDGER_SETTINGS }),
   })
   .strict();
 

@@ -5,7 +5,7 @@ import {
   type EventContext,
   type LedgerEvent,
 } from './events.js';
-import { DEFAULT_LEDGER_SETTINGS, type LedgerSettings } from './ledger-settings.js';
+import type { LedgerSettings } from './ledger-settings.js';
 import { fail, ok, type LocalDate, type Problem, type Result } from './ledger-types.js';
 import type { Product } from './products.js';
 
@@ -89,6 +89,10 @@ export interface LedgerBalances {
 
 export interface DeriveOptions {
   products: readonly Product[];
+  /**
+   * The settings to judge every event by, as when they were recorded. Without them (verification), each
+   * event is judged by the witness rule stamped on it.
+   */
   settings?: Pick<LedgerSettings, 'wasteWitnessRequired' | 'adjustmentWitnessRequired'>;
   /** The clinic-local date of an instant, to refuse use after expiry; without it, expiry dates are not checked. */
   localDateOf?: (at: number) => LocalDate;
@@ -143,7 +147,7 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function deriveBalances(events: readonly LedgerEvent[], options: DeriveOptions): DeriveResult {
   const products = new Map(options.products.map((p) => [p.key, p]));
-  const settings = options.settings ?? DEFAULT_LEDGER_SETTINGS;
+  const settings = options.settings;
   const containers = new Map<string, ContainerBalance>();
   const seen = new Map<string, { event: LedgerEvent; corrected: boolean }>();
   for (let index = 0; index < events.length; index++) {

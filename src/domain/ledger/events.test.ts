@@ -112,6 +112,21 @@ describe('waste', () => {
     expect(fields(waste({ witnessId: 'nurse-a' }), opened(), noWitness)).toEqual(['witnessId']);
   });
 
+  it('is judged by the witness rule stamped on it, which must be the rule in force when recorded', () => {
+    const noWitness = { settings: { ...DEFAULT_LEDGER_SETTINGS, wasteWitnessRequired: false } };
+    const unwitnessed = waste({ witnessId: null, witnessRequired: false });
+    // Recorded while the clinic did not require a witness: accepted then, and on every replay after.
+    expect(fields(unwitnessed, opened(), noWitness)).toEqual([]);
+    expect(fields(unwitnessed, opened(), {})).toEqual([]);
+    // The stamp cannot differ from the rule in force when the event is recorded.
+    expect(fields(unwitnessed, opened(), ctx)).toEqual(['witnessRequired']);
+    expect(fields(waste({ witnessRequired: false }), opened(), ctx)).toEqual(['witnessRequired']);
+    // Stamped as required, a replay still demands the witness; unstamped events were recorded witnessed.
+    expect(fields(waste({ witnessId: null, witnessRequired: true }), opened(), {})).toEqual(['witnessId']);
+    expect(fields(waste({ witnessId: null }), opened(), {})).toEqual(['witnessId']);
+    expect(fields(waste({ witnessRequired: 'no' } as object), opened(), {})).toEqual(['witnessRequired']);
+  });
+
   it('wastes only a remainder of an opened container, and says how', () => {
     expect(fields(waste(), received())).toEqual(['containerId']);
     expect(fields(waste({ manner: '' }), opened())).toEqual(['manner']);

@@ -91,6 +91,12 @@ export interface WasteEvent extends EventBase {
   quantityUg: number;
   /** The second licensed person who saw it; required when the jurisdiction setting says so. */
   witnessId: string | null;
+  /**
+   * Whether a witness was required by the clinic's setting when this was recorded. Stamped on the event so
+   * that a replay judges it by the rule in force then, not today's; events recorded before the rule was
+   * stamped were all recorded under the only rule there was: witnessed.
+   */
+  witnessRequired?: boolean;
   /** How it was destroyed. */
   manner: string;
   /** The session whose remainder this is, when there is one. */
@@ -121,6 +127,12 @@ export interface AdjustEvent extends EventBase {
   deltaUg: number;
   reason: string;
   witnessId: string | null;
+  /**
+   * Whether a witness was required by the clinic's setting when this was recorded. Stamped on the event so
+   * that a replay judges it by the rule in force then, not today's; events recorded before the rule was
+   * stamped were all recorded under the only rule there was: witnessed.
+   */
+  witnessRequired?: boolean;
   /** The event this adjustment settles (a count, a discrepancy's count), when there is one. */
   relatesToEventId: string | null;
 }
@@ -141,6 +153,12 @@ export interface CorrectionEvent extends EventBase {
   correctsEventId: string;
   reason: string;
   witnessId: string | null;
+  /**
+   * Whether a witness was required by the clinic's setting when this was recorded. Stamped on the event so
+   * that a replay judges it by the rule in force then, not today's; events recorded before the rule was
+   * stamped were all recorded under the only rule there was: witnessed.
+   */
+  witnessRequired?: boolean;
 }
 
 export type LedgerEvent =
@@ -176,7 +194,11 @@ export interface ContainerBalance {
 
 /** What validating one event needs besides the container. */
 export interface EventContext {
-  settings: Pick<LedgerSettings, 'wasteWitnessRequired' | 'adjustmentWitnessRequired'>;
+  /**
+   * The clinic's settings when an event is recorded: its stamped witness rule must be the one in force.
+   * Absent when events are replayed (verification): each event is judged by the rule stamped on it.
+   */
+  settings?: Pick<LedgerSettings, 'wasteWitnessRequired' | 'adjustmentWitnessRequired'>;
   /** The product of a `receive` (looked up by its key). */
   product?: Product | null;
   /** For a correction: the event it names, and whether it was corrected before. */
@@ -220,7 +242,20 @@ function registrantProblems(r: Registrant | undefined, field: string): Problem[]
 
 const positiveUg = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
 
-function witnessProblems(witnessId: string | null, actorId: string, required: boolean): Problem[] {
+/**
+ * The witness rule an event is judged by: the one stamped on it (which, when it is being recorded, must be
+ * the clinic's setting in force), else the setting in force, else witnessed (see `witnessRequired`).
+ */
+function witnessProblems(
+  e: { witnessId: string | null; actorId: string; witnessRequired?: boolean },
+  inForce: boolean | undefined,
+): Problem[] {
+  if (e.witnessRequired !== undefined && typeof e.witnessRequired !== 'boolean')
+    return [{ field: 'witnessRequired', message: 'must be true or false' }];
+  if (inForce !== undefined && e.witnessRequired !== undefined && e.witnessRequired !== inForce)
+    return [{ field: 'witnessRequired', message: `must be the clinic's rule in force (${inForce})` }];
+  const required = e.witnessRequired ?? inForce ?? true;
+  const { witnessId, actorId } = e;
   if (witnessId === null || witnessId === undefined || !isFilled(witnessId))
     return required ? [{ field: 'witnessId', message: 'a second person must witness this' }] : [];
   if (witnessId === actorId) return [{ field: 'witnessId', message: 'no one witnesses their own entry' }];
@@ -334,7 +369,7 @@ export function validateEvent(
         });
       quantity(e.quantityUg);
       if (!isFilled(e.manner)) p.push({ field: 'manner', message: 'say how it was destroyed' });
-      p.push(...witnessProblems(e.witnessId, e.actorId, ctx.settings.wasteWitnessRequired));
+      p.push(...witnessProblems(e, ctx.settings?.wasteWitnessRequired));
       break;
     case 'transfer':
       if (!isFilled(e.toLocationId)) p.push({ field: 'toLocationId', message: 'is required' });
@@ -361,7 +396,7 @@ export function validateEvent(
       else if (c.balanceUg + e.deltaUg > c.strength.contentUg)
         p.push({ field: 'deltaUg', message: 'would put more in the container than it can hold' });
       if (!isFilled(e.reason)) p.push({ field: 'reason', message: 'is required' });
-      p.push(...witnessProblems(e.witnessId, e.actorId, ctx.settings.adjustmentWitnessRequired));
+      p.push(...witnessProblems(e, ctx.settings?.adjustmentWitnessRequired));
       break;
     case 'count':
       if (!isFilled(e.countId)) p.push({ field: 'countId', message: 'is required' });
@@ -397,7 +432,7 @@ export function validateEvent(
           });
       }
       if (!isFilled(e.reason)) p.push({ field: 'reason', message: 'is required' });
-      p.push(...witnessProblems(e.witnessId, e.actorId, ctx.settings.adjustmentWitnessRequired));
+      p.push(...witnessProblems(e, ctx.settings?.adjustmentWitnessRequired));
       break;
     }
   }

@@ -11,20 +11,22 @@ import {
   amountToUg,
   compareCount,
   countSheet,
-  DEFAULT_LEDGER_SETTINGS,
   form106Data,
   formatMg,
   judgeLoss,
   lostProductsFromCount,
   smallLossPatterns,
   viewQuantity,
+  type ContainerBalance,
+  type CountComparison,
+  type CountLineInput,
   type CountSheetLine,
 } from '../../../domain/ledger/index.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
 import { badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
-import { clinicCalendar, productsOf, toContainerBalance } from './ledger-state.js';
+import { clinicCalendar, ledgerSettingsFor, productsOf, toContainerBalance } from './ledger-state.js';
 import {
   appendLedgerEvent,
   closeDiscrepancy,
@@ -41,6 +43,7 @@ import {
   registrationsOf,
   submitCountRow,
   updateBalance,
+  type CountRow,
   type DiscrepancyRow,
 } from './ledger.queries.js';
 
@@ -96,7 +99,7 @@ export async function startCount(deps: AppDeps, actor: Actor, body: z.infer<type
   });
 }
 
-async function discrepancyViews(db: Executor, rows: DiscrepancyRow[]): Promise<DiscrepancyView[]> {
+export async function discrepancyViews(db: Executor, rows: DiscrepancyRow[]): Promise<DiscrepancyView[]> {
   const notes = await notesOf(
     db,
     rows.map((r) => r.id),
@@ -119,6 +122,82 @@ async function discrepancyViews(db: Executor, rows: DiscrepancyRow[]): Promise<D
     closedBy: r.closedBy,
     closedAt: r.closedAt?.toISOString() ?? null,
   }));
+}
+
+/**
+ * Settles a started count inside the caller's transaction: compares the counted lines with the balances
+ * held (`FOR UPDATE`), appends one `count` event per container, opens a discrepancy per product that
+ * differs and stores the comparison on the count. Shared by a count's submission and an inventory, which
+ * is recorded as one count per location so that its differences are handled like any count's.
+ */
+export async function settleCount(
+  tx: Executor,
+  actor: Actor,
+  count: CountRow,
+  balances: readonly ContainerBalance[],
+  lines: readonly CountLineInput[],
+  at: { now: Date; discoveredOn: string },
+): Promise<{ comparison: CountComparison; opened: DiscrepancyRow[] }> {
+  const { now, discoveredOn } = at;
+  const compared = compareCount(
+    {
+      countId: count.id,
+      locationId: count.locationId,
+      mode: count.mode as 'blind' | 'open',
+      countedAt: now.getTime(),
+      expectedShownAt: null,
+      lines,
+    },
+    balances,
+  );
+  if (!compared.ok)
+    throw badRequest(compared.problems.map((p) => ({ field: `body.${p.field}`, message: p.message })));
+  for (const line of compared.value.lines) {
+    const c = balances.find((b) => b.containerId === line.containerId)!;
+    const event = {
+      id: randomUUID(),
+      type: 'count' as const,
+      clinicId: actor.clinicId,
+      locationId: c.locationId,
+      containerId: c.containerId,
+      actorId: actor.userId,
+      at: now.getTime(),
+      countId: count.id,
+      countedUg: line.countedUg,
+      mode: count.mode as 'blind' | 'open',
+      estimated: line.estimated,
+    };
+    await updateBalance(tx, c.containerId, {
+      balanceUg: c.balanceUg,
+      status: c.status,
+      locationId: c.locationId,
+      lastEventId: event.id,
+      lastEventAt: now,
+    });
+    await appendLedgerEvent(tx, event, { productKey: c.productKey, recordedAt: now });
+  }
+  const opened: DiscrepancyRow[] = [];
+  for (const d of compared.value.discrepancies)
+    opened.push(
+      await insertDiscrepancy(tx, {
+        clinicId: actor.clinicId,
+        countId: count.id,
+        locationId: count.locationId,
+        productKey: d.productKey,
+        expectedUg: d.expectedUg,
+        countedUg: d.countedUg,
+        differenceUg: d.differenceUg,
+        lines: compared.value.lines.filter((l) => l.productKey === d.productKey),
+        discoveredOn,
+        openedAt: now,
+      }),
+    );
+  await submitCountRow(tx, count.id, {
+    submittedBy: actor.userId,
+    submittedAt: now,
+    comparison: compared.value,
+  });
+  return { comparison: compared.value, opened };
 }
 
 /**
@@ -152,64 +231,9 @@ export async function submitCount(
     });
     if (problems.length > 0) throw badRequest(problems);
     const now = deps.now();
-    const compared = compareCount(
-      {
-        countId: count.id,
-        locationId: count.locationId,
-        mode: count.mode as 'blind' | 'open',
-        countedAt: now.getTime(),
-        expectedShownAt: null,
-        lines,
-      },
-      balances,
-    );
-    if (!compared.ok)
-      throw badRequest(compared.problems.map((p) => ({ field: `body.${p.field}`, message: p.message })));
-    for (const line of compared.value.lines) {
-      const c = balances.find((b) => b.containerId === line.containerId)!;
-      const event = {
-        id: randomUUID(),
-        type: 'count' as const,
-        clinicId: actor.clinicId,
-        locationId: c.locationId,
-        containerId: c.containerId,
-        actorId: actor.userId,
-        at: now.getTime(),
-        countId: count.id,
-        countedUg: line.countedUg,
-        mode: count.mode as 'blind' | 'open',
-        estimated: line.estimated,
-      };
-      await updateBalance(tx, c.containerId, {
-        balanceUg: c.balanceUg,
-        status: c.status,
-        locationId: c.locationId,
-        lastEventId: event.id,
-        lastEventAt: now,
-      });
-      await appendLedgerEvent(tx, event, { productKey: c.productKey, recordedAt: now });
-    }
-    const discoveredOn = calendar.dateOf(now.getTime());
-    const opened: DiscrepancyRow[] = [];
-    for (const d of compared.value.discrepancies)
-      opened.push(
-        await insertDiscrepancy(tx, {
-          clinicId: actor.clinicId,
-          countId: count.id,
-          locationId: count.locationId,
-          productKey: d.productKey,
-          expectedUg: d.expectedUg,
-          countedUg: d.countedUg,
-          differenceUg: d.differenceUg,
-          lines: compared.value.lines.filter((l) => l.productKey === d.productKey),
-          discoveredOn,
-          openedAt: now,
-        }),
-      );
-    await submitCountRow(tx, count.id, {
-      submittedBy: actor.userId,
-      submittedAt: now,
-      comparison: compared.value,
+    const { comparison, opened } = await settleCount(tx, actor, count, balances, lines, {
+      now,
+      discoveredOn: calendar.dateOf(now.getTime()),
     });
     await appendAudit(tx, [
       {
@@ -226,7 +250,7 @@ export async function submitCount(
       locationId: count.locationId,
       mode: count.mode as 'blind' | 'open',
       submittedAt: now.toISOString(),
-      lines: compared.value.lines,
+      lines: comparison.lines,
       discrepancies: await discrepancyViews(tx, opened),
     };
   });
@@ -237,7 +261,7 @@ export async function listDiscrepancies(deps: AppDeps, actor: Actor) {
   const calendar = await clinicCalendar(deps.db, actor.clinicId);
   const patterns = smallLossPatterns(
     rows.filter((r) => r.differenceUg > 0),
-    DEFAULT_LEDGER_SETTINGS,
+    await ledgerSettingsFor(deps.db, actor.clinicId),
     calendar.dateOf(deps.now().getTime()),
   );
   await deps.audit.record({
@@ -317,13 +341,14 @@ export async function judgeDiscrepancy(
   body: z.infer<typeof discrepancyJudgeBody>,
 ) {
   const products = await productsOf(deps.db, actor.clinicId);
+  const settings = await ledgerSettingsFor(deps.db, actor.clinicId);
   return deps.db.transaction(async (tx) => {
     const row = await openDiscrepancy(tx, actor, id);
     if (row.status !== 'open') throw conflict(`This discrepancy is already ${row.status}`);
     const all = await discrepanciesOf(tx, actor.clinicId);
     const patternDetected = smallLossPatterns(
       all.filter((r) => r.differenceUg > 0),
-      DEFAULT_LEDGER_SETTINGS,
+      settings,
       row.discoveredOn,
     ).some((p) => p.productKey === row.productKey);
     const now = deps.now();

@@ -16,10 +16,10 @@ import { can } from '../../../domain/auth/index.js';
 import {
   amountToUg,
   applyEvent,
-  DEFAULT_LEDGER_SETTINGS,
   toThousandths,
   type ContainerBalance,
   type LedgerEvent,
+  type LedgerSettings,
   type Product,
 } from '../../../domain/ledger/index.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
@@ -33,6 +33,7 @@ import {
   containerViewOf,
   domainEventOf,
   eventViewOf,
+  ledgerSettingsFor,
   productsOf,
   refused,
   toContainerBalance,
@@ -147,6 +148,8 @@ interface MovementInput {
   /** Checks inside the transaction before the rules run (links to the chart). */
   check?: (tx: Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0]) => Promise<void>;
   detail?: Record<string, unknown>;
+  /** The clinic's ledger settings when the caller already read them (the witness rule it stamped). */
+  settings?: LedgerSettings;
 }
 
 interface BaseFields {
@@ -166,6 +169,7 @@ async function recordMovement(
 ): Promise<MovementResult> {
   const products = await productsOf(deps.db, actor.clinicId);
   const calendar = await clinicCalendar(deps.db, actor.clinicId);
+  const settings = input.settings ?? (await ledgerSettingsFor(deps.db, actor.clinicId));
   return deps.db.transaction(async (tx) => {
     const found = await findContainer(tx, actor.clinicId, input.containerId, { forUpdate: true });
     if (!found) throw notFound('Container');
@@ -181,7 +185,7 @@ async function recordMovement(
     });
     const original = input.original ?? null;
     const next = applyEvent(container, event, {
-      settings: DEFAULT_LEDGER_SETTINGS,
+      settings,
       original: original ? { event: original, corrected: false } : null,
       localDate: calendar.dateOf(at),
     });
@@ -280,6 +284,7 @@ export async function waste(
   body: z.infer<typeof wasteBody>,
 ) {
   const { product, products } = await loadContainer(deps, actor, containerId);
+  const settings = await ledgerSettingsFor(deps.db, actor.clinicId);
   const quantityUg = ugOf(body.quantity, product, 'body.quantity');
   if (body.sessionId && !(await findSession(deps.db, actor.clinicId, body.sessionId)))
     throw badRequest([{ field: 'body.sessionId', message: 'is not a session of this clinic' }]);
@@ -298,21 +303,21 @@ export async function waste(
       actorId: actor.userId,
       at,
       quantityUg,
+      // The witness is checked next, once the rest holds: the dry run leaves it out.
       witnessId: null,
+      witnessRequired: false,
       manner: body.manner,
       sessionId: body.sessionId ?? null,
     },
-    { settings: { ...DEFAULT_LEDGER_SETTINGS, wasteWitnessRequired: false }, localDate: null },
+    { localDate: null },
   );
   if (!dryRun.ok) throw refused(dryRun.problems);
-  const witnessId = await verifiedWitness(
-    deps,
-    actor,
-    body.witness,
-    DEFAULT_LEDGER_SETTINGS.wasteWitnessRequired,
-    { entity: 'ledger.waste', entityId: containerId },
-  );
+  const witnessId = await verifiedWitness(deps, actor, body.witness, settings.wasteWitnessRequired, {
+    entity: 'ledger.waste',
+    entityId: containerId,
+  });
   return recordMovement(deps, actor, at, {
+    settings,
     containerId,
     entity: 'ledger.waste',
     detail: { witnessId, manner: body.manner },
@@ -321,6 +326,7 @@ export async function waste(
       type: 'waste',
       quantityUg,
       witnessId,
+      witnessRequired: settings.wasteWitnessRequired,
       manner: body.manner,
       sessionId: body.sessionId ?? null,
       note: body.note ?? null,
@@ -397,14 +403,13 @@ export async function adjust(
   const deltaUg = toThousandths(body.deltaMg);
   if (deltaUg === null)
     throw badRequest([{ field: 'body.deltaMg', message: 'mg may have at most three decimals (1 µg)' }]);
-  const witnessId = await verifiedWitness(
-    deps,
-    actor,
-    body.witness,
-    DEFAULT_LEDGER_SETTINGS.adjustmentWitnessRequired,
-    { entity: 'ledger.adjust', entityId: containerId },
-  );
+  const settings = await ledgerSettingsFor(deps.db, actor.clinicId);
+  const witnessId = await verifiedWitness(deps, actor, body.witness, settings.adjustmentWitnessRequired, {
+    entity: 'ledger.adjust',
+    entityId: containerId,
+  });
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
+    settings,
     containerId,
     entity: 'ledger.adjust',
     detail: { witnessId, reason: body.reason },
@@ -414,6 +419,7 @@ export async function adjust(
       deltaUg,
       reason: body.reason,
       witnessId,
+      witnessRequired: settings.adjustmentWitnessRequired,
       relatesToEventId: null,
       note: body.note ?? null,
     }),
@@ -430,15 +436,14 @@ export async function correct(
   const row = await findEvent(deps.db, actor.clinicId, eventId);
   if (!row) throw notFound('Ledger event');
   if (await correctionOf(deps.db, eventId)) throw conflict('This event was already corrected');
-  const witnessId = await verifiedWitness(
-    deps,
-    actor,
-    body.witness,
-    DEFAULT_LEDGER_SETTINGS.adjustmentWitnessRequired,
-    { entity: 'ledger.correction', entityId: eventId },
-  );
+  const settings = await ledgerSettingsFor(deps.db, actor.clinicId);
+  const witnessId = await verifiedWitness(deps, actor, body.witness, settings.adjustmentWitnessRequired, {
+    entity: 'ledger.correction',
+    entityId: eventId,
+  });
   const original = domainEventOf(row);
   return recordMovement(deps, actor, deps.now().getTime(), {
+    settings,
     containerId: row.containerId,
     entity: 'ledger.correction',
     original,
@@ -450,6 +455,7 @@ export async function correct(
       correctsEventId: eventId,
       reason: body.reason,
       witnessId,
+      witnessRequired: settings.adjustmentWitnessRequired,
       note: body.note ?? null,
     }),
   });

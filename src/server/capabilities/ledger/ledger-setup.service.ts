@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type { locationBody, productBody, receiptBody, registrationBody } from '../../../contracts/ledger.js';
 import {
   checkProduct,
-  DEFAULT_LEDGER_SETTINGS,
   daysBetween,
   strengthLabel,
   UG_PER_MG,
@@ -366,7 +365,6 @@ export async function confirmReceipt(deps: AppDeps, actor: Actor, receiptId: str
         confirmedById: actor.userId,
       };
       const next = applyEvent(null, event, {
-        settings: DEFAULT_LEDGER_SETTINGS,
         product,
         localDate: calendar.dateOf(at),
       });

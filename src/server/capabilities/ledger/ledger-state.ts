@@ -3,10 +3,12 @@ import type { Executor } from '../../../db/client.js';
 import { clinicDateOf } from '../../../domain/clinic/index.js';
 import {
   checkProduct,
+  DEFAULT_LEDGER_SETTINGS,
   DEFAULT_PRODUCTS,
   viewQuantity,
   type ContainerBalance,
   type LedgerEvent,
+  type LedgerSettings,
   type Problem,
   type Product,
   type Strength,
@@ -40,6 +42,11 @@ export async function catalogueOf(db: Executor, clinicId: string): Promise<Catal
 
 export async function productsOf(db: Executor, clinicId: string): Promise<Product[]> {
   return (await catalogueOf(db, clinicId)).map((e) => e.product);
+}
+
+/** The clinic's ledger settings (witness rules, count cadence, inventory interval, retention). */
+export async function ledgerSettingsFor(db: Executor, clinicId: string): Promise<LedgerSettings> {
+  return (await readStoredClinic(db, clinicId))?.settings.ledger ?? DEFAULT_LEDGER_SETTINGS;
 }
 
 /** The clinic-local date of an instant (epoch ms), in the clinic's time zone. */

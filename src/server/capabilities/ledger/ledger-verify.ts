@@ -1,13 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { clinics } from '../../../db/schema.js';
-import {
-  balanceDelta,
-  DEFAULT_LEDGER_SETTINGS,
-  deriveBalances,
-  verifyChain,
-  type LedgerEvent,
-} from '../../../domain/ledger/index.js';
+import { balanceDelta, deriveBalances, verifyChain, type LedgerEvent } from '../../../domain/ledger/index.js';
 import { containersOf, eventsOf, sha256Hex } from './ledger.queries.js';
 import { productsOf } from './ledger-state.js';
 
@@ -66,8 +60,8 @@ export async function verifyLedger(db: Executor): Promise<LedgerVerdict> {
         return fail(i, 'an administration without its treatment session');
     }
     const derived = deriveBalances(list, {
+      // No settings: each waste, adjustment and correction is judged by the witness rule stamped on it.
       products: await productsOf(db, clinicId),
-      settings: DEFAULT_LEDGER_SETTINGS,
     });
     if (!derived.ok) {
       const v = derived.violation;

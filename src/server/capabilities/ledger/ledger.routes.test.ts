@@ -422,3 +422,43 @@ describe('never negative, never rewritten', () => {
     expect(check!.ok).toBe(true);
   });
 });
+
+describe('the witness rule is a clinic setting, stamped on each event', () => {
+  const setWasteWitness = async (required: boolean) =>
+    json(
+      await ctx.request('/api/clinic', {
+        method: 'PATCH',
+        cookie: cookie.admin,
+        json: { settings: { ledger: { wasteWitnessRequired: required } } },
+      }),
+      200,
+    );
+  const wasteAlone = (vial: string) =>
+    post(`/api/ledger/containers/${vial}/waste`, cookie.nurse, {
+      quantity: { value: 5, unit: 'mg' },
+      manner: 'drawn into a wastage container',
+    });
+
+  it('takes unwitnessed waste while the clinic does not require a witness, and verify still holds after', async () => {
+    const [vial] = await receive(safeB, ['K-200']);
+    await json(await post(`/api/ledger/containers/${vial}/open`, cookie.nurse), 201);
+    const shown = await json<{ settings: { ledger: { wasteWitnessRequired: boolean } } }>(
+      await get('/api/clinic', cookie.admin),
+      200,
+    );
+    expect(shown.settings.ledger.wasteWitnessRequired).toBe(true);
+    const refused = await problem(await wasteAlone(vial!), 400);
+    expect(refused.fields.map((f) => f.field)).toEqual(['body.witness']);
+
+    await setWasteWitness(false);
+    const alone = await json<Movement>(await wasteAlone(vial!), 201);
+    expect(alone.event.witnessId).toBeNull();
+    const [stored] = await ctx.deps.db.select().from(ledgerEvents).where(eq(ledgerEvents.id, alone.event.id));
+    expect(stored!.event).toMatchObject({ witnessRequired: false, witnessId: null });
+
+    // Turned back on: the rule applies from now on; the waste recorded meanwhile still verifies.
+    await setWasteWitness(true);
+    await problem(await wasteAlone(vial!), 400);
+    expect(await verifyLedger(ctx.deps.db)).toMatchObject({ ok: true });
+  });
+});
