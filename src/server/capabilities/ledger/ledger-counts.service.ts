@@ -11,6 +11,7 @@ import {
   amountToUg,
   compareCount,
   countSheet,
+  federalHolidayDatesAround,
   form106Data,
   formatMg,
   judgeLoss,
@@ -53,10 +54,8 @@ import {
  * The submission appends one `count` event per container and opens a discrepancy per product whose
  * count differs. A discrepancy gathers investigation notes and is either resolved with a reason or judged
  * with the DEA's significance factors; a theft or a significant loss gets its two deadlines and the data
- * for Form 106. US federal holidays are not yet a setting: the deadlines skip weekends only.
+ * for Form 106. The one business day skips weekends and the observed US federal holidays.
  */
-
-const HOLIDAYS: readonly string[] = [];
 
 export async function startCount(deps: AppDeps, actor: Actor, body: z.infer<typeof countStartBody>) {
   const products = await productsOf(deps.db, actor.clinicId);
@@ -363,7 +362,7 @@ export async function judgeDiscrepancy(
         judgedAt: now.getTime(),
         patternDetected,
       },
-      HOLIDAYS,
+      federalHolidayDatesAround(row.discoveredOn),
     );
     if (!judged.ok)
       throw badRequest(judged.problems.map((p) => ({ field: `body.${p.field}`, message: p.message })));

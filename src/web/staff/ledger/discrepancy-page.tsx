@@ -86,7 +86,8 @@ function Outcome({ outcome }: { outcome: DiscrepancyOutcome }) {
             <strong>
               Written notice to the DEA Field Division by {formatDate(judgement.deadlines.writtenNoticeBy)}
             </strong>{' '}
-            (the next business day after discovery on {formatDate(judgement.deadlines.discoveredOn)}).
+            (the next business day after discovery on {formatDate(judgement.deadlines.discoveredOn)}; weekends
+            and federal holidays are skipped).
           </p>
           <p>
             <strong>DEA Form 106 filed online by {formatDate(judgement.deadlines.form106By)}</strong> (45
