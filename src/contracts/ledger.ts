@@ -307,6 +307,23 @@ export const discrepancyView = z.object({
   discoveredOn: isoDate,
   status: z.enum(['open', 'resolved', 'significant']),
   notes: z.array(z.object({ text: z.string(), writtenBy: z.uuid(), writtenAt: isoInstant })),
+  /** The written notice and Form 106 as recorded once sent; each stops its deadline. */
+  filings: z.array(
+    z.object({
+      kind: z.enum(['written_notice', 'form_106']),
+      filedOn: isoDate,
+      reference: z.string(),
+      recordedBy: z.uuid(),
+      recordedAt: isoInstant,
+    }),
+  ),
+  /** For a reportable theft or loss: each deadline and where it stands today (clinic-local). */
+  deadlines: z
+    .object({
+      writtenNotice: z.object({ due: isoDate, state: z.enum(['open', 'due_today', 'overdue', 'done']) }),
+      form106: z.object({ due: isoDate, state: z.enum(['open', 'due_today', 'overdue', 'done']) }),
+    })
+    .nullable(),
   outcome: z.unknown().nullable(),
   closedBy: z.uuid().nullable(),
   closedAt: isoInstant.nullable(),
@@ -333,6 +350,15 @@ export const countResultView = z.object({
 
 export const discrepancyNoteBody = z.object({ text: text(2000) }).strict();
 export const discrepancyResolveBody = z.object({ reason: text(2000) }).strict();
+/** Records that the written notice or Form 106 about a reportable theft or loss was sent. */
+export const lossFilingBody = z
+  .object({
+    kind: z.enum(['written_notice', 'form_106']),
+    filedOn: isoDate,
+    /** How it was sent and the reference received, e.g. the Form 106 confirmation number. */
+    reference: text(300),
+  })
+  .strict();
 export const discrepancyJudgeBody = z
   .object({
     kind: z.enum(['theft', 'loss']),
@@ -393,3 +419,222 @@ export const perpetualLogView = z.object({
 export type ContainerView = z.infer<typeof containerView>;
 export type EventView = z.infer<typeof eventView>;
 export type DiscrepancyView = z.infer<typeof discrepancyView>;
+
+// --- Inventories ----------------------------------------------------------------------------------
+// Initial and biennial inventories (docs/clinical-sources.md#dea-inventory): the sheet is blind (no
+// expected quantities); the taker signs with their own password and TOTP code.
+
+export const inventoryKind = z.enum(['initial', 'biennial', 'other']);
+export const inventoryTimeOfDay = z.enum(['opening_of_business', 'close_of_business']);
+const inventoryLocations = z.array(z.uuid()).min(1).max(50);
+
+export const inventorySheetBody = z.object({ locationIds: inventoryLocations }).strict();
+
+export const inventorySheetView = z.object({
+  locationIds: z.array(z.uuid()),
+  /** The registrant the inventory will name, from the locations' DEA registration. */
+  registrant: z.object({ name: z.string(), address: z.string(), deaNumber: z.string() }),
+  /** What the record must contain, in words. */
+  contents: z.array(z.string()),
+  /** One line per container on hand; no expected quantity. */
+  lines: z.array(
+    z.object({
+      containerId: z.uuid(),
+      labelNumber: z.string(),
+      productKey: z.string(),
+      product: z.string(),
+      strength: z.string(),
+      lotNumber: z.string(),
+      expiryDate: z.string(),
+      locationId: z.uuid(),
+      status: z.string(),
+      countAs: z.enum(['volume', 'unit']),
+      rule: z.enum(['exact', 'estimate_allowed']),
+      ruleReason: z.string(),
+    }),
+  ),
+});
+
+/** The taker confirms the signature with their own password and current TOTP code. */
+export const inventorySignatureBody = z
+  .object({ password: z.string().min(1).max(200), code: z.string().trim().max(10) })
+  .strict();
+
+export const inventoryLineBody = z
+  .object({
+    containerId: z.uuid(),
+    /** A sealed container: whether it is there (it holds its full content) or missing. */
+    present: z.boolean().optional(),
+    /** An opened container: what is in it. */
+    counted: z
+      .object({ value: z.number().min(0).max(1_000_000), unit: z.enum(['mg', 'mL', 'unit']) })
+      .strict()
+      .optional(),
+    estimated: z.boolean().default(false),
+  })
+  .strict();
+
+export const inventoryBody = z
+  .object({
+    kind: inventoryKind,
+    takenOn: isoDate,
+    timeOfDay: inventoryTimeOfDay,
+    locationIds: inventoryLocations,
+    lines: z.array(inventoryLineBody).max(1000).default([]),
+    /** An inventory with no stock on hand says so (an initial inventory records zero). */
+    zeroStock: z.boolean().default(false),
+    signature: inventorySignatureBody,
+  })
+  .strict();
+
+export const inventoryView = z.object({
+  id: z.uuid(),
+  kind: inventoryKind,
+  takenOn: isoDate,
+  timeOfDay: inventoryTimeOfDay,
+  registrant: z.object({ name: z.string(), address: z.string(), deaNumber: z.string() }),
+  locations: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  zeroStock: z.boolean(),
+  products: z.array(
+    z.object({
+      productKey: z.string(),
+      name: z.string(),
+      finishedForm: z.string(),
+      strength: z.string(),
+      sealedContainers: z.number().int(),
+      opened: z.array(
+        z.object({
+          containerId: z.uuid(),
+          labelNumber: z.string(),
+          counted: quantityView,
+          estimated: z.boolean(),
+        }),
+      ),
+      total: quantityView,
+    }),
+  ),
+  /** Per container: what the ledger expected and what was counted. */
+  lines: z.array(
+    z.object({
+      containerId: z.uuid(),
+      labelNumber: z.string(),
+      productKey: z.string(),
+      locationId: z.uuid(),
+      status: z.string(),
+      expectedUg: z.number().int(),
+      countedUg: z.number().int(),
+      differenceUg: z.number().int(),
+      estimated: z.boolean(),
+    }),
+  ),
+  countIds: z.array(z.uuid()),
+  signedBy: z.object({ id: z.uuid(), name: z.string() }),
+  signedAt: isoInstant,
+  source: z.string(),
+});
+
+export const inventoryTakenView = inventoryView.extend({ discrepancies: z.array(discrepancyView) });
+
+export const inventoryStatusView = z.object({
+  initialTaken: z.boolean(),
+  lastTakenOn: isoDate.nullable(),
+  /** The last date the next inventory may be taken; null until the initial inventory. */
+  nextDueBy: isoDate.nullable(),
+  intervalMonths: z.number().int(),
+  state: z.enum(['initial_due', 'ok', 'due_soon', 'overdue']),
+  /** Days from today to `nextDueBy` (negative when overdue). */
+  daysLeft: z.number().int().nullable(),
+  source: z.string(),
+});
+
+export const inventoryList = z.object({ status: inventoryStatusView, items: z.array(inventoryView) });
+
+export type InventorySheetView = z.infer<typeof inventorySheetView>;
+export type InventoryView = z.infer<typeof inventoryView>;
+export type InventoryTakenView = z.infer<typeof inventoryTakenView>;
+export type InventoryStatusView = z.infer<typeof inventoryStatusView>;
+export type InventoryBody = z.input<typeof inventoryBody>;
+
+// --- Registrant's reports: receipts, disposals, PDFs; receipts awaiting confirmation ---------------
+// Schedule III records only (docs/clinical-sources.md#dea-records-retention: readily retrievable).
+
+/** The date range of a report with its PDF: clinic-local dates, both inclusive. */
+export const perpetualLogRangeQuery = z.object({ productKey: text(60), from: isoDate, to: isoDate }).strict();
+
+const registrant = z.object({ name: z.string(), address: z.string(), deaNumber: z.string() });
+
+export const receiptsReportView = z.object({
+  from: isoDate,
+  to: isoDate,
+  receipts: z.array(
+    z.object({
+      receiptId: z.uuid(),
+      invoiceNumber: z.string(),
+      receivedOn: isoDate,
+      supplier: registrant,
+      location: z.string(),
+      receivedBy: z.string(),
+      receivedAt: isoInstant,
+      confirmedBy: z.string().nullable(),
+      confirmedAt: isoInstant.nullable(),
+      containers: z.array(
+        z.object({
+          productKey: z.string(),
+          product: z.string(),
+          ndc: z.string(),
+          finishedForm: z.string(),
+          strength: z.string(),
+          lotNumber: z.string(),
+          expiryDate: isoDate,
+          labelNumber: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const disposalsReportView = z.object({
+  from: isoDate,
+  to: isoDate,
+  rows: z.array(
+    z.object({
+      eventId: z.uuid(),
+      date: isoDate,
+      time: z.string(),
+      kind: z.enum(['waste', 'return', 'expired', 'quarantined']),
+      product: z.string(),
+      ndc: z.string(),
+      strength: z.string(),
+      containerLabel: z.string(),
+      lotNumber: z.string(),
+      quantityMg: z.string(),
+      quantityMl: z.string(),
+      manner: z.string(),
+      witness: z.string(),
+      sessionId: z.string(),
+      distributorName: z.string(),
+      distributorAddress: z.string(),
+      distributorDeaNumber: z.string(),
+      recordedBy: z.string(),
+      status: z.string(),
+    }),
+  ),
+});
+
+export const awaitingReceiptView = z.object({
+  id: z.uuid(),
+  locationId: z.uuid(),
+  location: z.string(),
+  supplier: registrant,
+  invoiceNumber: z.string(),
+  receivedOn: isoDate,
+  containers: z.number().int(),
+  receivedBy: z.uuid(),
+  receivedByName: z.string(),
+  receivedAt: isoInstant,
+});
+export const awaitingReceiptList = itemList(awaitingReceiptView);
+
+export type ReceiptsReportView = z.infer<typeof receiptsReportView>;
+export type DisposalsReportView = z.infer<typeof disposalsReportView>;
+export type AwaitingReceiptView = z.infer<typeof awaitingReceiptView>;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   check,
   date,
   index,
@@ -288,4 +289,74 @@ export const ledgerDiscrepancyNotes = pgTable(
     writtenAt: at('written_at').notNull(),
   },
   (t) => [index('ledger_discrepancy_notes_discrepancy').on(t.discrepancyId, t.writtenAt)],
+);
+
+/**
+ * Initial and biennial inventories (docs/clinical-sources.md#dea-inventory). Append-only: an inventory is
+ * a signed record, so a mistake is put right by taking another. `record` is the InventoryRecord built by
+ * src/domain/ledger/inventory.ts; `lines` keeps what was expected and counted per container; the counts it
+ * produced (one per location with stock) carry its count events and any discrepancies.
+ */
+export const ledgerInventories = pgTable(
+  'ledger_inventories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: clinicIdColumn(),
+    kind: text('kind').notNull(),
+    takenOn: date('taken_on', { mode: 'string' }).notNull(),
+    timeOfDay: text('time_of_day').notNull(),
+    /** The registrant's name, address and DEA number as they stood when the inventory was taken. */
+    registrant: jsonb('registrant').notNull(),
+    locationIds: jsonb('location_ids').notNull(),
+    zeroStock: boolean('zero_stock').notNull(),
+    record: jsonb('record').notNull(),
+    /** Per container: product, status, expected and counted µg, estimated or not. */
+    lines: jsonb('lines').notNull(),
+    /** The ledger_counts rows it produced, one per location with stock; empty for zero stock. */
+    countIds: jsonb('count_ids').notNull(),
+    signedBy: uuid('signed_by')
+      .notNull()
+      .references(() => users.id),
+    signedAt: at('signed_at').notNull(),
+  },
+  (t) => [
+    index('ledger_inventories_clinic').on(t.clinicId, t.takenOn),
+    // A clinic takes one initial inventory; two people submitting one at once cannot both succeed.
+    uniqueIndex('ledger_inventories_one_initial')
+      .on(t.clinicId)
+      .where(sql`${t.kind} = 'initial'`),
+    check('ledger_inventories_kind', sql`${t.kind} IN ('initial', 'biennial', 'other')`),
+    check(
+      'ledger_inventories_time_of_day',
+      sql`${t.timeOfDay} IN ('opening_of_business', 'close_of_business')`,
+    ),
+  ],
+);
+
+/**
+ * What was filed about a theft or significant loss (docs/clinical-sources.md#dea-theft-loss): the written
+ * notice to the DEA Field Division and DEA Form 106, each recorded once per discrepancy with the date it
+ * was sent and the reference the DEA gave. Recording one stops its deadline. Append-only.
+ */
+export const ledgerLossFilings = pgTable(
+  'ledger_loss_filings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: clinicIdColumn(),
+    discrepancyId: uuid('discrepancy_id')
+      .notNull()
+      .references(() => ledgerDiscrepancies.id),
+    kind: text('kind').notNull(),
+    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    /** How it was sent and the reference received (e.g. the Form 106 confirmation number). */
+    reference: text('reference').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: at('recorded_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ledger_loss_filings_once').on(t.discrepancyId, t.kind),
+    check('ledger_loss_filings_kind', sql`${t.kind} IN ('written_notice', 'form_106')`),
+  ],
 );

@@ -230,11 +230,33 @@ export const sampleBodies: Record<string, unknown> = {
   },
   'post /api/ledger/discrepancies/:id/notes': { text: 'checked the waste bin' },
   'post /api/ledger/discrepancies/:id/resolve': { reason: 'a waste entered against the wrong vial' },
+  'post /api/ledger/discrepancies/:id/filings': {
+    kind: 'written_notice',
+    filedOn: '2026-03-02',
+    reference: 'emailed to the Field Division',
+  },
   'post /api/ledger/discrepancies/:id/judgement': {
     kind: 'theft',
     judgement: 'significant',
     rationale: 'a vial is missing from the safe',
     answers: [],
+  },
+  'post /api/ledger/inventories/sheet': { locationIds: ['00000000-0000-4000-8000-000000000000'] },
+  'post /api/ledger/inventories': {
+    kind: 'biennial',
+    takenOn: '2026-01-05',
+    timeOfDay: 'close_of_business',
+    locationIds: ['00000000-0000-4000-8000-000000000000'],
+    lines: [
+      { containerId: '00000000-0000-4000-8000-000000000001', present: true },
+      {
+        containerId: '00000000-0000-4000-8000-000000000002',
+        counted: { value: 4.5, unit: 'mL' },
+        estimated: true,
+      },
+    ],
+    zeroStock: false,
+    signature: { password: 'wrong password here', code: '123456' },
   },
 };
 
@@ -278,4 +300,17 @@ export const sampleQueries: Record<string, Record<string, string>> = {
   'get /api/ledger/reports/administrations': { from: '2026-01-01', to: '2026-01-31' },
   'get /api/ledger/reports/administrations.csv': { from: '2026-01-01', to: '2026-01-31' },
   'get /api/ledger/reports/perpetual': { productKey: 'ketamine-50-10' },
+  // The registrant's reports: receipts, disposals, and each report as PDF.
+  'get /api/ledger/reports/administrations.pdf': { from: '2026-01-01', to: '2026-01-31' },
+  'get /api/ledger/reports/perpetual.pdf': {
+    productKey: 'ketamine-50-10',
+    from: '2026-01-01',
+    to: '2026-01-31',
+  },
+  'get /api/ledger/reports/receipts': { from: '2026-01-01', to: '2026-01-31' },
+  'get /api/ledger/reports/receipts.csv': { from: '2026-01-01', to: '2026-01-31' },
+  'get /api/ledger/reports/receipts.pdf': { from: '2026-01-01', to: '2026-01-31' },
+  'get /api/ledger/reports/disposals': { from: '2026-01-01', to: '2026-01-31' },
+  'get /api/ledger/reports/disposals.csv': { from: '2026-01-01', to: '2026-01-31' },
+  'get /api/ledger/reports/disposals.pdf': { from: '2026-01-01', to: '2026-01-31' },
 };

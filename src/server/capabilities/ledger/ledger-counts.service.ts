@@ -5,12 +5,14 @@ import type {
   countSubmitBody,
   discrepancyJudgeBody,
   DiscrepancyView,
+  lossFilingBody,
 } from '../../../contracts/ledger.js';
 import type { Executor } from '../../../db/client.js';
 import {
   amountToUg,
   compareCount,
   countSheet,
+  deadlineState,
   federalHolidayDatesAround,
   form106Data,
   formatMg,
@@ -22,6 +24,7 @@ import {
   type CountComparison,
   type CountLineInput,
   type CountSheetLine,
+  type LossDeadlines,
 } from '../../../domain/ledger/index.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
 import { badRequest, conflict, notFound } from '../../shared/api-error.js';
@@ -40,6 +43,8 @@ import {
   insertCount,
   insertDiscrepancy,
   insertDiscrepancyNote,
+  insertLossFiling,
+  lossFilingsOf,
   notesOf,
   registrationsOf,
   submitCountRow,
@@ -98,11 +103,18 @@ export async function startCount(deps: AppDeps, actor: Actor, body: z.infer<type
   });
 }
 
-export async function discrepancyViews(db: Executor, rows: DiscrepancyRow[]): Promise<DiscrepancyView[]> {
-  const notes = await notesOf(
-    db,
-    rows.map((r) => r.id),
-  );
+export async function discrepancyViews(
+  db: Executor,
+  rows: DiscrepancyRow[],
+  now: Date = new Date(),
+): Promise<DiscrepancyView[]> {
+  const ids = rows.map((r) => r.id);
+  const notes = await notesOf(db, ids);
+  const filings = await lossFilingsOf(db, ids);
+  const today =
+    rows.length > 0
+      ? (await clinicCalendar(db, rows[0]!.clinicId)).dateOf(now.getTime())
+      : now.toISOString().slice(0, 10);
   return rows.map((r) => ({
     id: r.id,
     countId: r.countId,
@@ -117,10 +129,53 @@ export async function discrepancyViews(db: Executor, rows: DiscrepancyRow[]): Pr
     notes: notes
       .filter((n) => n.discrepancyId === r.id)
       .map((n) => ({ text: n.text, writtenBy: n.writtenBy, writtenAt: n.writtenAt.toISOString() })),
+    ...filingsView(
+      r,
+      filings.filter((f) => f.discrepancyId === r.id),
+      today,
+    ),
     outcome: r.outcome ?? null,
     closedBy: r.closedBy,
     closedAt: r.closedAt?.toISOString() ?? null,
   }));
+}
+
+/** The filings recorded for a discrepancy and, when it is reportable, where each deadline stands. */
+function filingsView(
+  r: DiscrepancyRow,
+  filings: Awaited<ReturnType<typeof lossFilingsOf>>,
+  today: string,
+): Pick<DiscrepancyView, 'filings' | 'deadlines'> {
+  const filedOn = (kind: string) => filings.find((f) => f.kind === kind)?.filedOn ?? null;
+  const deadlines = reportableDeadlines(r);
+  return {
+    filings: filings.map((f) => ({
+      kind: f.kind as 'written_notice' | 'form_106',
+      filedOn: f.filedOn,
+      reference: f.reference,
+      recordedBy: f.recordedBy,
+      recordedAt: f.recordedAt.toISOString(),
+    })),
+    deadlines: deadlines
+      ? {
+          writtenNotice: {
+            due: deadlines.writtenNoticeBy,
+            state: deadlineState(deadlines.writtenNoticeBy, today, filedOn('written_notice')),
+          },
+          form106: {
+            due: deadlines.form106By,
+            state: deadlineState(deadlines.form106By, today, filedOn('form_106')),
+          },
+        }
+      : null,
+  };
+}
+
+/** The deadlines stored with a judged theft or significant loss; null for anything else. */
+export function reportableDeadlines(r: Pick<DiscrepancyRow, 'status' | 'outcome'>): LossDeadlines | null {
+  if (r.status !== 'significant') return null;
+  const outcome = r.outcome as { judgement?: { deadlines?: LossDeadlines | null } } | null;
+  return outcome?.judgement?.deadlines ?? null;
 }
 
 /**
@@ -250,7 +305,7 @@ export async function submitCount(
       mode: count.mode as 'blind' | 'open',
       submittedAt: now.toISOString(),
       lines: comparison.lines,
-      discrepancies: await discrepancyViews(tx, opened),
+      discrepancies: await discrepancyViews(tx, opened, deps.now()),
     };
   });
 }
@@ -270,7 +325,7 @@ export async function listDiscrepancies(deps: AppDeps, actor: Actor) {
     detail: { returned: rows.length },
     outcome: 'success',
   });
-  return { items: await discrepancyViews(deps.db, rows), patterns };
+  return { items: await discrepancyViews(deps.db, rows, deps.now()), patterns };
 }
 
 async function openDiscrepancy(tx: Executor, actor: Actor, id: string) {
@@ -299,7 +354,53 @@ export async function addDiscrepancyNote(deps: AppDeps, actor: Actor, id: string
         outcome: 'success',
       },
     ]);
-    return (await discrepancyViews(tx, [row]))[0]!;
+    return (await discrepancyViews(tx, [row], deps.now()))[0]!;
+  });
+}
+
+/**
+ * Records that the written notice or Form 106 about a reportable theft or loss was sent, with its date
+ * and reference; each is recorded once (a UNIQUE index holds it under concurrency) and stops its clock.
+ */
+export async function recordLossFiling(
+  deps: AppDeps,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof lossFilingBody>,
+) {
+  const today = (await clinicCalendar(deps.db, actor.clinicId)).dateOf(deps.now().getTime());
+  return deps.db.transaction(async (tx) => {
+    const row = await openDiscrepancy(tx, actor, id);
+    if (!reportableDeadlines(row))
+      throw conflict('Only a theft or significant loss judged reportable is filed with the DEA');
+    if (body.filedOn > today)
+      throw badRequest([{ field: 'body.filedOn', message: 'cannot be in the future' }]);
+    if (body.filedOn < row.discoveredOn)
+      throw badRequest([
+        { field: 'body.filedOn', message: `cannot be before the discovery (${row.discoveredOn})` },
+      ]);
+    if ((await lossFilingsOf(tx, [row.id])).some((f) => f.kind === body.kind))
+      throw conflict('This filing was already recorded');
+    await insertLossFiling(tx, {
+      clinicId: actor.clinicId,
+      discrepancyId: row.id,
+      kind: body.kind,
+      filedOn: body.filedOn,
+      reference: body.reference,
+      recordedBy: actor.userId,
+      recordedAt: deps.now(),
+    });
+    await appendAudit(tx, [
+      {
+        ...auditActor(actor),
+        action: 'create',
+        entity: 'ledger.loss-filing',
+        entityId: row.id,
+        detail: { kind: body.kind, filedOn: body.filedOn },
+        outcome: 'success',
+      },
+    ]);
+    return (await discrepancyViews(tx, [row], deps.now()))[0]!;
   });
 }
 
@@ -324,7 +425,9 @@ export async function resolveDiscrepancy(deps: AppDeps, actor: Actor, id: string
         outcome: 'success',
       },
     ]);
-    return (await discrepancyViews(tx, [(await findDiscrepancy(tx, actor.clinicId, row.id))!]))[0]!;
+    return (
+      await discrepancyViews(tx, [(await findDiscrepancy(tx, actor.clinicId, row.id))!], deps.now())
+    )[0]!;
   });
 }
 
@@ -413,7 +516,9 @@ export async function judgeDiscrepancy(
         outcome: 'success',
       },
     ]);
-    return (await discrepancyViews(tx, [(await findDiscrepancy(tx, actor.clinicId, row.id))!]))[0]!;
+    return (
+      await discrepancyViews(tx, [(await findDiscrepancy(tx, actor.clinicId, row.id))!], deps.now())
+    )[0]!;
   });
 }
 

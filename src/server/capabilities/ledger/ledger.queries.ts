@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
 import { patients, users } from '../../../db/schema.js';
 import { doses } from '../../../db/schema-dosing.js';
@@ -11,11 +11,18 @@ import {
   ledgerDiscrepancyNotes,
   ledgerEvents,
   ledgerLocations,
+  ledgerLossFilings,
   ledgerProducts,
   ledgerReceipts,
   ledgerRegistrations,
 } from '../../../db/schema-ledger.js';
-import { balanceDelta, chainHash, GENESIS_HASH, type LedgerEvent } from '../../../domain/ledger/index.js';
+import {
+  balanceDelta,
+  chainHash,
+  GENESIS_HASH,
+  LEDGER_EVENT_TYPES,
+  type LedgerEvent,
+} from '../../../domain/ledger/index.js';
 
 /** The controlled-substance ledger's SQL in one place. */
 
@@ -150,11 +157,15 @@ export async function findContainer(
   return row;
 }
 
-/** Every container of the clinic (optionally at one location) with its balance. */
+/**
+ * Every container of the clinic (optionally at one location) with its balance. `onHandOrSince` keeps
+ * the containers on hand (not returned, balance above 0) and those with an event since that instant: a
+ * clinic's emptied and returned containers grow by thousands a year and are read through the logs.
+ */
 export function containersOf(
   db: Executor,
   clinicId: string,
-  options: { locationId?: string; forUpdate?: boolean } = {},
+  options: { locationId?: string; forUpdate?: boolean; onHandOrSince?: Date } = {},
 ) {
   const query = db
     .select({ container: ledgerContainers, balance: ledgerContainerBalances })
@@ -164,6 +175,15 @@ export function containersOf(
       and(
         eq(ledgerContainers.clinicId, clinicId),
         options.locationId ? eq(ledgerContainerBalances.locationId, options.locationId) : undefined,
+        options.onHandOrSince
+          ? or(
+              and(
+                gt(ledgerContainerBalances.balanceUg, 0),
+                sql`${ledgerContainerBalances.status} <> 'returned'`,
+              ),
+              gte(ledgerContainerBalances.lastEventAt, options.onHandOrSince),
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(ledgerContainers.productKey), asc(ledgerContainers.labelNumber));
@@ -244,12 +264,25 @@ export async function correctionOf(db: Executor, eventId: string) {
   return row;
 }
 
-/** A clinic's events in the ledger's order (optionally of one product or some types). */
+/**
+ * A clinic's events in the ledger's order (optionally of one product, some types, an instant range
+ * [from, to) of when they happened, some containers, or the corrections of some events). A report over
+ * a range names it here so that it reads that range's events, not the clinic's whole history: with
+ * `from`/`to` and no `types`, every type is named so the (clinic, type, time) index serves the range.
+ */
 export function eventsOf(
   db: Executor,
   clinicId: string,
-  options: { productKey?: string; types?: string[] } = {},
+  options: {
+    productKey?: string;
+    types?: string[];
+    from?: Date;
+    to?: Date;
+    containerIds?: string[];
+    correctsEventIds?: string[];
+  } = {},
 ) {
+  const types = options.types ?? (options.from || options.to ? [...LEDGER_EVENT_TYPES] : undefined);
   return db
     .select()
     .from(ledgerEvents)
@@ -257,10 +290,51 @@ export function eventsOf(
       and(
         eq(ledgerEvents.clinicId, clinicId),
         options.productKey ? eq(ledgerEvents.productKey, options.productKey) : undefined,
-        options.types ? inArray(ledgerEvents.type, options.types) : undefined,
+        types ? inArray(ledgerEvents.type, types) : undefined,
+        options.from ? gte(ledgerEvents.eventAt, options.from) : undefined,
+        options.to ? lt(ledgerEvents.eventAt, options.to) : undefined,
+        options.containerIds ? inArray(ledgerEvents.containerId, options.containerIds) : undefined,
+        options.correctsEventIds
+          ? inArray(ledgerEvents.correctsEventId, options.correctsEventIds)
+          : undefined,
       ),
     )
     .orderBy(asc(ledgerEvents.seq));
+}
+
+/** The balance change of every event of one product from `fromSeq` on, in the ledger's order. */
+export function productDeltasFrom(db: Executor, clinicId: string, productKey: string, fromSeq: number) {
+  return db
+    .select({ seq: ledgerEvents.seq, deltaUg: ledgerEvents.deltaUg })
+    .from(ledgerEvents)
+    .where(
+      and(
+        eq(ledgerEvents.clinicId, clinicId),
+        eq(ledgerEvents.productKey, productKey),
+        gte(ledgerEvents.seq, fromSeq),
+      ),
+    )
+    .orderBy(asc(ledgerEvents.seq));
+}
+
+/**
+ * The product's stock now: the sum of its containers' stored balances, which is the sum of every event's
+ * change (each balance row is updated in the transaction that appends its event; `ledger verify` checks
+ * that they agree).
+ */
+export async function productStockUg(db: Executor, clinicId: string, productKey: string): Promise<number> {
+  const [row] = await db
+    .select({ ug: sql<string>`coalesce(sum(${ledgerContainerBalances.balanceUg}), 0)` })
+    .from(ledgerContainerBalances)
+    .innerJoin(ledgerContainers, eq(ledgerContainers.id, ledgerContainerBalances.containerId))
+    .where(
+      and(
+        eq(ledgerContainerBalances.clinicId, clinicId),
+        eq(ledgerContainers.productKey, productKey),
+        gt(ledgerContainerBalances.balanceUg, 0),
+      ),
+    );
+  return Number(row?.ug ?? 0);
 }
 
 // --- Links to the chart -------------------------------------------------------------------------
@@ -363,6 +437,20 @@ export async function insertDiscrepancyNote(
   values: typeof ledgerDiscrepancyNotes.$inferInsert,
 ) {
   await tx.insert(ledgerDiscrepancyNotes).values(values);
+}
+
+export async function insertLossFiling(tx: Executor, values: typeof ledgerLossFilings.$inferInsert) {
+  await tx.insert(ledgerLossFilings).values(values);
+}
+
+/** What was filed with the DEA about these discrepancies (the written notice, Form 106). */
+export function lossFilingsOf(db: Executor, discrepancyIds: string[]) {
+  if (discrepancyIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(ledgerLossFilings)
+    .where(inArray(ledgerLossFilings.discrepancyId, discrepancyIds))
+    .orderBy(asc(ledgerLossFilings.recordedAt));
 }
 
 export function notesOf(db: Executor, discrepancyIds: string[]) {

@@ -315,6 +315,31 @@ describe('a vial from receipt to a significant loss', () => {
       409,
     );
 
+    // The clocks run until the written notice and Form 106 are recorded as sent, each once.
+    expect(judged.deadlines).toEqual({
+      writtenNotice: { due: writtenNoticeBy, state: 'open' },
+      form106: { due: form106By, state: 'open' },
+    });
+    const file = (body: object, who = cookie.admin) =>
+      post(`/api/ledger/discrepancies/${discrepancy.id}/filings`, who, body);
+    const notice = {
+      kind: 'written_notice',
+      filedOn: discoveredOn,
+      reference: 'emailed to the Field Division',
+    };
+    expect((await problem(await file({ ...notice, filedOn: addDay(discoveredOn, 1) }), 400)).fields).toEqual([
+      { field: 'body.filedOn', message: 'cannot be in the future' },
+    ]);
+    expect((await file(notice, cookie.nurse)).status).toBe(403);
+    const filed = await json<DiscrepancyView>(await file(notice), 201);
+    expect(filed.deadlines?.writtenNotice.state).toBe('done');
+    expect(filed.deadlines?.form106.state).toBe('open');
+    expect(filed.filings).toEqual([
+      expect.objectContaining({ kind: 'written_notice', filedOn: discoveredOn }),
+    ]);
+    await problem(await file(notice), 409);
+    await expect(ctx.deps.db.execute(sql.raw('DELETE FROM ledger_loss_filings'))).rejects.toThrow();
+
     // Reports: the administration log names the patient; the administrator does not see it.
     const day = ctx.clock.now().toISOString().slice(0, 10);
     const range = `from=${addDay(day, -1)}&to=${addDay(day, 1)}`;

@@ -2,14 +2,12 @@ import { z } from 'zod';
 import {
   adjustBody,
   administerBody,
-  administrationLogView,
   containerList,
   correctionBody,
   countResultView,
   countSheetView,
   countStartBody,
   countSubmitBody,
-  dateRangeQuery,
   discrepancyJudgeBody,
   discrepancyList,
   discrepancyNoteBody,
@@ -20,9 +18,8 @@ import {
   locationBody,
   locationList,
   locationView,
+  lossFilingBody,
   openBody,
-  perpetualLogQuery,
-  perpetualLogView,
   productBody,
   productList,
   productView,
@@ -42,6 +39,7 @@ import {
   addDiscrepancyNote,
   judgeDiscrepancy,
   listDiscrepancies,
+  recordLossFiling,
   resolveDiscrepancy,
   startCount,
   submitCount,
@@ -57,12 +55,9 @@ import {
   waste,
   type MovementResult,
 } from './ledger-events.service.js';
-import {
-  administrationLogCsvReport,
-  administrationLogReport,
-  listContainers,
-  perpetualLog,
-} from './ledger-reports.service.js';
+import { ledgerInventoryRoutes } from './ledger-inventory.routes.js';
+import { ledgerReportRoutes } from './ledger-reports.routes.js';
+import { listContainers } from './ledger-reports.service.js';
 import {
   addProduct,
   confirmReceipt,
@@ -281,6 +276,19 @@ export const ledgerRoutes: AnyRoute[] = [
   }),
   defineRoute({
     method: 'post',
+    path: '/api/ledger/discrepancies/:id/filings',
+    summary: 'Record that the written notice or DEA Form 106 about a reportable loss was sent',
+    tag,
+    auth: 'staff',
+    action: 'ledger.discrepancy',
+    params: idParam,
+    body: lossFilingBody,
+    response: discrepancyView,
+    successStatus: 201,
+    handler: async ({ params, body, actor, ctx }) => recordLossFiling(ctx.deps, actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'post',
     path: '/api/ledger/discrepancies/:id/resolve',
     summary: 'Resolve a discrepancy with its reason',
     tag,
@@ -304,43 +312,6 @@ export const ledgerRoutes: AnyRoute[] = [
     response: discrepancyView,
     handler: async ({ params, body, actor, ctx }) => judgeDiscrepancy(ctx.deps, actor, params.id, body),
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/ledger/reports/administrations',
-    summary: 'The administration log for a date range: patient, address, date, quantity, who',
-    tag,
-    auth: 'staff',
-    action: 'ledger.reports',
-    query: dateRangeQuery,
-    response: administrationLogView,
-    handler: async ({ query, actor, ctx }) => administrationLogReport(ctx.deps, actor, query.from, query.to),
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/ledger/reports/administrations.csv',
-    summary: 'The administration log for a date range as CSV',
-    tag,
-    auth: 'staff',
-    action: 'ledger.reports',
-    query: dateRangeQuery,
-    produces: 'text/csv',
-    handler: async ({ query, actor, ctx }) =>
-      new Response(await administrationLogCsvReport(ctx.deps, actor, query.from, query.to), {
-        headers: {
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="administration-log-${query.from}-${query.to}.csv"`,
-        },
-      }),
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/api/ledger/reports/perpetual',
-    summary: 'The perpetual log of one product: every event with the balance after it',
-    tag,
-    auth: 'staff',
-    action: 'ledger.reports',
-    query: perpetualLogQuery,
-    response: perpetualLogView,
-    handler: async ({ query, actor, ctx }) => perpetualLog(ctx.deps, actor, query.productKey),
-  }),
+  ...ledgerReportRoutes,
+  ...ledgerInventoryRoutes,
 ];

@@ -10,6 +10,7 @@ import { TextField } from '../ui/text-field';
 import { ActionFeedback } from './action-feedback';
 import { statusLabels } from './discrepancies-section';
 import { JudgementForm } from './judgement-form';
+import { LossFilings } from './loss-filings';
 import {
   addDiscrepancyNote,
   fetchDiscrepancies,
@@ -196,6 +197,7 @@ export function LedgerDiscrepancyPage({ id }: { id: string }) {
             ) : null}
           </section>
           <Outcome outcome={discrepancyOutcome(d)} />
+          <LossFilings discrepancy={d} mayAct={mayAct} />
           {mayAct && d.status === 'open' ? (
             <>
               <section aria-labelledby="ledger-resolve-title" className="panel">

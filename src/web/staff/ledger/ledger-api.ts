@@ -10,6 +10,7 @@ import type {
   countStartBody,
   countSubmitBody,
   discrepancyJudgeBody,
+  lossFilingBody,
   discrepancyList,
   expireBody,
   locationBody,
@@ -154,3 +155,8 @@ export const resolveDiscrepancy = (discrepancyId: string, reason: string) =>
   apiPost<DiscrepancyView>(ledgerPaths.resolve(discrepancyId), { reason });
 export const judgeDiscrepancy = (discrepancyId: string, body: JudgementRequest) =>
   apiPost<DiscrepancyView>(ledgerPaths.judgement(discrepancyId), body);
+
+/** Records that the written notice or Form 106 about a reportable loss was sent. */
+export type LossFilingRequest = z.input<typeof lossFilingBody>;
+export const recordLossFiling = (discrepancyId: string, body: LossFilingRequest) =>
+  apiPost<DiscrepancyView>(`/api/ledger/discrepancies/${encodeURIComponent(discrepancyId)}/filings`, body);
