@@ -638,3 +638,21 @@ export const awaitingReceiptList = itemList(awaitingReceiptView);
 export type ReceiptsReportView = z.infer<typeof receiptsReportView>;
 export type DisposalsReportView = z.infer<typeof disposalsReportView>;
 export type AwaitingReceiptView = z.infer<typeof awaitingReceiptView>;
+
+/** What the ledger asks of the clinic today (src/domain/ledger/duties.ts). */
+export const ledgerDutiesView = z.object({
+  today: isoDate,
+  countCadence: z.enum(['shift', 'daily']),
+  items: z.array(
+    z.object({
+      kind: z.enum(['count', 'inventory', 'registration', 'written_notice', 'form_106']),
+      state: z.enum(['due', 'overdue']),
+      dueOn: isoDate,
+      subject: z.string(),
+      subjectId: z.string().nullable(),
+      message: z.string(),
+      source: z.object({ section: z.string(), evidence: z.string() }),
+    }),
+  ),
+});
+export type LedgerDutiesView = z.infer<typeof ledgerDutiesView>;

@@ -360,3 +360,19 @@ export const ledgerLossFilings = pgTable(
     check('ledger_loss_filings_kind', sql`${t.kind} IN ('written_notice', 'form_106')`),
   ],
 );
+
+/**
+ * The daily reminder of ledger duties: one row per clinic and clinic-local day, claimed with
+ * INSERT … ON CONFLICT DO NOTHING, so that with several Arbor processes exactly one sends it.
+ */
+export const ledgerReminders = pgTable(
+  'ledger_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clinicId: clinicIdColumn(),
+    day: date('day', { mode: 'string' }).notNull(),
+    duties: jsonb('duties').notNull(),
+    sentAt: at('sent_at').notNull(),
+  },
+  (t) => [uniqueIndex('ledger_reminders_once_a_day').on(t.clinicId, t.day)],
+);

@@ -1,3 +1,4 @@
+import { sendLedgerReminders } from './capabilities/ledger/index.js';
 import { sendRemsFormReminders } from './capabilities/rems-forms/index.js';
 import { sendDueReminders } from './capabilities/scheduling/index.js';
 import { sessionEventHub } from './capabilities/session/index.js';
@@ -166,13 +167,17 @@ export async function startArbor(
         ? setInterval(() => void deps.mailer.deliverQueued().catch(() => undefined), 10_000)
         : undefined;
     // Appointment reminders: each tick queues what fell due since the last (idempotent per reminder).
-    // REMS monitoring-form reminders ride the same tick; each open form is reminded once a day.
+    // REMS monitoring-form reminders ride the same tick; each open form is reminded once a day; the
+    // controlled-substance ledger's duties once a day per clinic.
     const reminderTimer = setInterval(() => {
       void sendDueReminders(deps).catch((error: unknown) =>
         logger.error({ err: error }, 'appointment reminders failed'),
       );
       void sendRemsFormReminders(deps, deps.now()).catch((error: unknown) =>
         logger.error({ err: error }, 'REMS form reminders failed'),
+      );
+      void sendLedgerReminders(deps, deps.now()).catch((error: unknown) =>
+        logger.error({ err: error }, 'ledger reminders failed'),
       );
     }, 60_000);
     reminderTimer.unref();

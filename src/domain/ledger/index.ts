@@ -20,3 +20,4 @@ export * from './administration-log.js';
 export * from './federal-holidays.js';
 export * from './csv.js';
 export * from './registrant-reports.js';
+export * from './duties.js';

@@ -2,3 +2,5 @@
 export { ledgerRoutes } from './ledger.routes.js';
 /** For `bin/arbor ledger verify`: the chain, the rules and the stored balances checked from the events. */
 export { verifyLedger, type LedgerVerdict } from './ledger-verify.js';
+/** For the server's reminder tick: the day's ledger duties to the people accountable for them. */
+export { sendLedgerReminders } from './ledger-duties.service.js';

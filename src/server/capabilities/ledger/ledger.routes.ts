@@ -17,6 +17,7 @@ import {
   expireBody,
   locationBody,
   locationList,
+  ledgerDutiesView,
   locationView,
   lossFilingBody,
   openBody,
@@ -58,6 +59,7 @@ import {
 import { ledgerInventoryRoutes } from './ledger-inventory.routes.js';
 import { ledgerReportRoutes } from './ledger-reports.routes.js';
 import { listContainers } from './ledger-reports.service.js';
+import { listLedgerDuties } from './ledger-duties.service.js';
 import {
   addProduct,
   confirmReceipt,
@@ -97,6 +99,16 @@ function movement<B extends z.ZodType>(
 }
 
 export const ledgerRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/duties',
+    summary: 'What the ledger asks of the clinic today: counts, inventories, registrations, loss reports',
+    tag,
+    auth: 'staff',
+    action: 'ledger.read',
+    response: ledgerDutiesView,
+    handler: async ({ actor, ctx }) => listLedgerDuties(ctx.deps, actor),
+  }),
   defineRoute({
     method: 'get',
     path: '/api/ledger/registrations',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  LedgerDutiesView,
   adjustBody,
   administerBody,
   administrationLogView,
@@ -10,6 +11,8 @@ import type {
   countStartBody,
   countSubmitBody,
   discrepancyJudgeBody,
+  inventoryBody,
+  inventoryList,
   lossFilingBody,
   discrepancyList,
   expireBody,
@@ -29,6 +32,10 @@ import type {
   ContainerView,
   DiscrepancyView,
   EventView,
+  InventorySheetView,
+  InventoryStatusView,
+  InventoryTakenView,
+  InventoryView,
 } from '../../../contracts/ledger';
 import { apiGet, apiPost } from '../api-client';
 import { toQueryString } from '../query-string';
@@ -160,3 +167,64 @@ export const judgeDiscrepancy = (discrepancyId: string, body: JudgementRequest) 
 export type LossFilingRequest = z.input<typeof lossFilingBody>;
 export const recordLossFiling = (discrepancyId: string, body: LossFilingRequest) =>
   apiPost<DiscrepancyView>(`/api/ledger/discrepancies/${encodeURIComponent(discrepancyId)}/filings`, body);
+
+// --- Inventories (initial and biennial) ---------------------------------------------------------
+
+export type { InventorySheetView, InventoryStatusView, InventoryTakenView, InventoryView };
+export type InventoryRequest = z.input<typeof inventoryBody>;
+export type InventoryListView = z.infer<typeof inventoryList>;
+
+export const inventoryPaths = {
+  list: '/api/ledger/inventories',
+  sheet: '/api/ledger/inventories/sheet',
+  pdf: (inventoryId: string) => `/api/ledger/inventories/${id(inventoryId)}/inventory.pdf`,
+  csv: (inventoryId: string) => `/api/ledger/inventories/${id(inventoryId)}/inventory.csv`,
+};
+
+/** Under `ledgerKeys.all`, so the ledger's one invalidation after a write refreshes it too. */
+export const inventoryKeys = { list: [...ledgerKeys.all, 'inventories'] as const };
+
+export const fetchInventories = (signal?: AbortSignal) =>
+  apiGet<InventoryListView>(inventoryPaths.list, withSignal(signal));
+export const fetchInventorySheet = (locationIds: string[]) =>
+  apiPost<InventorySheetView>(inventoryPaths.sheet, { locationIds });
+export const takeInventory = (body: InventoryRequest) =>
+  apiPost<InventoryTakenView>(inventoryPaths.list, body);
+
+// --- Registrant's reports and receipts awaiting confirmation ---------------------------------------
+
+import type { AwaitingReceiptView, DisposalsReportView, ReceiptsReportView } from '../../../contracts/ledger';
+
+export type { AwaitingReceiptView, DisposalsReportView, ReceiptsReportView };
+
+/** The reports on the Reports tab; each has a JSON view and a PDF, all but the perpetual log a CSV. */
+export type ReportKind = 'administrations' | 'receipts' | 'disposals' | 'perpetual';
+export type ReportRange = { from: string; to: string };
+
+export const reportPaths = {
+  awaitingReceipts: '/api/ledger/receipts/awaiting',
+  receipts: (range: ReportRange) => `/api/ledger/reports/receipts${toQueryString(range)}`,
+  disposals: (range: ReportRange) => `/api/ledger/reports/disposals${toQueryString(range)}`,
+  csv: (kind: Exclude<ReportKind, 'perpetual'>, range: ReportRange) =>
+    `/api/ledger/reports/${kind}.csv${toQueryString(range)}`,
+  pdf: (kind: ReportKind, range: ReportRange, productKey = '') =>
+    `/api/ledger/reports/${kind}.pdf${toQueryString(kind === 'perpetual' ? { productKey, ...range } : range)}`,
+};
+
+export const reportKeys = {
+  awaitingReceipts: [...all, 'receipts', 'awaiting'] as const,
+  receipts: (range: ReportRange) => [...all, 'receipts-report', range.from, range.to] as const,
+  disposals: (range: ReportRange) => [...all, 'disposals-report', range.from, range.to] as const,
+};
+
+export const fetchAwaitingReceipts = (signal?: AbortSignal) =>
+  apiGet<{ items: AwaitingReceiptView[] }>(reportPaths.awaitingReceipts, withSignal(signal));
+export const fetchReceiptsReport = (range: ReportRange, signal?: AbortSignal) =>
+  apiGet<ReceiptsReportView>(reportPaths.receipts(range), withSignal(signal));
+export const fetchDisposalsReport = (range: ReportRange, signal?: AbortSignal) =>
+  apiGet<DisposalsReportView>(reportPaths.disposals(range), withSignal(signal));
+
+/** What the ledger asks of the clinic today; under `ledgerKeys.all`, so every ledger action refreshes it. */
+export const ledgerDutiesKey = [...ledgerKeys.all, 'duties'] as const;
+export const fetchLedgerDuties = (signal?: AbortSignal) =>
+  apiGet<LedgerDutiesView>('/api/ledger/duties', withSignal(signal));

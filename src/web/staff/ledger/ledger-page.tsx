@@ -3,6 +3,8 @@ import { paths } from '../routing/routes';
 import { useCan } from '../session-context';
 import { CountsSection } from './counts-section';
 import { DiscrepanciesSection } from './discrepancies-section';
+import { InventorySection } from './inventory-section';
+import { DutiesPanel } from './duties-panel';
 import { visibleTabs, type LedgerTab } from './ledger-tabs';
 import { ReceiptsSection } from './receipts-section';
 import { ReportsSection } from './reports-section';
@@ -14,6 +16,7 @@ const sections: Record<LedgerTab['id'], () => React.JSX.Element> = {
   stock: StockSection,
   receipts: ReceiptsSection,
   counts: CountsSection,
+  inventories: InventorySection,
   discrepancies: DiscrepanciesSection,
   reports: ReportsSection,
   setup: SetupSection,
@@ -27,6 +30,7 @@ export function LedgerPage({ tab }: { tab: string | undefined }) {
   return (
     <div className="ledger">
       <h1>Controlled substances</h1>
+      {can('ledger.read') ? <DutiesPanel /> : null}
       <nav className="chart-tabs no-print" aria-label="Controlled-substance ledger">
         <ul>
           {tabs.map((t) => (

@@ -1,0 +1,58 @@
+import { formatDate } from '../format';
+import { useApiQuery } from '../query/use-api-query';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
+import { fetchLedgerDuties, ledgerDutiesKey } from './ledger-api';
+import type { LedgerDutiesView } from '../../../contracts/ledger';
+
+type Duty = LedgerDutiesView['items'][number];
+
+const titles: Record<Duty['kind'], string> = {
+  count: 'Count',
+  inventory: 'Inventory',
+  registration: 'DEA registration',
+  written_notice: 'Written notice of a loss',
+  form_106: 'DEA Form 106',
+};
+
+/** Where each duty is acted on. */
+function hrefOf(d: Duty): string {
+  if ((d.kind === 'written_notice' || d.kind === 'form_106') && d.subjectId)
+    return paths.ledgerDiscrepancy(d.subjectId);
+  if (d.kind === 'count') return paths.ledger('counts');
+  if (d.kind === 'inventory') return paths.ledger('inventories');
+  return paths.ledger('setup');
+}
+
+/**
+ * What the ledger asks of the clinic today — counts on days stock moved, inventories, registrations, loss
+ * reports — overdue first. Nothing is shown when nothing is due.
+ */
+export function DutiesPanel() {
+  const { data } = useApiQuery(ledgerDutiesKey, fetchLedgerDuties);
+  if (!data || data.items.length === 0) return null;
+  const overdue = data.items.some((d) => d.state === 'overdue');
+  return (
+    <section
+      aria-labelledby="ledger-duties-title"
+      className={`alert ${overdue ? 'alert--critical' : 'alert--warning'} ledger-duties no-print`}
+    >
+      <h2 id="ledger-duties-title">To do</h2>
+      <ul>
+        {data.items.map((d) => (
+          <li key={`${d.kind}-${d.subjectId ?? ''}-${d.dueOn}`}>
+            <strong>{d.state === 'overdue' ? 'Overdue' : 'Due'}</strong> {formatDate(d.dueOn)} ·{' '}
+            <Link href={hrefOf(d)}>
+              {titles[d.kind]}: {d.subject}
+            </Link>{' '}
+            — {d.message}
+          </li>
+        ))}
+      </ul>
+      <p className="muted">
+        Counts are due on each day stock is handled (
+        {data.countCadence === 'shift' ? 'two a day, one per shift' : 'one a day'}).
+      </p>
+    </section>
+  );
+}
