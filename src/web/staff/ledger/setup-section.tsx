@@ -5,6 +5,7 @@ import { useApiQuery } from '../query/use-api-query';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { ActionFeedback } from './action-feedback';
+import { LedgerSettingsForm } from './ledger-settings-form';
 import {
   addProduct,
   createLocation,
@@ -391,6 +392,7 @@ export function SetupSection() {
       <Registrations />
       <Locations />
       <Products />
+      <LedgerSettingsForm />
     </section>
   );
 }
