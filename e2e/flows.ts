@@ -123,3 +123,13 @@ export async function createPatient(page: Page, patient: NewPatient): Promise<{ 
   const mrn = (await page.locator('.chart-banner dt:text-is("MRN") + dd').innerText()).trim();
   return { id, mrn };
 }
+
+/** A new staff member's first sign-in: the temporary password, TOTP enrolment, the recovery codes. */
+export async function firstSignIn(page: Page, account: Account): Promise<void> {
+  await page.goto('/app/');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await enrol(page, account);
+  await finishRecoveryCodes(page, account);
+}

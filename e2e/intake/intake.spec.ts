@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTAKE_ITEMS } from '../../src/domain/intake';
 import { CLEAN_INTAKE } from '../../src/domain/intake/intake.test-helper';
 import { desktop, launchBrowser, newContext, phone } from '../browser';
-import { createPatient, enrol, finishRecoveryCodes, setUpClinic, type Account } from '../flows';
+import { createPatient, setUpClinic, type Account, firstSignIn } from '../flows';
 import { checkPage } from '../page-check';
 import { startArbor, type ArborServer } from '../harness';
 
@@ -38,15 +38,6 @@ async function drawSignature(page: Page, selector: string): Promise<void> {
   for (let i = 1; i <= 12; i += 1)
     await page.mouse.move(box.x + 20 + i * 15, box.y + box.height * (0.6 - 0.3 * Math.sin(i / 2)));
   await page.mouse.up();
-}
-
-async function firstSignIn(page: Page, account: Account): Promise<void> {
-  await page.goto('/app/');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await enrol(page, account);
-  await finishRecoveryCodes(page, account);
 }
 
 describe('intake, screening, an eligibility decision and a signed consent', () => {

@@ -1,9 +1,9 @@
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLEAN_INTAKE } from '../../src/domain/intake/intake.test-helper';
 import { launchBrowser, newContext } from '../browser';
-import { createPatient, enrol, finishRecoveryCodes, setUpClinic, type Account } from '../flows';
+import { createPatient, setUpClinic, type Account, firstSignIn } from '../flows';
 import { checkPage } from '../page-check';
+import { makeReady, ok } from '../patient-prep';
 import { startArbor, type ArborServer } from '../harness';
 
 const tablet = { width: 1024, height: 768 };
@@ -20,94 +20,6 @@ const accounts = {
     displayName: 'Fern Desk',
   },
 } satisfies Record<string, Account>;
-
-async function firstSignIn(page: Page, account: Account): Promise<void> {
-  await page.goto('/app/');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await enrol(page, account);
-  await finishRecoveryCodes(page, account);
-}
-
-async function ok(response: Promise<{ status(): number; json(): Promise<unknown> }>, status = 201) {
-  const r = await response;
-  expect(r.status()).toBe(status);
-  return (await r.json()) as Record<string, unknown>;
-}
-
-/**
- * Intake, screening, the physician's decision, a countersigned consent and a dose ready to give, through
- * the API the screens use (the screens themselves are tested in e2e/intake and e2e/dosing).
- */
-async function makeReady(
-  nurse: APIRequestContext,
-  physician: APIRequestContext,
-  patientId: string,
-  product: 'iv_ketamine' | 'esketamine' = 'iv_ketamine',
-  typedName = 'Tove Marsh',
-) {
-  await ok(
-    nurse.post(`/api/patients/${patientId}/intake`, { data: { answers: CLEAN_INTAKE, kind: 'submitted' } }),
-  );
-  await ok(nurse.post(`/api/patients/${patientId}/medications`, { data: { entries: [] } }));
-  const evaluation = await ok(physician.post(`/api/patients/${patientId}/screening`, { data: { product } }));
-  await ok(
-    physician.post(`/api/patients/${patientId}/eligibility`, {
-      data: { product, evaluationId: evaluation.id, decision: 'eligible' },
-    }),
-  );
-  const templates = (await ok(nurse.get('/api/consent/templates'), 200)) as {
-    items: Array<{ id: string; code: string }>;
-  };
-  const consent = await ok(
-    nurse.post(`/api/patients/${patientId}/consents`, {
-      data: {
-        templateId: templates.items.find(
-          (t) => t.code === (product === 'esketamine' ? 'esketamine' : 'iv-ketamine'),
-        )!.id,
-        typedName,
-        drawnSignature: {
-          width: 300,
-          height: 100,
-          strokes: [
-            [
-              [10, 10],
-              [60, 40],
-            ],
-          ],
-        },
-        esignConsent: true,
-      },
-    }),
-  );
-  await ok(physician.post(`/api/consents/${consent.id}/countersign`, { data: {} }), 200);
-  const body =
-    product === 'esketamine'
-      ? { protocol: { origin: 'library', id: 'esketamine-trd', version: 1 }, stepId: 'dose-56' }
-      : {
-          protocol: { origin: 'library', id: 'iv-depression', version: 1 },
-          stepId: 'standard',
-          patient: { weight: { value: 70, unit: 'kg' }, height: { value: 170, unit: 'cm' } },
-          preparation: {
-            vialConcentration: { value: 50, unit: 'mg/mL' },
-            bagVolume: { value: 100, unit: 'mL' },
-          },
-        };
-  const preview = (await ok(
-    physician.post(`/api/patients/${patientId}/doses/preview`, { data: body }),
-    200,
-  )) as {
-    dose: { totalMg: number };
-  };
-  const dose = await ok(
-    physician.post(`/api/patients/${patientId}/doses`, {
-      data: { ...body, confirmTotalMg: preview.dose.totalMg },
-    }),
-  );
-  await ok(nurse.post(`/api/doses/${dose.id}/verify`, { data: {} }), 200);
-  await ok(nurse.post(`/api/doses/${dose.id}/mark-ready`, { data: {} }), 200);
-}
 
 /** Answers every item of the chosen scale with the option value `pick` gives for its legend. */
 async function answerScale(page: Page, scale: string, pick: (legend: string) => string) {

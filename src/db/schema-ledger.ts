@@ -31,6 +31,7 @@ import { at, clinicIdColumn, patients, users } from './schema.js';
  * - Registrations, locations, products, containers and receipts are never deleted (guard); registrations,
  *   products and containers are never rewritten either (a new registration row supersedes the old one).
  * - Discrepancy notes are append-only; a discrepancy is never deleted.
+ * - An inventory is never changed or deleted (guard); a clinic has one initial inventory (partial UNIQUE).
  */
 
 export const ledgerRegistrations = pgTable(

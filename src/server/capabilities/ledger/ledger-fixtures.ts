@@ -5,6 +5,7 @@ import {
   ledgerContainers,
   ledgerCounts,
   ledgerDiscrepancies,
+  ledgerInventories,
   ledgerLocations,
   ledgerReceipts,
   ledgerRegistrations,
@@ -18,12 +19,13 @@ export interface SeededLedger {
   eventId: string;
   countId: string;
   discrepancyId: string;
+  inventoryId: string;
 }
 
 /**
  * A clinic's ledger records written straight to the tables (a registration, a safe, a confirmed receipt of
- * one 500 mg vial with its receive event, a submitted count and its discrepancy), for tests about another
- * clinic's records.
+ * one 500 mg vial with its receive event, a submitted count and its discrepancy, an initial inventory), for
+ * tests about another clinic's records.
  */
 export async function seedLedger(
   db: Database,
@@ -135,6 +137,35 @@ export async function seedLedger(
       openedAt: now,
     })
     .returning();
+  const registrant = { name: 'Foreign site', address: 'Foreign address', deaNumber: 'FR1234563' };
+  const [inventory] = await db
+    .insert(ledgerInventories)
+    .values({
+      clinicId,
+      kind: 'initial',
+      takenOn: now.toISOString().slice(0, 10),
+      timeOfDay: 'opening_of_business',
+      registrant,
+      locationIds: [location!.id],
+      zeroStock: true,
+      record: {
+        kind: 'initial',
+        takenOn: now.toISOString().slice(0, 10),
+        timeOfDay: 'opening_of_business',
+        registrant,
+        locationIds: [location!.id],
+        zeroStock: true,
+        products: [],
+        signedBy: receiverId,
+        signedAt: now.getTime(),
+        source: { section: 'docs/clinical-sources.md#dea-inventory', evidence: 'secondary' },
+      },
+      lines: [],
+      countIds: [],
+      signedBy: receiverId,
+      signedAt: now,
+    })
+    .returning();
   return {
     locationId: location!.id,
     receiptId: receipt!.id,
@@ -142,5 +173,6 @@ export async function seedLedger(
     eventId,
     countId: count!.id,
     discrepancyId: discrepancy!.id,
+    inventoryId: inventory!.id,
   };
 }

@@ -5,6 +5,7 @@ export const ledgerTabs = [
   { id: 'stock', label: 'Stock', requires: 'ledger.read' },
   { id: 'receipts', label: 'Receipts', requires: 'ledger.record' },
   { id: 'counts', label: 'Counts', requires: 'ledger.record' },
+  { id: 'inventories', label: 'Inventories', requires: 'ledger.record' },
   { id: 'discrepancies', label: 'Discrepancies', requires: 'ledger.read' },
   { id: 'reports', label: 'Reports', requires: 'ledger.reports' },
   { id: 'setup', label: 'Set-up', requires: 'ledger.manage' },
