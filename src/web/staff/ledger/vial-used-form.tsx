@@ -9,15 +9,33 @@ import { useLedgerAction } from './use-action';
 import './ledger.css';
 
 /**
- * Records in the controlled-substance ledger the vial a session's dose was drawn from: the
- * administration names the session and its dose, so the chart and the ledger agree.
+ * Records in the controlled-substance ledger the vial a session's dose was drawn from, or each device
+ * given (esketamine): the administration names the session and its dose, so the chart and the ledger
+ * agree. A vial is opened first and drawn from in mg or mL; a device is given whole, sealed or not.
  */
-export function VialUsedForm({ sessionId, doseId }: { sessionId: string; doseId: string }) {
+export function VialUsedForm({
+  sessionId,
+  doseId,
+  devices = false,
+}: {
+  sessionId: string;
+  doseId: string;
+  /** An esketamine session: the containers are nasal spray devices. */
+  devices?: boolean;
+}) {
   const { data } = useApiQuery(ledgerKeys.containers, fetchContainers);
-  const open = (data?.items ?? []).filter((c) => c.status === 'open' && c.balance.ug > 0);
+  const open = (data?.items ?? []).filter(
+    (c) =>
+      c.balance.ug > 0 &&
+      (devices
+        ? c.balance.units !== null && (c.status === 'sealed' || c.status === 'open')
+        : c.balance.units === null && c.status === 'open'),
+  );
   const [containerId, setContainerId] = useState('');
   const [value, setValue] = useState('');
   const [unit, setUnit] = useState<'mg' | 'mL'>('mL');
+  const chosen = open.find((c) => c.id === containerId);
+  const title = devices ? 'Record a device given' : 'Record the vial used';
   const action = useLedgerAction<MovementResult>();
   const e = action.errors;
   return (
@@ -26,23 +44,27 @@ export function VialUsedForm({ sessionId, doseId }: { sessionId: string; doseId:
       aria-labelledby="vial-used-title"
       onSubmit={(ev) => {
         ev.preventDefault();
-        const amount = Number(value);
+        const amount = Number(devices ? chosen?.balance.mg : value);
         void action
           .run(
             () =>
               administerFrom(containerId, {
                 sessionId,
                 doseId,
-                quantity: { value: Number.isFinite(amount) ? amount : 0, unit },
+                quantity: { value: Number.isFinite(amount) ? amount : 0, unit: devices ? 'mg' : unit },
               }),
             'Recorded in the controlled-substance ledger.',
           )
           .then((r) => r && setValue(''));
       }}
     >
-      <h3 id="vial-used-title">Record the vial used</h3>
+      <h3 id="vial-used-title">{title}</h3>
       {data && open.length === 0 ? (
-        <p className="muted">No open container: open one on the Controlled substances stock page first.</p>
+        <p className="muted">
+          {devices
+            ? 'No device in stock: receive some on the Controlled substances receipts page.'
+            : 'No open vial: open one on the Controlled substances stock page first.'}
+        </p>
       ) : null}
       <div className="grid">
         <SelectField
@@ -50,7 +72,7 @@ export function VialUsedForm({ sessionId, doseId }: { sessionId: string; doseId:
           value={containerId}
           onChange={setContainerId}
           options={[
-            { value: '', label: 'Choose an open container' },
+            { value: '', label: devices ? 'Choose a device' : 'Choose an open vial' },
             ...open.map((c) => ({
               value: c.id,
               label: `${c.labelNumber}: ${c.product}, ${quantityText(c.balance)} left`,
@@ -59,26 +81,34 @@ export function VialUsedForm({ sessionId, doseId }: { sessionId: string; doseId:
           error={e.id}
           required
         />
-        <TextField
-          label="Quantity drawn"
-          inputMode="decimal"
-          value={value}
-          onChange={setValue}
-          error={e.quantity ?? e['quantity.value'] ?? e.doseId ?? e.sessionId}
-          required
-        />
-        <SelectField
-          label="Unit"
-          value={unit}
-          onChange={(v) => setUnit(v as 'mg' | 'mL')}
-          options={[
-            { value: 'mL', label: 'mL' },
-            { value: 'mg', label: 'mg' },
-          ]}
-        />
+        {devices ? (
+          <p className="muted">
+            {chosen ? `Given whole: ${chosen.balance.mg} mg.` : 'A device is given whole.'}
+          </p>
+        ) : (
+          <>
+            <TextField
+              label="Quantity drawn"
+              inputMode="decimal"
+              value={value}
+              onChange={setValue}
+              error={e.quantity ?? e['quantity.value'] ?? e.doseId ?? e.sessionId}
+              required
+            />
+            <SelectField
+              label="Unit"
+              value={unit}
+              onChange={(v) => setUnit(v as 'mg' | 'mL')}
+              options={[
+                { value: 'mL', label: 'mL' },
+                { value: 'mg', label: 'mg' },
+              ]}
+            />
+          </>
+        )}
       </div>
       <button type="submit" className="button button--secondary" disabled={action.busy}>
-        Record the vial used
+        {title}
       </button>
       <ActionFeedback action={action} />
     </form>

@@ -66,7 +66,9 @@ export function DoseSection({ view, entries, canChart }: SectionProps) {
           {c?.flagged && !amount.differenceExplanation && canChart ? <ExplainForm entries={entries} /> : null}
         </>
       )}
-      {view.dose && can('ledger.record') ? <VialUsedForm sessionId={view.id} doseId={view.dose.id} /> : null}
+      {view.dose && can('ledger.record') ? (
+        <VialUsedForm sessionId={view.id} doseId={view.dose.id} devices={view.kind === 'esketamine'} />
+      ) : null}
     </SessionSection>
   );
 }
