@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { administrationLog, administrationLogCsv, csvCell, csvOf } from './administration-log.js';
+import { administrationLog, administrationLogCsv } from './administration-log.js';
 import type { LedgerEvent } from './events.js';
 import { administer, base, VIAL } from './ledger.test-helper.js';
 
@@ -55,34 +54,5 @@ describe('administrationLog', () => {
     );
     expect(row).toContain(`"'=HYPERLINK(""x"")","1 Elm St, Apt 2\nSpringfield"`);
     expect(csv.endsWith('\r\n')).toBe(true);
-  });
-});
-
-describe('csvCell', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['a,b', '"a,b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['=1+1', "'=1+1"],
-    ['+cmd', "'+cmd"],
-    ['-2+3', "'-2+3"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['-1.5', '-1.5'],
-    [null, ''],
-    [12, '12'],
-  ])('%j → %s', (value, cell) => expect(csvCell(value)).toBe(cell));
-
-  it('round-trips any text through an RFC 4180 reader', () => {
-    const read = (cell: string) => (cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);
-    fc.assert(
-      fc.property(fc.string(), (text) => {
-        const back = read(csvCell(text));
-        expect(back === text || back === `'${text}`).toBe(true);
-      }),
-    );
-  });
-
-  it('writes a header and rows', () => {
-    expect(csvOf(['a', 'b'], [[1, 'x,y']])).toBe('a,b\r\n1,"x,y"\r\n');
   });
 });

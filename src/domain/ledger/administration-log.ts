@@ -1,3 +1,4 @@
+import { csvDocument } from './csv.js';
 import type { AdministerEvent, CorrectionEvent, LedgerEvent } from './events.js';
 import type { LocalDate } from './ledger-types.js';
 import { strengthLabel, type Product } from './products.js';
@@ -96,7 +97,8 @@ function rowOf(
   };
 }
 
-const COLUMNS: readonly [keyof AdministrationLogRow, string][] = [
+/** The log's CSV columns: the row's field and the column name. */
+export const ADMINISTRATION_LOG_COLUMNS: readonly [keyof AdministrationLogRow, string][] = [
   ['date', 'date'],
   ['time', 'time'],
   ['patientName', 'patient_name'],
@@ -115,29 +117,10 @@ const COLUMNS: readonly [keyof AdministrationLogRow, string][] = [
   ['status', 'status'],
 ];
 
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. A cell
- * that a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return) gets a
- * leading apostrophe so it stays text; a plain number such as -1.5 is left as it is.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Rows as CSV with a header line, CRLF line ends. */
-export function csvOf(
-  header: readonly string[],
-  rows: readonly (readonly (string | number | boolean | null)[])[],
-): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
 /** The administration log as CSV. */
 export function administrationLogCsv(rows: readonly AdministrationLogRow[]): string {
-  return csvOf(
-    COLUMNS.map(([, name]) => name),
-    rows.map((row) => COLUMNS.map(([key]) => row[key])),
+  return csvDocument(
+    ADMINISTRATION_LOG_COLUMNS.map(([, name]) => name),
+    rows.map((row) => ADMINISTRATION_LOG_COLUMNS.map(([key]) => row[key])),
   );
 }

@@ -3,7 +3,7 @@ import { rgb, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 /**
  * Text on PDF pages with pdf-lib's standard Helvetica fonts: WinAnsi-safe text, UTC times, word
  * wrapping and a writer that moves to a new page when the text reaches the bottom margin. Used by the
- * signed-consent PDF and the session note.
+ * signed-consent PDF, the session note and the ledger's reports (tables, page numbers).
  */
 
 /** US Letter with one-inch margins. */
@@ -120,29 +120,42 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   return lines.length > 0 ? lines : [''];
 }
 
+/** A page size and margin; `PDF_PAGE` unless a document asks for another (a wide report: `PDF_LANDSCAPE`). */
+export interface PdfPageLayout {
+  width: number;
+  height: number;
+  margin: number;
+}
+
+/** US Letter turned sideways with half-inch margins, for tables with many columns. */
+export const PDF_LANDSCAPE: PdfPageLayout = { width: 792, height: 612, margin: 36 };
+
 export class Writer {
   page: PDFPage;
   y = 0;
-  readonly left = PDF_PAGE.margin;
-  readonly width = PDF_PAGE.width - 2 * PDF_PAGE.margin;
+  readonly left: number;
+  readonly width: number;
 
   constructor(
     private readonly doc: PDFDocument,
     readonly regular: PDFFont,
     readonly bold: PDFFont,
+    readonly layout: PdfPageLayout = PDF_PAGE,
   ) {
+    this.left = layout.margin;
+    this.width = layout.width - 2 * layout.margin;
     this.page = this.newPage();
   }
 
   newPage(): PDFPage {
-    this.page = this.doc.addPage([PDF_PAGE.width, PDF_PAGE.height]);
-    this.y = PDF_PAGE.height - PDF_PAGE.margin;
+    this.page = this.doc.addPage([this.layout.width, this.layout.height]);
+    this.y = this.layout.height - this.layout.margin;
     return this.page;
   }
 
   /** Starts a new page unless `height` points still fit above the bottom margin. */
   ensure(height: number): void {
-    if (this.y - height < PDF_PAGE.margin) this.newPage();
+    if (this.y - height < this.layout.margin) this.newPage();
   }
 
   /** Draws PDF-safe text word-wrapped to the text width, moving to a new page as needed. */
@@ -173,4 +186,87 @@ export class Writer {
       color: GREY,
     });
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables and page numbers
+// ---------------------------------------------------------------------------------------------
+
+export interface PdfColumn {
+  /** Heading, already PDF-safe. */
+  label: string;
+  /** Share of the text width; the shares of a table's columns are scaled to fill it. */
+  weight: number;
+  /** Right-aligned (quantities), so the digits line up. */
+  numeric?: boolean;
+}
+
+/**
+ * Draws a table: each cell word-wrapped to its column, a row kept whole on one page, and the heading
+ * row drawn again at the top of every page the table continues on. Cells must be PDF-safe text.
+ */
+export function drawTable(
+  w: Writer,
+  columns: readonly PdfColumn[],
+  rows: readonly (readonly string[])[],
+  opts: { size: number; leading: number; gap?: number },
+): void {
+  const gap = opts.gap ?? 4;
+  const total = columns.reduce((sum, c) => sum + c.weight, 0);
+  const widths = columns.map((c) => (w.width * c.weight) / total);
+  const lefts = widths.map((_, i) => w.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const linesOf = (cells: readonly string[], font: PDFFont) =>
+    columns.map((_, i) => wrap(cells[i] ?? '', font, opts.size, Math.max(widths[i]! - gap, 1)));
+  const drawRow = (cells: readonly string[], font: PDFFont) => {
+    const lines = linesOf(cells, font);
+    const height = Math.max(...lines.map((l) => l.length)) * opts.leading;
+    lines.forEach((cellLines, i) =>
+      cellLines.forEach((line, n) => {
+        const x = columns[i]!.numeric
+          ? lefts[i]! + widths[i]! - gap - font.widthOfTextAtSize(line, opts.size)
+          : lefts[i]!;
+        w.page.drawText(line, {
+          x,
+          y: w.y - opts.size - n * opts.leading,
+          size: opts.size,
+          font,
+          color: BLACK,
+        });
+      }),
+    );
+    w.y -= height;
+  };
+  const heading = columns.map((c) => c.label);
+  const headingHeight = Math.max(...linesOf(heading, w.bold).map((l) => l.length)) * opts.leading;
+  const drawHeading = () => {
+    drawRow(heading, w.bold);
+    w.space(2);
+    w.rule();
+    w.space(2);
+  };
+  w.ensure(headingHeight + opts.leading + 4);
+  drawHeading();
+  for (const row of rows) {
+    const height = Math.max(...linesOf(row, w.regular).map((l) => l.length)) * opts.leading;
+    if (w.y - height < w.layout.margin) {
+      w.newPage();
+      drawHeading();
+    }
+    drawRow(row, w.regular);
+  }
+}
+
+/** Writes "Page n of N" (with an optional line before it) at the foot of every page of the document. */
+export function numberPages(doc: PDFDocument, font: PDFFont, layout: PdfPageLayout, prefix = ''): void {
+  const pages = doc.getPages();
+  pages.forEach((page, i) => {
+    const text = `${prefix}Page ${i + 1} of ${pages.length}`;
+    page.drawText(text, {
+      x: layout.width - layout.margin - font.widthOfTextAtSize(text, 8),
+      y: layout.margin / 2,
+      size: 8,
+      font,
+      color: GREY,
+    });
+  });
 }

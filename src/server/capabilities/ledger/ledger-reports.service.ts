@@ -1,10 +1,20 @@
 import {
+  addDays,
   administrationLog,
   administrationLogCsv,
+  administrationReportTable,
+  disposalLog,
+  disposalReportTable,
+  receiptContainerOf,
+  receiptReportTable,
   sumByProductLocation,
   viewQuantity,
   type AdministrationLogRow,
   type LedgerEvent,
+  type Product,
+  type ReceiptReportEntry,
+  type Registrant,
+  type ReportTable,
 } from '../../../domain/ledger/index.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
 import { badRequest, notFound } from '../../shared/api-error.js';
@@ -16,17 +26,40 @@ import {
   productsOf,
   toContainerBalance,
 } from './ledger-state.js';
-import { containersOf, eventsOf, patientsByIds, usersOf } from './ledger.queries.js';
+import { receiptsAwaitingConfirmation, receiptsReceivedBetween } from './ledger-reports.queries.js';
+import {
+  administrationEventsBetween,
+  containersOf,
+  eventsOf,
+  locationsOf,
+  patientsByIds,
+  productDeltasFrom,
+  productEventsListed,
+  productStockUg,
+  type EventRow,
+  usersOf,
+} from './ledger.queries.js';
 
 /**
  * What the ledger shows: containers with their balances (per container and per product and location),
- * the administration log a registrant must produce (patient name and address, date, quantity, who), and
- * the perpetual log of one product. Every read is audited.
+ * the reports a registrant must produce (docs/clinical-sources.md#dea-records-content) — the
+ * administration log (patient name and address, date, quantity, who), the perpetual log of one product,
+ * receipts and disposals, each as JSON, CSV or a table for the PDF, Schedule III products only — and the
+ * receipts awaiting a second person's confirmation. Every read is audited.
  */
 
+/**
+ * How long an emptied or returned container stays in the list: a week, so the last entry on a vial
+ * finished lately can still be opened and corrected from the stock page. Older ones are read through the
+ * perpetual log; listing five years of them made the stock page megabytes long.
+ */
+const RECENTLY_USED_MS = 7 * 86_400_000;
+
+/** The containers on hand (and those used in the last week), and the balance per product and location. */
 export async function listContainers(deps: AppDeps, actor: Actor) {
   const products = await productsOf(deps.db, actor.clinicId);
-  const balances = (await containersOf(deps.db, actor.clinicId)).map((r) =>
+  const since = new Date(deps.now().getTime() - RECENTLY_USED_MS);
+  const balances = (await containersOf(deps.db, actor.clinicId, { onHandOrSince: since })).map((r) =>
     toContainerBalance(r.container, r.balance, products),
   );
   await deps.audit.record({
@@ -66,12 +99,107 @@ function addressText(address: unknown): string {
     .join(', ');
 }
 
+/**
+ * Dates a report range may use. The schema takes any ISO date, but PostgreSQL has no year 0 and the
+ * instants around a range must stay valid dates; no ledger record is older than the first bound.
+ */
+const EARLIEST_REPORT_DATE = '1900-01-01';
+const LATEST_REPORT_DATE = '2999-12-31';
+
+/** The report's range: clinic-local dates, `to` not before `from` (a malformed date is refused by the schema). */
+export function checkRange(from: string, to: string): void {
+  const problems: { field: string; message: string }[] = [];
+  if (from < EARLIEST_REPORT_DATE)
+    problems.push({ field: 'query.from', message: `must be on or after ${EARLIEST_REPORT_DATE}` });
+  if (to > LATEST_REPORT_DATE)
+    problems.push({ field: 'query.to', message: `must be on or before ${LATEST_REPORT_DATE}` });
+  else if (to < from) problems.push({ field: 'query.to', message: 'is before the start of the range' });
+  if (problems.length > 0) throw badRequest(problems);
+}
+
+/**
+ * The products the reports hold: Schedule III only, so these records stay readily separable from any
+ * other (docs/clinical-sources.md#dea-records-retention). A stored product that is not a valid Schedule
+ * III entry never reaches the catalogue, so its events are left out too.
+ */
+async function scheduleIIIProducts(deps: AppDeps, clinicId: string): Promise<Product[]> {
+  return (await productsOf(deps.db, clinicId)).filter((p) => p.schedule === 'III');
+}
+
+/** The product, label and lot of each container, from its `receive` event. */
+function containerLookup(events: readonly LedgerEvent[], products: readonly Product[]) {
+  const receipts = new Map(
+    events.flatMap((e) => (e.type === 'receive' ? [[e.containerId, e] as const] : [])),
+  );
+  return (id: string) => {
+    const r = receipts.get(id);
+    const product = r && products.find((p) => p.key === r.productKey);
+    return r && product ? { product, labelNumber: r.labelNumber, lotNumber: r.lotNumber } : null;
+  };
+}
+
+async function peopleOf(deps: AppDeps, clinicId: string) {
+  const people = new Map((await usersOf(deps.db, clinicId)).map((u) => [u.id, u.displayName]));
+  return (id: string) => people.get(id) ?? null;
+}
+
+/** One audit row per report produced: which report, its range, its size and the format. */
+async function auditReport(
+  deps: AppDeps,
+  actor: Actor,
+  entity: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await deps.audit.record({
+    ...auditActor(actor),
+    action: 'export',
+    entity,
+    detail,
+    outcome: 'success',
+  });
+}
+
+/**
+ * Instants that hold every clinic-local date from `from` to `to` whatever the time zone (UTC−12 to
+ * UTC+14): a report reads the events of these instants, then keeps those whose local date is in range.
+ */
+function instantsAround(from: string, to: string) {
+  return { from: new Date(`${addDays(from, -1)}T00:00:00Z`), to: new Date(`${addDays(to, 2)}T00:00:00Z`) };
+}
+
+/**
+ * `calendar.localTimeOf` with one formatter for the whole report: building an Intl formatter costs about
+ * 80 µs, using one about 5 µs, and a report formats every event it reads.
+ */
+function localTimeFormatter(timeZone: string) {
+  const format = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+  return (at: number) => format.format(new Date(at)).replace(' ', 'T');
+}
+
 async function administrationRows(deps: AppDeps, actor: Actor, from: string, to: string) {
-  if (to < from) throw badRequest([{ field: 'query.to', message: 'is before the start of the range' }]);
-  const products = await productsOf(deps.db, actor.clinicId);
+  checkRange(from, to);
+  const products = await scheduleIIIProducts(deps, actor.clinicId);
   const calendar = await clinicCalendar(deps.db, actor.clinicId);
-  const rows = await eventsOf(deps.db, actor.clinicId, { types: ['receive', 'administer', 'correction'] });
+  const range = instantsAround(from, to);
+  const read = await administrationEventsBetween(deps.db, actor.clinicId, range.from, range.to);
+  const rows = read.events.filter((r) => products.some((p) => p.key === r.productKey));
   const events = rows.map((r) => r.event as LedgerEvent);
+  const containers = new Map(
+    read.containers.flatMap((c) => {
+      const product = products.find((p) => p.key === c.productKey);
+      return product
+        ? [[c.id, { product, labelNumber: c.labelNumber, lotNumber: c.lotNumber }] as const]
+        : [];
+    }),
+  );
   const patientIds = [...new Set(rows.filter((r) => r.patientId).map((r) => r.patientId!))];
   const patients = new Map(
     (await patientsByIds(deps.db, actor.clinicId, patientIds)).map((p) => [
@@ -79,63 +207,338 @@ async function administrationRows(deps: AppDeps, actor: Actor, from: string, to:
       { name: `${p.given} ${p.family}`, address: addressText(p.address) },
     ]),
   );
-  const people = new Map((await usersOf(deps.db, actor.clinicId)).map((u) => [u.id, u.displayName]));
-  const receipts = new Map(
-    events.flatMap((e) => (e.type === 'receive' ? [[e.containerId, e] as const] : [])),
-  );
   const log: AdministrationLogRow[] = administrationLog({
     events,
     from,
     to,
-    localTimeOf: calendar.localTimeOf,
+    localTimeOf: localTimeFormatter(calendar.timeZone),
     patients: (id) => patients.get(id) ?? null,
-    users: (id) => people.get(id) ?? null,
-    containers: (id) => {
-      const r = receipts.get(id);
-      const product = r && products.find((p) => p.key === r.productKey);
-      return r && product ? { product, labelNumber: r.labelNumber, lotNumber: r.lotNumber } : null;
-    },
+    users: await peopleOf(deps, actor.clinicId),
+    containers: (id) => containers.get(id) ?? null,
   });
-  const ids = [...new Set(rows.filter((r) => r.type === 'administer').map((r) => r.patientId!))];
-  await deps.audit.record({
-    ...auditActor(actor),
-    action: 'export',
-    entity: 'ledger.administration-log',
-    detail: { from, to, rows: log.length, patients: ids.length },
-    outcome: 'success',
+  // The patients whose names the log discloses (the audit row says how many).
+  const patientOf = new Map(rows.map((r) => [r.id, r.patientId]));
+  const ids = new Set(log.map((row) => patientOf.get(row.eventId)));
+  return { log, patients: ids.size };
+}
+
+async function auditedAdministrations(
+  deps: AppDeps,
+  actor: Actor,
+  from: string,
+  to: string,
+  format: ReportFormat,
+) {
+  const { log, patients } = await administrationRows(deps, actor, from, to);
+  await auditReport(deps, actor, 'ledger.administration-log', {
+    from,
+    to,
+    rows: log.length,
+    patients,
+    format,
   });
   return log;
 }
+
+export type ReportFormat = 'json' | 'csv' | 'pdf';
 
 export async function administrationLogReport(deps: AppDeps, actor: Actor, from: string, to: string) {
   return {
     from,
     to,
-    rows: (await administrationRows(deps, actor, from, to)) as unknown as Record<string, unknown>[],
+    rows: (await auditedAdministrations(deps, actor, from, to, 'json')) as unknown as Record<
+      string,
+      unknown
+    >[],
   };
 }
 
 export async function administrationLogCsvReport(deps: AppDeps, actor: Actor, from: string, to: string) {
-  return administrationLogCsv(await administrationRows(deps, actor, from, to));
+  return administrationLogCsv(await auditedAdministrations(deps, actor, from, to, 'csv'));
 }
 
-/** Every event of one product in the ledger's order, with the product's balance after each. */
-export async function perpetualLog(deps: AppDeps, actor: Actor, productKey: string) {
+/** The administration log as a table (for the PDF). */
+export async function administrationLogTable(deps: AppDeps, actor: Actor, from: string, to: string) {
+  return administrationReportTable(await auditedAdministrations(deps, actor, from, to, 'pdf'));
+}
+
+/**
+ * The events of one product whose clinic-local date is in the range, in the ledger's order, each with the
+ * product's balance after it (the balance of the whole ledger, not counted from the start of the range).
+ * Reads the range and the changes since its first event, never the history before it: the balance before
+ * the range is today's stock less every change since. One read-only snapshot, so an event appended
+ * meanwhile cannot count on one side only.
+ */
+export async function perpetualEventsBetween(
+  deps: AppDeps,
+  clinicId: string,
+  productKey: string,
+  range: { from: string; to: string; timeZone: string },
+) {
+  const localTime = localTimeFormatter(range.timeZone);
+  return deps.db.transaction(
+    async (tx) => {
+      const rows = (
+        await productEventsListed(tx, clinicId, productKey, instantsAround(range.from, range.to))
+      ).filter((r) => {
+        const date = localTime(r.eventAt.getTime()).slice(0, 10);
+        return date >= range.from && date <= range.to;
+      });
+      if (rows.length === 0) return [];
+      const deltas = await productDeltasFrom(tx, clinicId, productKey, rows[0]!.seq);
+      let total =
+        (await productStockUg(tx, clinicId, productKey)) - deltas.reduce((n, d) => n + d.deltaUg, 0);
+      const after = new Map<number, number>();
+      for (const d of deltas) after.set(d.seq, (total += d.deltaUg));
+      return rows.map((row) => ({ row, balanceAfterUg: after.get(row.seq)! }));
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** A listed event row as `eventViewOf` takes it: the view shows neither the stored event nor its link. */
+const listed = (row: Omit<EventRow, 'event' | 'prevHash'>): EventRow => ({
+  ...row,
+  event: null,
+  prevHash: '',
+});
+
+/**
+ * Every event of one product in the ledger's order, with the product's balance after each; with a range
+ * (clinic-local dates), only the events of those dates, the balance still that of the whole ledger.
+ */
+export async function perpetualLog(
+  deps: AppDeps,
+  actor: Actor,
+  productKey: string,
+  range?: { from: string; to: string },
+) {
+  if (range) checkRange(range.from, range.to);
   const products = await productsOf(deps.db, actor.clinicId);
   const product = products.find((p) => p.key === productKey);
   if (!product) throw notFound('Product');
-  const rows = await eventsOf(deps.db, actor.clinicId, { productKey });
-  let total = 0;
-  const events = rows.map((r) => {
-    total += r.deltaUg;
-    return eventViewOf(r, product.strength, total);
-  });
+  let events;
+  if (range) {
+    const { timeZone } = await clinicCalendar(deps.db, actor.clinicId);
+    events = (await perpetualEventsBetween(deps, actor.clinicId, productKey, { ...range, timeZone })).map(
+      ({ row, balanceAfterUg }) => eventViewOf(listed(row), product.strength, balanceAfterUg),
+    );
+  } else {
+    let total = 0;
+    events = (await productEventsListed(deps.db, actor.clinicId, productKey)).map((r) => {
+      total += r.deltaUg;
+      return eventViewOf(listed(r), product.strength, total);
+    });
+  }
   await deps.audit.record({
     ...auditActor(actor),
     action: 'query',
     entity: 'ledger.perpetual-log',
-    detail: { productKey, events: rows.length },
+    detail: { productKey, ...range, events: events.length },
     outcome: 'success',
   });
   return { productKey, product: product.name, events };
+}
+
+// --- Receipts, disposals, the perpetual log as a table, receipts awaiting confirmation ------------
+
+interface ReceiptLine {
+  productKey: string;
+  lotNumber: string;
+  expiryDate: string;
+  labelNumber: string;
+}
+
+async function receiptEntries(deps: AppDeps, actor: Actor, from: string, to: string) {
+  checkRange(from, to);
+  const products = await scheduleIIIProducts(deps, actor.clinicId);
+  const person = await peopleOf(deps, actor.clinicId);
+  const locations = new Map((await locationsOf(deps.db, actor.clinicId)).map((l) => [l.id, l.name]));
+  const entries: ReceiptReportEntry[] = [];
+  for (const row of await receiptsReceivedBetween(deps.db, actor.clinicId, from, to)) {
+    const containers = (row.lines as ReceiptLine[]).flatMap((line) => {
+      const product = products.find((p) => p.key === line.productKey);
+      return product ? [receiptContainerOf(line, product)] : [];
+    });
+    if (containers.length === 0) continue;
+    entries.push({
+      receiptId: row.id,
+      invoiceNumber: row.invoiceNumber,
+      receivedOn: row.receivedOn,
+      supplier: row.supplier as Registrant,
+      location: locations.get(row.locationId) ?? '',
+      receivedBy: person(row.receivedBy) ?? '(not found)',
+      receivedAt: row.receivedAt.toISOString(),
+      confirmedBy: row.confirmedBy ? (person(row.confirmedBy) ?? '(not found)') : null,
+      confirmedAt: row.confirmedAt?.toISOString() ?? null,
+      containers,
+    });
+  }
+  return entries;
+}
+
+async function auditedReceipts(deps: AppDeps, actor: Actor, from: string, to: string, format: ReportFormat) {
+  const receipts = await receiptEntries(deps, actor, from, to);
+  await auditReport(deps, actor, 'ledger.receipts-report', {
+    from,
+    to,
+    receipts: receipts.length,
+    containers: receipts.reduce((n, r) => n + r.containers.length, 0),
+    format,
+  });
+  return receipts;
+}
+
+/** Receipts in the range: supplier, invoice, date, each container, who received and who confirmed. */
+export async function receiptsReport(deps: AppDeps, actor: Actor, from: string, to: string) {
+  return { from, to, receipts: await auditedReceipts(deps, actor, from, to, 'json') };
+}
+
+export async function receiptsTable(
+  deps: AppDeps,
+  actor: Actor,
+  from: string,
+  to: string,
+  format: ReportFormat,
+) {
+  return receiptReportTable(await auditedReceipts(deps, actor, from, to, format));
+}
+
+async function disposalRows(deps: AppDeps, actor: Actor, from: string, to: string) {
+  checkRange(from, to);
+  const products = await scheduleIIIProducts(deps, actor.clinicId);
+  const calendar = await clinicCalendar(deps.db, actor.clinicId);
+  // Every event: the quantity taken out of use at an expiry is the container's balance before it.
+  const events = (await eventsOf(deps.db, actor.clinicId))
+    .filter((r) => products.some((p) => p.key === r.productKey))
+    .map((r) => r.event as LedgerEvent);
+  return disposalLog({
+    events,
+    from,
+    to,
+    localTimeOf: calendar.localTimeOf,
+    users: await peopleOf(deps, actor.clinicId),
+    containers: containerLookup(events, products),
+  });
+}
+
+async function auditedDisposals(deps: AppDeps, actor: Actor, from: string, to: string, format: ReportFormat) {
+  const rows = await disposalRows(deps, actor, from, to);
+  await auditReport(deps, actor, 'ledger.disposals-report', { from, to, rows: rows.length, format });
+  return rows;
+}
+
+/** Waste (witness, session), returns to a reverse distributor, and expired or quarantined stock. */
+export async function disposalsReport(deps: AppDeps, actor: Actor, from: string, to: string) {
+  return { from, to, rows: await auditedDisposals(deps, actor, from, to, 'json') };
+}
+
+export async function disposalsTable(
+  deps: AppDeps,
+  actor: Actor,
+  from: string,
+  to: string,
+  format: ReportFormat,
+) {
+  return disposalReportTable(await auditedDisposals(deps, actor, from, to, format));
+}
+
+/**
+ * The perpetual log of one product as a table: the events whose clinic-local date is in the range, each
+ * with the product's balance after it (counted from the first event, not from the start of the range).
+ */
+export async function perpetualLogTable(
+  deps: AppDeps,
+  actor: Actor,
+  productKey: string,
+  from: string,
+  to: string,
+): Promise<ReportTable & { product: string }> {
+  checkRange(from, to);
+  const product = (await scheduleIIIProducts(deps, actor.clinicId)).find((p) => p.key === productKey);
+  if (!product) throw notFound('Product');
+  const calendar = await clinicCalendar(deps.db, actor.clinicId);
+  const person = await peopleOf(deps, actor.clinicId);
+  const rows = await eventsOf(deps.db, actor.clinicId, { productKey });
+  const labels = containerLookup(
+    rows.map((r) => r.event as LedgerEvent),
+    [product],
+  );
+  let total = 0;
+  const table: string[][] = [];
+  for (const r of rows) {
+    total += r.deltaUg;
+    const local = calendar.localTimeOf(r.eventAt.getTime());
+    if (local.slice(0, 10) < from || local.slice(0, 10) > to) continue;
+    const delta = viewQuantity(r.deltaUg, product.strength);
+    const after = viewQuantity(total, product.strength);
+    table.push([
+      String(r.seq),
+      local.slice(0, 10),
+      local.slice(11, 16),
+      r.type,
+      labels(r.containerId)?.labelNumber ?? '',
+      delta.mg,
+      delta.ml ?? '',
+      after.mg,
+      after.ml ?? '',
+      person(r.actorId) ?? '(not found)',
+      r.witnessId ? (person(r.witnessId) ?? '(not found)') : '',
+      r.correctsEventId ?? '',
+    ]);
+  }
+  await auditReport(deps, actor, 'ledger.perpetual-log', {
+    productKey,
+    from,
+    to,
+    events: table.length,
+    format: 'pdf',
+  });
+  const numeric = (key: string, label: string) => ({ key, label, numeric: true });
+  return {
+    product: product.name,
+    columns: [
+      { key: 'seq', label: '#' },
+      { key: 'date', label: 'Date' },
+      { key: 'time', label: 'Time' },
+      { key: 'event', label: 'Event' },
+      { key: 'container_label', label: 'Label' },
+      numeric('change_mg', 'Change mg'),
+      numeric('change_ml', 'Change mL'),
+      numeric('balance_mg', 'Balance mg'),
+      numeric('balance_ml', 'Balance mL'),
+      { key: 'by', label: 'By' },
+      { key: 'witness', label: 'Witness' },
+      { key: 'corrects', label: 'Corrects event' },
+    ],
+    rows: table,
+  };
+}
+
+/** Receipts entered and not yet confirmed: who entered each and when, so a second person can confirm. */
+export async function listAwaitingReceipts(deps: AppDeps, actor: Actor) {
+  const person = await peopleOf(deps, actor.clinicId);
+  const locations = new Map((await locationsOf(deps.db, actor.clinicId)).map((l) => [l.id, l.name]));
+  const rows = await receiptsAwaitingConfirmation(deps.db, actor.clinicId);
+  await deps.audit.record({
+    ...auditActor(actor),
+    action: 'query',
+    entity: 'ledger.receipt',
+    detail: { awaiting: true, returned: rows.length },
+    outcome: 'success',
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      locationId: r.locationId,
+      location: locations.get(r.locationId) ?? '',
+      supplier: r.supplier as Registrant,
+      invoiceNumber: r.invoiceNumber,
+      receivedOn: r.receivedOn,
+      containers: (r.lines as ReceiptLine[]).length,
+      receivedBy: r.receivedBy,
+      receivedByName: person(r.receivedBy) ?? '(not found)',
+      receivedAt: r.receivedAt.toISOString(),
+    })),
+  };
 }

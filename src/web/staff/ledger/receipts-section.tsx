@@ -1,16 +1,22 @@
 import { useState } from 'react';
-import { todayIso } from '../format';
+import { TableRegion } from '../assessments/table-region';
+import { formatDate, formatDateTime, todayIso } from '../format';
 import { useApiQuery } from '../query/use-api-query';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
+import { useCan, useSession } from '../session-context';
+import { LoadState } from '../ui/load-state';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { ActionFeedback } from './action-feedback';
 import {
+  confirmReceipt,
   enterReceipt,
+  fetchAwaitingReceipts,
   fetchLocations,
   fetchProducts,
   ledgerKeys,
+  reportKeys,
   type ReceiptRequest,
   type ReceiptView,
 } from './ledger-api';
@@ -24,6 +30,82 @@ const emptyRow = (productKey = ''): ContainerRow => ({
   expiryDate: '',
   labelNumber: '',
 });
+
+/**
+ * Receipts entered and not yet confirmed. Anyone holding `ledger.record` other than the person who
+ * entered a receipt may confirm it here; for that person the button stays disabled with the reason.
+ */
+function AwaitingReceipts() {
+  const { me } = useSession();
+  const can = useCan();
+  const { data, error, isPending } = useApiQuery(reportKeys.awaitingReceipts, fetchAwaitingReceipts);
+  const action = useLedgerAction<ReceiptView>();
+  const [confirming, setConfirming] = useState('');
+  const confirm = async (id: string) => {
+    setConfirming(id);
+    await action.run(() => confirmReceipt(id), 'Receipt confirmed: the containers are in the ledger.');
+    setConfirming('');
+  };
+  return (
+    <section aria-labelledby="ledger-awaiting-title" className="panel">
+      <h3 id="ledger-awaiting-title">Awaiting confirmation</h3>
+      <LoadState loading={isPending} error={error} />
+      {data && data.items.length === 0 ? <p className="muted">No receipt is awaiting confirmation.</p> : null}
+      {data && data.items.length > 0 ? (
+        <TableRegion
+          label="Receipts awaiting confirmation"
+          caption="Receipts awaiting a second person's confirmation"
+          captionHidden={false}
+          columns={['Invoice', 'Supplier', 'Received on', 'Location', 'Containers', 'Entered by', 'Action']}
+        >
+          {data.items.map((r) => {
+            const own = r.receivedBy === me.user.id;
+            const reason = own
+              ? 'You entered this receipt: someone else confirms it.'
+              : !can('ledger.record')
+                ? 'Confirming a receipt needs the permission to record stock.'
+                : '';
+            const reasonId = `ledger-awaiting-reason-${r.id}`;
+            return (
+              <tr key={r.id}>
+                <td>
+                  <Link href={paths.ledgerReceipt(r.id)}>{r.invoiceNumber}</Link>
+                </td>
+                <td>
+                  {r.supplier.name} ({r.supplier.deaNumber})
+                </td>
+                <td>{formatDate(r.receivedOn)}</td>
+                <td>{r.location}</td>
+                <td style={{ textAlign: 'right' }}>{r.containers}</td>
+                <td>
+                  {r.receivedByName}, {formatDateTime(r.receivedAt)}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={reason !== '' || action.busy}
+                    aria-describedby={reason ? reasonId : undefined}
+                    onClick={() => void confirm(r.id)}
+                  >
+                    {confirming === r.id ? 'Confirming…' : 'Confirm'}
+                  </button>
+                  {reason ? (
+                    <span id={reasonId} className="muted">
+                      {' '}
+                      {reason}
+                    </span>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </TableRegion>
+      ) : null}
+      <ActionFeedback action={action} />
+    </section>
+  );
+}
 
 /** A new receipt: supplier, invoice, date and each container; a second person confirms it. */
 export function ReceiptsSection() {
@@ -63,9 +145,10 @@ export function ReceiptsSection() {
     <section aria-labelledby="ledger-receipts-title">
       <h2 id="ledger-receipts-title">Receipts</h2>
       <p className="muted">
-        The containers enter the ledger when a second person confirms the receipt: send them the link shown
-        once it is entered.
+        The containers enter the ledger when a second person confirms the receipt, from the list below or from
+        the link shown once it is entered.
       </p>
+      <AwaitingReceipts />
       {entered ? (
         <p className="alert alert--info">
           Awaiting confirmation: invoice {entered.invoiceNumber}, {entered.containers.length} containers.{' '}

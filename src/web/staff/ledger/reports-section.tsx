@@ -1,48 +1,180 @@
 import { useState } from 'react';
-import type { AdministrationLogRow } from '../../../domain/ledger';
+import {
+  administrationReportTable,
+  disposalReportTable,
+  receiptReportTable,
+  type AdministrationLogRow,
+  type ReportTable,
+} from '../../../domain/ledger';
 import { TableRegion } from '../assessments/table-region';
 import { formatDateTime, todayIso } from '../format';
 import { useApiQuery } from '../query/use-api-query';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
 import { useCan } from '../session-context';
 import { LoadState } from '../ui/load-state';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import {
   fetchAdministrationLog,
+  fetchDisposalsReport,
   fetchPerpetualLog,
   fetchProducts,
+  fetchReceiptsReport,
   ledgerKeys,
-  ledgerPaths,
+  reportKeys,
+  reportPaths,
+  type ReportKind,
+  type ReportRange,
 } from './ledger-api';
 import { eventTypeLabels, monthOf, quantityText } from './ledger-model';
 
-const logColumns: [keyof AdministrationLogRow, string][] = [
-  ['date', 'Date'],
-  ['time', 'Time'],
-  ['patientName', 'Patient'],
-  ['patientAddress', 'Address'],
-  ['product', 'Product'],
-  ['ndc', 'NDC'],
-  ['containerLabel', 'Container'],
-  ['lotNumber', 'Lot'],
-  ['quantityMg', 'mg'],
-  ['quantityMl', 'mL'],
-  ['administeredBy', 'By'],
-  ['status', 'Status'],
-];
+const kindLabels: Record<ReportKind, string> = {
+  administrations: 'Administration log',
+  receipts: 'Receipts',
+  disposals: 'Disposals (waste, returns, expired and quarantined stock)',
+  perpetual: 'Perpetual log of a product',
+};
 
-function AdministrationLog() {
-  const [range, setRange] = useState(() => monthOf(todayIso()));
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(range.from) && /^\d{4}-\d{2}-\d{2}$/.test(range.to);
-  const { data, error, isPending } = useApiQuery(
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** Quantities line up on the right; a heading's text sits in a span, shown as a block to align it. */
+const rightAligned = { textAlign: 'right' } as const;
+const headingRight = { display: 'block', textAlign: 'right' } as const;
+
+/** A report's table on screen: a visible caption, the same columns as the CSV and the PDF. */
+function ReportTableView({ label, caption, table }: { label: string; caption: string; table: ReportTable }) {
+  if (table.rows.length === 0) return <p className="muted">Nothing recorded in this range.</p>;
+  return (
+    <TableRegion
+      label={label}
+      caption={caption}
+      captionHidden={false}
+      columns={table.columns.map((c) => (c.numeric ? <span style={headingRight}>{c.label}</span> : c.label))}
+    >
+      {table.rows.map((row, i) => (
+        <tr key={i}>
+          {row.map((cell, j) => (
+            <td key={j} style={table.columns[j]?.numeric ? rightAligned : undefined}>
+              {table.columns[j]?.key === 'session_id' && cell ? (
+                <Link href={paths.session(cell)}>Session {cell.slice(0, 8)}</Link>
+              ) : (
+                cell
+              )}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </TableRegion>
+  );
+}
+
+function RangeReport({ kind, range }: { kind: Exclude<ReportKind, 'perpetual'>; range: ReportRange }) {
+  const valid = isDate(range.from) && isDate(range.to);
+  const administrations = useApiQuery(
     ledgerKeys.administrationLog(range.from, range.to),
     (signal) => fetchAdministrationLog(range, signal),
-    { enabled: valid },
+    { enabled: valid && kind === 'administrations' },
   );
+  const receipts = useApiQuery(reportKeys.receipts(range), (signal) => fetchReceiptsReport(range, signal), {
+    enabled: valid && kind === 'receipts',
+  });
+  const disposals = useApiQuery(
+    reportKeys.disposals(range),
+    (signal) => fetchDisposalsReport(range, signal),
+    {
+      enabled: valid && kind === 'disposals',
+    },
+  );
+  const query = { administrations, receipts, disposals }[kind];
+  const table =
+    kind === 'administrations'
+      ? administrations.data &&
+        administrationReportTable(administrations.data.rows as unknown as AdministrationLogRow[])
+      : kind === 'receipts'
+        ? receipts.data && receiptReportTable(receipts.data.receipts)
+        : disposals.data && disposalReportTable(disposals.data.rows);
   return (
-    <section aria-labelledby="ledger-adminlog-title" className="ledger-report">
-      <h3 id="ledger-adminlog-title">Administration log</h3>
+    <>
+      <LoadState loading={valid && query.isPending} error={query.error} />
+      {table ? (
+        <ReportTableView
+          label={kindLabels[kind]}
+          caption={`Schedule III ${kindLabels[kind].toLowerCase()}, ${range.from} to ${range.to}`}
+          table={table}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function PerpetualLog({ productKey }: { productKey: string }) {
+  const { data, error, isPending } = useApiQuery(
+    ledgerKeys.perpetualLog(productKey),
+    (signal) => fetchPerpetualLog(productKey, signal),
+    { enabled: productKey !== '' },
+  );
+  if (productKey === '') return <p className="muted">Choose a product.</p>;
+  return (
+    <>
+      <LoadState loading={isPending} error={error} />
+      {data && data.events.length === 0 ? <p className="muted">No events for this product yet.</p> : null}
+      {data && data.events.length > 0 ? (
+        <TableRegion
+          label="Perpetual log"
+          caption={`Every event of ${data.product}, with the balance after it`}
+          captionHidden={false}
+          columns={[
+            '#',
+            'When',
+            'Event',
+            <span key="change" style={headingRight}>
+              Change
+            </span>,
+            <span key="balance" style={headingRight}>
+              Balance after
+            </span>,
+          ]}
+        >
+          {data.events.map((ev) => (
+            <tr key={ev.id}>
+              <td>{ev.seq}</td>
+              <td>{formatDateTime(ev.eventAt)}</td>
+              <td>
+                {eventTypeLabels[ev.type] ?? ev.type}
+                {ev.witnessId ? ' (witnessed)' : ''}
+              </td>
+              <td style={rightAligned}>{quantityText(ev.delta)}</td>
+              <td style={rightAligned}>{ev.balanceAfter ? quantityText(ev.balanceAfter) : ''}</td>
+            </tr>
+          ))}
+        </TableRegion>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The registrant's reports in one place: choose the report and the date range, read it on screen, and
+ * download it as CSV or PDF (Schedule III records only) or print it.
+ */
+function Reports() {
+  const products = useApiQuery(ledgerKeys.products, fetchProducts);
+  const [kind, setKind] = useState<ReportKind>('administrations');
+  const [range, setRange] = useState<ReportRange>(() => monthOf(todayIso()));
+  const [productKey, setProductKey] = useState('');
+  const valid = isDate(range.from) && isDate(range.to);
+  const canDownload = valid && (kind !== 'perpetual' || productKey !== '');
+  return (
+    <section aria-labelledby="ledger-report-title" className="ledger-report">
+      <h3 id="ledger-report-title">{kindLabels[kind]}</h3>
       <div className="grid no-print">
+        <SelectField
+          label="Report"
+          value={kind}
+          onChange={(value) => setKind(value as ReportKind)}
+          options={(Object.keys(kindLabels) as ReportKind[]).map((k) => ({ value: k, label: kindLabels[k] }))}
+        />
         <TextField
           label="From"
           type="date"
@@ -55,98 +187,58 @@ function AdministrationLog() {
           value={range.to}
           onChange={(to) => setRange((r) => ({ ...r, to }))}
         />
+        {kind === 'perpetual' ? (
+          <SelectField
+            label="Product"
+            value={productKey}
+            onChange={setProductKey}
+            options={[
+              { value: '', label: 'Choose a product' },
+              ...(products.data?.items ?? []).map((p) => ({ value: p.key, label: p.name })),
+            ]}
+          />
+        ) : null}
       </div>
+      {kind === 'perpetual' ? (
+        <p className="muted no-print">
+          On screen: every event of the product. The PDF holds the events in the date range.
+        </p>
+      ) : null}
       <p className="no-print button-row">
-        <a className="button button--secondary" href={ledgerPaths.administrationLogCsv(range)} download>
-          Download CSV
-        </a>
+        {canDownload && kind !== 'perpetual' ? (
+          <a className="button button--secondary" href={reportPaths.csv(kind, range)} download>
+            Download CSV
+          </a>
+        ) : null}
+        {canDownload ? (
+          <a className="button button--secondary" href={reportPaths.pdf(kind, range, productKey)} download>
+            Download PDF
+          </a>
+        ) : null}
         <button type="button" className="button button--secondary" onClick={() => window.print()}>
           Print
         </button>
       </p>
       <p className="ledger-print-only">
-        Schedule III administration log, {range.from} to {range.to}
+        Schedule III controlled substances: {kindLabels[kind]}, {range.from} to {range.to}
       </p>
-      <LoadState loading={valid && isPending} error={error} />
-      {data && data.rows.length === 0 ? <p className="muted">No administrations in this range.</p> : null}
-      {data && data.rows.length > 0 ? (
-        <TableRegion
-          label="Administration log"
-          caption="Administrations"
-          columns={logColumns.map(([, label]) => label)}
-        >
-          {data.rows.map((row, i) => (
-            <tr key={String(row.eventId ?? i)}>
-              {logColumns.map(([key]) => (
-                <td key={key}>{String(row[key] ?? '')}</td>
-              ))}
-            </tr>
-          ))}
-        </TableRegion>
-      ) : null}
+      {kind === 'perpetual' ? (
+        <PerpetualLog productKey={productKey} />
+      ) : (
+        <RangeReport kind={kind} range={range} />
+      )}
     </section>
   );
 }
 
-function PerpetualLog() {
-  const products = useApiQuery(ledgerKeys.products, fetchProducts);
-  const [productKey, setProductKey] = useState('');
-  const { data, error, isPending } = useApiQuery(
-    ledgerKeys.perpetualLog(productKey),
-    (signal) => fetchPerpetualLog(productKey, signal),
-    { enabled: productKey !== '' },
-  );
-  return (
-    <section aria-labelledby="ledger-perpetual-title" className="ledger-report">
-      <h3 id="ledger-perpetual-title">Perpetual log{data ? `: ${data.product}` : ''}</h3>
-      <div className="no-print">
-        <SelectField
-          label="Product"
-          value={productKey}
-          onChange={setProductKey}
-          options={[
-            { value: '', label: 'Choose a product' },
-            ...(products.data?.items ?? []).map((p) => ({ value: p.key, label: p.name })),
-          ]}
-        />
-      </div>
-      {productKey ? <LoadState loading={isPending} error={error} /> : null}
-      {data && data.events.length === 0 ? <p className="muted">No events for this product yet.</p> : null}
-      {data && data.events.length > 0 ? (
-        <TableRegion
-          label="Perpetual log"
-          caption={`Every event of ${data.product}`}
-          columns={['#', 'When', 'Event', 'Change', 'Balance after']}
-        >
-          {data.events.map((ev) => (
-            <tr key={ev.id}>
-              <td>{ev.seq}</td>
-              <td>{formatDateTime(ev.eventAt)}</td>
-              <td>
-                {eventTypeLabels[ev.type] ?? ev.type}
-                {ev.witnessId ? ' (witnessed)' : ''}
-              </td>
-              <td>{quantityText(ev.delta)}</td>
-              <td>{ev.balanceAfter ? quantityText(ev.balanceAfter) : ''}</td>
-            </tr>
-          ))}
-        </TableRegion>
-      ) : null}
-    </section>
-  );
-}
-
-/** The registrant's reports: the administration log for a date range (CSV too) and a product's perpetual log. */
+/** The Reports tab: the reports name patients, so they need the permission to read ledger reports. */
 export function ReportsSection() {
   const can = useCan();
   return (
     <section aria-labelledby="ledger-reports-title">
       <h2 id="ledger-reports-title">Reports</h2>
       {can('ledger.reports') ? (
-        <>
-          <AdministrationLog />
-          <PerpetualLog />
-        </>
+        <Reports />
       ) : (
         <p className="muted">The reports name patients: they need the permission to read ledger reports.</p>
       )}

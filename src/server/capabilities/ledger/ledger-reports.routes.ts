@@ -1,0 +1,183 @@
+import {
+  administrationLogView,
+  awaitingReceiptList,
+  dateRangeQuery,
+  disposalsReportView,
+  perpetualLogQuery,
+  perpetualLogRangeQuery,
+  perpetualLogView,
+  receiptsReportView,
+} from '../../../contracts/ledger.js';
+import { csvDocument } from '../../../domain/ledger/index.js';
+import { defineRoute, type AnyRoute } from '../../shared/http/define-route.js';
+import { ledgerReportPdf, type PdfReportKind, type PdfReportQuery } from './ledger-report-pdf.js';
+import {
+  administrationLogCsvReport,
+  administrationLogReport,
+  disposalsReport,
+  disposalsTable,
+  listAwaitingReceipts,
+  perpetualLog,
+  receiptsReport,
+  receiptsTable,
+} from './ledger-reports.service.js';
+
+/**
+ * The registrant's reports (docs/controlled-substance-ledger.md#what-it-does): the administration log,
+ * the perpetual log of a product, receipts and disposals — on screen (JSON), CSV and PDF, Schedule III
+ * only — and the receipts awaiting a second person's confirmation.
+ */
+
+const tag = 'ledger';
+
+function csvResponse(text: string, filename: string): Response {
+  return new Response(text, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}.csv"`,
+    },
+  });
+}
+
+/** A PDF report route: GET /api/ledger/reports/<kind>.pdf. */
+function pdfRoute(kind: PdfReportKind, summary: string): AnyRoute {
+  return defineRoute({
+    method: 'get',
+    path: `/api/ledger/reports/${kind}.pdf`,
+    summary,
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: kind === 'perpetual' ? perpetualLogRangeQuery : dateRangeQuery,
+    produces: 'application/pdf',
+    handler: async ({ query, actor, ctx }) => {
+      const q = query as PdfReportQuery;
+      const name = [kind, q.productKey, q.from, q.to]
+        .filter(Boolean)
+        .join('-')
+        .replace(/[^A-Za-z0-9-]/g, '');
+      return new Response(Buffer.from(await ledgerReportPdf(ctx.deps, actor, kind, q)), {
+        headers: {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="${name}.pdf"`,
+        },
+      });
+    },
+  });
+}
+
+export const ledgerReportRoutes: AnyRoute[] = [
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/receipts/awaiting',
+    summary: 'Receipts entered and not yet confirmed by a second person, with who entered them and when',
+    tag,
+    auth: 'staff',
+    action: 'ledger.read',
+    response: awaitingReceiptList,
+    handler: async ({ actor, ctx }) => listAwaitingReceipts(ctx.deps, actor),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/reports/administrations',
+    summary: 'The administration log for a date range: patient, address, date, quantity, who',
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: dateRangeQuery,
+    response: administrationLogView,
+    handler: async ({ query, actor, ctx }) => administrationLogReport(ctx.deps, actor, query.from, query.to),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/reports/administrations.csv',
+    summary: 'The administration log for a date range as CSV',
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: dateRangeQuery,
+    produces: 'text/csv',
+    handler: async ({ query, actor, ctx }) =>
+      csvResponse(
+        await administrationLogCsvReport(ctx.deps, actor, query.from, query.to),
+        `administration-log-${query.from}-${query.to}`,
+      ),
+  }),
+  pdfRoute('administrations', 'The administration log for a date range as PDF'),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/reports/perpetual',
+    summary: 'The perpetual log of one product: every event with the balance after it',
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: perpetualLogQuery,
+    response: perpetualLogView,
+    handler: async ({ query, actor, ctx }) => perpetualLog(ctx.deps, actor, query.productKey),
+  }),
+  pdfRoute('perpetual', 'The perpetual log of one product as PDF: the events in a date range'),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/reports/receipts',
+    summary: 'Receipts in a date range: supplier, invoice, each container, received and confirmed by',
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: dateRangeQuery,
+    response: receiptsReportView,
+    handler: async ({ query, actor, ctx }) => receiptsReport(ctx.deps, actor, query.from, query.to),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/reports/receipts.csv',
+    summary: 'Receipts in a date range as CSV, one line per container',
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: dateRangeQuery,
+    produces: 'text/csv',
+    handler: async ({ query, actor, ctx }) => {
+      const table = await receiptsTable(ctx.deps, actor, query.from, query.to, 'csv');
+      return csvResponse(
+        csvDocument(
+          table.columns.map((c) => c.key),
+          table.rows,
+        ),
+        `receipts-${query.from}-${query.to}`,
+      );
+    },
+  }),
+  pdfRoute('receipts', 'Receipts in a date range as PDF'),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/reports/disposals',
+    summary: 'Waste (witnessed), returns to a reverse distributor, expired and quarantined stock in a range',
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: dateRangeQuery,
+    response: disposalsReportView,
+    handler: async ({ query, actor, ctx }) => disposalsReport(ctx.deps, actor, query.from, query.to),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/reports/disposals.csv',
+    summary: 'Disposals in a date range as CSV',
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: dateRangeQuery,
+    produces: 'text/csv',
+    handler: async ({ query, actor, ctx }) => {
+      const table = await disposalsTable(ctx.deps, actor, query.from, query.to, 'csv');
+      return csvResponse(
+        csvDocument(
+          table.columns.map((c) => c.key),
+          table.rows,
+        ),
+        `disposals-${query.from}-${query.to}`,
+      );
+    },
+  }),
+  pdfRoute('disposals', 'Disposals in a date range as PDF'),
+];
