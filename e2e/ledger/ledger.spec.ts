@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext } from '../browser';
-import { enrol, finishRecoveryCodes, setUpClinic, type Account } from '../flows';
+import { createPatient, firstSignIn, setUpClinic, type Account } from '../flows';
 import { startArbor, type ArborServer } from '../harness';
 import { checkPage } from '../page-check';
+import { makeReady, ok } from '../patient-prep';
 import { nextTotp } from '../totp';
 
 const tablet = { width: 1024, height: 768 };
@@ -16,15 +17,6 @@ const accounts: Record<'nurse' | 'physician', Account> = {
     displayName: 'Paz Physician',
   },
 };
-
-async function firstSignIn(page: Page, account: Account): Promise<void> {
-  await page.goto('/app/');
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await enrol(page, account);
-  await finishRecoveryCodes(page, account);
-}
 
 const isoDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
@@ -157,6 +149,69 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
     await nurse.getByRole('region', { name: 'History of K-001' }).getByText('Wasted (witnessed)').waitFor();
     await checkPage(nurse, 'ledger-stock');
 
+    // An infusion session: the nurse records the vial the dose was drawn from, on the session page.
+    const patient = await createPatient(nurse, { given: 'Tove', family: 'Marsh', birthDate: '1984-05-06' });
+    await makeReady(nurse.request, physician.request, patient.id);
+    const session = await ok(
+      nurse.request.post('/api/sessions', {
+        data: { patientId: patient.id, kind: 'iv_ketamine', chairLabel: 'Chair 2' },
+      }),
+    );
+    await nurse.goto(`/app/sessions/${String(session.id)}`);
+    const checklist = nurse.getByRole('form', { name: 'Pre-infusion checklist' });
+    await checklist.getByRole('checkbox', { name: 'Name' }).check();
+    await checklist.getByRole('checkbox', { name: 'Date of birth' }).check();
+    await checklist.getByLabel('Followed the clinic’s fasting instructions').check();
+    await checklist.getByLabel('Escort confirmed').check();
+    await checklist.getByLabel('Transport home confirmed').check();
+    await checklist.getByLabel('No driving until the next day acknowledged').check();
+    await checklist.getByLabel('Medicines taken today reviewed').check();
+    await checklist.getByLabel('Weight today (kg)').fill('70');
+    await checklist.getByLabel('Baseline vitals').fill('124/80 72 98 14');
+    await checklist.getByLabel('Latest results reviewed').check();
+    await checklist.getByRole('button', { name: 'Save checklist' }).click();
+    await nurse.getByText('Saved.').first().waitFor();
+    await nurse.getByRole('button', { name: 'Complete checklist' }).click();
+    await nurse
+      .getByRole('form', { name: 'Start the infusion' })
+      .getByRole('button', { name: 'Start infusion' })
+      .click();
+    await nurse.getByRole('button', { name: 'Stop infusion' }).waitFor();
+    const vialUsed = nurse.getByRole('form', { name: 'Record the vial used' });
+    const containerChoice = vialUsed.getByLabel('Container');
+    await containerChoice.locator('option', { hasText: 'K-001' }).waitFor({ state: 'attached' });
+    await containerChoice.selectOption(
+      (await containerChoice.locator('option', { hasText: 'K-001' }).getAttribute('value'))!,
+    );
+    await vialUsed.getByLabel('Quantity drawn').fill('35');
+    await vialUsed.getByLabel('Unit').selectOption('mg');
+    await vialUsed.getByRole('button', { name: 'Record the vial used' }).click();
+    await vialUsed.getByText('Recorded in the controlled-substance ledger.').waitFor();
+    await nurse.goto('/app/ledger');
+    await nurse.getByRole('row', { name: /K-001/ }).getByText('450 mg (9 mL)').waitFor();
+
+    // The initial inventory: a blind sheet, the opened vial estimated, the sealed one present, signed.
+    await nurse.getByRole('link', { name: 'Inventories' }).click();
+    const take = nurse.getByRole('form', { name: 'Take an inventory' });
+    await take.getByLabel('Kind').selectOption('initial');
+    await take.getByLabel('Taken at').selectOption('close_of_business');
+    const safeChoice = take.getByRole('checkbox', { name: 'Safe A' });
+    if (!(await safeChoice.isChecked())) await safeChoice.check();
+    await take.getByRole('button', { name: 'Prepare the sheet' }).click();
+    const inventory = nurse.getByRole('form', { name: /Initial inventory/ });
+    expect(await inventory.innerText()).not.toMatch(/450|9 mL/);
+    await inventory.getByLabel('Content of K-001 (mL)').fill('9');
+    await inventory.getByLabel('Estimated').check();
+    await inventory.getByRole('radio', { name: 'Present, sealed' }).check();
+    await inventory.getByLabel('Your password').fill(accounts.nurse.password);
+    await inventory.getByLabel('Your 6-digit code').fill(await nextTotp(accounts.nurse.secret!));
+    await checkPage(nurse, 'ledger-inventory-sheet');
+    await inventory.getByRole('button', { name: 'Sign and record the inventory' }).click();
+    await nurse.getByText('The inventory agrees with the ledger.').waitFor();
+    await nurse.getByText('Next inventory due by 2028-').waitFor();
+    await nurse.getByRole('link', { name: /PDF/ }).first().waitFor();
+    await checkPage(nurse, 'ledger-inventories');
+
     // A blind count: the sheet shows no expected quantity; 0.2 mL is missing from K-001.
     await nurse.getByRole('link', { name: 'Counts' }).click();
     const start = nurse.getByRole('form', { name: 'Start a count' });
@@ -164,9 +219,9 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
     await start.getByRole('button', { name: 'Start the count' }).click();
     const sheet = nurse.getByRole('form', { name: /Count sheet/ });
     await sheet.getByLabel(/Counted for K-001/).waitFor();
-    expect(await sheet.innerText()).not.toMatch(/Expected|485|9\.7/);
+    expect(await sheet.innerText()).not.toMatch(/Expected|450|9 mL/);
     await checkPage(nurse, 'ledger-count');
-    await sheet.getByLabel(/Counted for K-001/).fill('9.5');
+    await sheet.getByLabel(/Counted for K-001/).fill('8.8');
     await sheet.getByLabel(/Counted for K-002/).fill('10');
     await sheet.getByRole('button', { name: 'Submit the count' }).click();
     await nurse.getByRole('heading', { name: 'Count compared with the ledger' }).waitFor();
@@ -198,15 +253,38 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
     await form106.getByText('10 mg (0.2 mL)').waitFor();
     await physician.getByText('Missing: complete on the form').first().waitFor();
     await physician.getByText('AM1234563').first().waitFor();
+    // The notice is sent: recording it stops its clock; Form 106 stays due.
+    const filings = physician.getByRole('region', { name: 'Reports to the DEA' });
+    const filing = filings.getByRole('form', { name: 'Record a filing' });
+    await filing.getByLabel('Sent on').fill(isoDay());
+    await filing
+      .getByLabel('How it was sent, and the reference received')
+      .fill('Emailed to the Field Division at 16:05');
+    await filing.getByRole('button', { name: 'Record it as sent' }).click();
+    await filings.getByText(/Emailed to the Field Division/).waitFor();
+    await filing.getByLabel('What was sent').waitFor();
+    expect(await filing.getByLabel('What was sent').inputValue()).toBe('form_106');
     await checkPage(physician, 'ledger-discrepancy');
 
-    // Reports: the perpetual log has every event; the administration log downloads as CSV.
+    // The ledger's to-do list: Form 106 and the registration lapsing within 60 days (the inventory is taken).
+    await physician.goto('/app/ledger');
+    const todo = physician.getByRole('region', { name: 'To do' });
+    await todo.getByText(/DEA Form 106/).waitFor();
+    await todo.getByText(/DEA registration: AM1234563/).waitFor();
+    await checkPage(physician, 'ledger-duties');
+
+    // Reports: the perpetual log has every event; the administration log names the patient, as CSV and PDF.
     await physician.goto('/app/ledger/reports');
-    await physician.getByLabel('Product').selectOption(key);
+    const report = physician.getByLabel('Report', { exact: true });
+    await report.selectOption({ label: 'Perpetual log of a product' });
+    await physician.getByRole('combobox', { name: 'Product' }).selectOption(key);
     const perpetual = physician.getByRole('region', { name: 'Perpetual log' });
     await perpetual.getByText('Counted').first().waitFor();
-    for (const type of ['Received', 'Opened', 'Wasted (witnessed)'])
+    for (const type of ['Received', 'Opened', 'Administered', 'Wasted (witnessed)'])
       await perpetual.getByText(type).first().waitFor();
+    await report.selectOption({ label: 'Administration log' });
+    await physician.getByText('Marsh').first().waitFor();
+    await checkPage(physician, 'ledger-reports');
     const [download] = await Promise.all([
       physician.waitForEvent('download'),
       physician.getByRole('link', { name: 'Download CSV' }).click(),
@@ -214,5 +292,16 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
     expect(download.suggestedFilename()).toMatch(/^administration-log-.*\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('patient_name');
+    expect(csv).toContain('Marsh');
+    const [pdf] = await Promise.all([
+      physician.waitForEvent('download'),
+      physician.getByRole('link', { name: 'Download PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(
+      readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 });
