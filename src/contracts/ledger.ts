@@ -298,6 +298,8 @@ export const countSubmitBody = z
 export const discrepancyView = z.object({
   id: z.uuid(),
   countId: z.uuid(),
+  /** Who took the count: they may not resolve or judge it (separation of duties). */
+  countedBy: z.uuid().nullable(),
   locationId: z.uuid(),
   productKey: z.string(),
   expectedUg: z.number().int(),

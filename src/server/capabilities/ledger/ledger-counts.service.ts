@@ -27,7 +27,7 @@ import {
   type LossDeadlines,
 } from '../../../domain/ledger/index.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
-import { badRequest, conflict, notFound } from '../../shared/api-error.js';
+import { ApiError, badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
 import { clinicCalendar, ledgerSettingsFor, productsOf, toContainerBalance } from './ledger-state.js';
@@ -36,6 +36,7 @@ import {
   closeDiscrepancy,
   containersOf,
   discrepanciesOf,
+  countersOf,
   findCount,
   findDiscrepancy,
   findLocation,
@@ -111,6 +112,10 @@ export async function discrepancyViews(
   const ids = rows.map((r) => r.id);
   const notes = await notesOf(db, ids);
   const filings = await lossFilingsOf(db, ids);
+  const counters = await countersOf(
+    db,
+    rows.map((r) => r.countId),
+  );
   const today =
     rows.length > 0
       ? (await clinicCalendar(db, rows[0]!.clinicId)).dateOf(now.getTime())
@@ -118,6 +123,7 @@ export async function discrepancyViews(
   return rows.map((r) => ({
     id: r.id,
     countId: r.countId,
+    countedBy: counters.find((c) => c.id === r.countId)?.submittedBy ?? null,
     locationId: r.locationId,
     productKey: r.productKey,
     expectedUg: r.expectedUg,
@@ -328,6 +334,23 @@ export async function listDiscrepancies(deps: AppDeps, actor: Actor) {
   return { items: await discrepancyViews(deps.db, rows, deps.now()), patterns };
 }
 
+/**
+ * Separation of duties: whoever took the count that found a difference does not close it; someone else
+ * resolves or judges it.
+ */
+async function refuseOwnCount(deps: AppDeps, actor: Actor, id: string): Promise<void> {
+  const row = await findDiscrepancy(deps.db, actor.clinicId, id);
+  if (!row) throw notFound('Discrepancy');
+  const count = await findCount(deps.db, actor.clinicId, row.countId);
+  // The route layer audits the 403 as an access denied on this discrepancy.
+  if (count?.submittedBy !== actor.userId) return;
+  throw new ApiError(
+    403,
+    'forbidden',
+    'You took the count that found this difference: someone else resolves or judges it',
+  );
+}
+
 async function openDiscrepancy(tx: Executor, actor: Actor, id: string) {
   const row = await findDiscrepancy(tx, actor.clinicId, id, true);
   if (!row) throw notFound('Discrepancy');
@@ -405,6 +428,7 @@ export async function recordLossFiling(
 }
 
 export async function resolveDiscrepancy(deps: AppDeps, actor: Actor, id: string, reason: string) {
+  await refuseOwnCount(deps, actor, id);
   return deps.db.transaction(async (tx) => {
     const row = await openDiscrepancy(tx, actor, id);
     if (row.status !== 'open') throw conflict(`This discrepancy is already ${row.status}`);
@@ -442,6 +466,7 @@ export async function judgeDiscrepancy(
   id: string,
   body: z.infer<typeof discrepancyJudgeBody>,
 ) {
+  await refuseOwnCount(deps, actor, id);
   const products = await productsOf(deps.db, actor.clinicId);
   const settings = await ledgerSettingsFor(deps.db, actor.clinicId);
   return deps.db.transaction(async (tx) => {

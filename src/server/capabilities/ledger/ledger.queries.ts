@@ -445,6 +445,15 @@ export async function insertCount(tx: Executor, values: typeof ledgerCounts.$inf
   return row!;
 }
 
+/** Who submitted each of these counts (the person a discrepancy's closer must not be). */
+export function countersOf(db: Executor, countIds: string[]) {
+  if (countIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: ledgerCounts.id, submittedBy: ledgerCounts.submittedBy })
+    .from(ledgerCounts)
+    .where(inArray(ledgerCounts.id, [...new Set(countIds)]));
+}
+
 export async function findCount(db: Executor, clinicId: string, id: string, forUpdate = false) {
   const query = db
     .select()

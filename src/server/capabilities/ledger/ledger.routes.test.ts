@@ -487,3 +487,45 @@ describe('the witness rule is a clinic setting, stamped on each event', () => {
     expect(await verifyLedger(ctx.deps.db)).toMatchObject({ ok: true });
   });
 });
+
+describe('separation of duties on a discrepancy', () => {
+  it('refuses, and audits, the person who took the count closing what it found; someone else may', async () => {
+    const [vial] = await receive(safeB, ['K-300']);
+    const sheet = await json<{ id: string }>(
+      await post('/api/ledger/counts', cookie.physician, { locationId: safeB, mode: 'blind' }),
+      201,
+    );
+    const held = await json<ContainerView[] | { items: ContainerView[] }>(
+      await get('/api/ledger/containers', cookie.physician),
+      200,
+    );
+    const atSafeB = ('items' in held ? held.items : held).filter(
+      (c) => c.locationId === safeB && c.balance.ug > 0,
+    );
+    const result = await json<{ discrepancies: DiscrepancyView[] }>(
+      await post(`/api/ledger/counts/${sheet.id}/submit`, cookie.physician, {
+        lines: atSafeB.map((c) => ({
+          containerId: c.id,
+          counted: { value: c.id === vial ? 9.9 : Number(c.balance.mg), unit: c.id === vial ? 'mL' : 'mg' },
+          estimated: false,
+        })),
+      }),
+      200,
+    );
+    const found = result.discrepancies.find((d) => d.differenceUg === 5_000)!;
+    expect(found).toBeDefined();
+    const before = await lastSeq();
+    const own = await post(`/api/ledger/discrepancies/${found.id}/resolve`, cookie.physician, {
+      reason: 'miscounted',
+    });
+    expect(own.status).toBe(403);
+    expect(await failures(before, 'ledger.discrepancy')).toHaveLength(1);
+    const closed = await json<DiscrepancyView>(
+      await post(`/api/ledger/discrepancies/${found.id}/resolve`, cookie.admin, {
+        reason: 'recounted: 10 mL',
+      }),
+      200,
+    );
+    expect(closed.status).toBe('resolved');
+  });
+});

@@ -4,7 +4,7 @@ import { formatDate, formatDateTime } from '../format';
 import { useApiQuery } from '../query/use-api-query';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
-import { useCan } from '../session-context';
+import { useCan, useSession } from '../session-context';
 import { LoadState } from '../ui/load-state';
 import { TextField } from '../ui/text-field';
 import { ActionFeedback } from './action-feedback';
@@ -145,7 +145,10 @@ export function LedgerDiscrepancyPage({ id }: { id: string }) {
   const can = useCan();
   const { data, error, isPending } = useApiQuery(ledgerKeys.discrepancies, fetchDiscrepancies);
   const d = data?.items.find((item) => item.id === id);
+  const { me } = useSession();
   const mayAct = can('ledger.discrepancy');
+  // Separation of duties: the person who took the count writes notes but does not close it.
+  const tookTheCount = d?.countedBy === me.user.id;
   const productName = useProductNames();
   return (
     <div className="ledger">
@@ -198,7 +201,12 @@ export function LedgerDiscrepancyPage({ id }: { id: string }) {
           </section>
           <Outcome outcome={discrepancyOutcome(d)} />
           <LossFilings discrepancy={d} mayAct={mayAct} />
-          {mayAct && d.status === 'open' ? (
+          {mayAct && d.status === 'open' && tookTheCount ? (
+            <p className="alert alert--info">
+              You took the count that found this difference: someone else resolves or judges it.
+            </p>
+          ) : null}
+          {mayAct && d.status === 'open' && !tookTheCount ? (
             <>
               <section aria-labelledby="ledger-resolve-title" className="panel">
                 <h2 id="ledger-resolve-title">Resolve</h2>
