@@ -1,4 +1,4 @@
-import type { APIRequestContext } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CLEAN_INTAKE } from '../src/domain/intake/intake.test-helper';
 
@@ -80,4 +80,21 @@ export async function makeReady(
   );
   await ok(nurse.post(`/api/doses/${dose.id}/verify`, { data: {} }), 200);
   await ok(nurse.post(`/api/doses/${dose.id}/mark-ready`, { data: {} }), 200);
+}
+
+/** Fills and saves an IV infusion's pre-infusion checklist on the session page, with the baseline vitals. */
+export async function saveIvChecklist(nurse: Page, baselineVitals: string): Promise<void> {
+  const checklist = nurse.getByRole('form', { name: 'Pre-infusion checklist' });
+  await checklist.getByRole('checkbox', { name: 'Name' }).check();
+  await checklist.getByRole('checkbox', { name: 'Date of birth' }).check();
+  await checklist.getByLabel('Followed the clinic’s fasting instructions').check();
+  await checklist.getByLabel('Escort confirmed').check();
+  await checklist.getByLabel('Transport home confirmed').check();
+  await checklist.getByLabel('No driving until the next day acknowledged').check();
+  await checklist.getByLabel('Medicines taken today reviewed').check();
+  await checklist.getByLabel('Weight today (kg)').fill('70');
+  await checklist.getByLabel('Baseline vitals').fill(baselineVitals);
+  await checklist.getByLabel('Latest results reviewed').check();
+  await checklist.getByRole('button', { name: 'Save checklist' }).click();
+  await nurse.getByText('Saved.').first().waitFor();
 }

@@ -5,7 +5,7 @@ import { launchBrowser, newContext } from '../browser';
 import { createPatient, firstSignIn, setUpClinic, type Account } from '../flows';
 import { startArbor, type ArborServer } from '../harness';
 import { checkPage } from '../page-check';
-import { makeReady, ok } from '../patient-prep';
+import { makeReady, ok, saveIvChecklist } from '../patient-prep';
 import { nextTotp } from '../totp';
 
 const tablet = { width: 1024, height: 768 };
@@ -158,19 +158,7 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
       }),
     );
     await nurse.goto(`/app/sessions/${String(session.id)}`);
-    const checklist = nurse.getByRole('form', { name: 'Pre-infusion checklist' });
-    await checklist.getByRole('checkbox', { name: 'Name' }).check();
-    await checklist.getByRole('checkbox', { name: 'Date of birth' }).check();
-    await checklist.getByLabel('Followed the clinic’s fasting instructions').check();
-    await checklist.getByLabel('Escort confirmed').check();
-    await checklist.getByLabel('Transport home confirmed').check();
-    await checklist.getByLabel('No driving until the next day acknowledged').check();
-    await checklist.getByLabel('Medicines taken today reviewed').check();
-    await checklist.getByLabel('Weight today (kg)').fill('70');
-    await checklist.getByLabel('Baseline vitals').fill('124/80 72 98 14');
-    await checklist.getByLabel('Latest results reviewed').check();
-    await checklist.getByRole('button', { name: 'Save checklist' }).click();
-    await nurse.getByText('Saved.').first().waitFor();
+    await saveIvChecklist(nurse, '124/80 72 98 14');
     await nurse.getByRole('button', { name: 'Complete checklist' }).click();
     await nurse
       .getByRole('form', { name: 'Start the infusion' })

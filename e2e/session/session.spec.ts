@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext } from '../browser';
 import { createPatient, setUpClinic, type Account, firstSignIn } from '../flows';
 import { checkPage } from '../page-check';
-import { makeReady, ok } from '../patient-prep';
+import { makeReady, ok, saveIvChecklist } from '../patient-prep';
 import { startArbor, type ArborServer } from '../harness';
 
 const tablet = { width: 1024, height: 768 };
@@ -101,19 +101,7 @@ describe('sessions at the chair: IV ketamine, and esketamine under the REMS', ()
     // The board shows the new session without a reload.
     await desk.getByRole('article', { name: /Chair 3/ }).waitFor();
 
-    const checklist = nurse.getByRole('form', { name: 'Pre-infusion checklist' });
-    await checklist.getByRole('checkbox', { name: 'Name' }).check();
-    await checklist.getByRole('checkbox', { name: 'Date of birth' }).check();
-    await checklist.getByLabel('Followed the clinic’s fasting instructions').check();
-    await checklist.getByLabel('Escort confirmed').check();
-    await checklist.getByLabel('Transport home confirmed').check();
-    await checklist.getByLabel('No driving until the next day acknowledged').check();
-    await checklist.getByLabel('Medicines taken today reviewed').check();
-    await checklist.getByLabel('Weight today (kg)').fill('70');
-    await checklist.getByLabel('Baseline vitals').fill('152/94 80 98 14');
-    await checklist.getByLabel('Latest results reviewed').check();
-    await checklist.getByRole('button', { name: 'Save checklist' }).click();
-    await nurse.getByText('Saved.').first().waitFor();
+    await saveIvChecklist(nurse, '152/94 80 98 14');
     await checkPage(nurse, 'session-checklist');
 
     // Above 140/90: the physician decides.

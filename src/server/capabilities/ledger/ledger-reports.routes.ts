@@ -39,6 +39,34 @@ function csvResponse(text: string, filename: string): Response {
   });
 }
 
+/** A report table as CSV: GET /api/ledger/reports/<kind>.csv for a date range. */
+function tableCsvRoute(
+  kind: 'receipts' | 'disposals',
+  summary: string,
+  table: typeof receiptsTable | typeof disposalsTable,
+): AnyRoute {
+  return defineRoute({
+    method: 'get',
+    path: `/api/ledger/reports/${kind}.csv`,
+    summary,
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: dateRangeQuery,
+    produces: 'text/csv',
+    handler: async ({ query, actor, ctx }) => {
+      const t = await table(ctx.deps, actor, query.from, query.to, 'csv');
+      return csvResponse(
+        csvDocument(
+          t.columns.map((c) => c.key),
+          t.rows,
+        ),
+        `${kind}-${query.from}-${query.to}`,
+      );
+    },
+  });
+}
+
 /** A PDF report route: GET /api/ledger/reports/<kind>.pdf. */
 function pdfRoute(kind: PdfReportKind, summary: string): AnyRoute {
   return defineRoute({
@@ -127,26 +155,7 @@ export const ledgerReportRoutes: AnyRoute[] = [
     response: receiptsReportView,
     handler: async ({ query, actor, ctx }) => receiptsReport(ctx.deps, actor, query.from, query.to),
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/ledger/reports/receipts.csv',
-    summary: 'Receipts in a date range as CSV, one line per container',
-    tag,
-    auth: 'staff',
-    action: 'ledger.reports',
-    query: dateRangeQuery,
-    produces: 'text/csv',
-    handler: async ({ query, actor, ctx }) => {
-      const table = await receiptsTable(ctx.deps, actor, query.from, query.to, 'csv');
-      return csvResponse(
-        csvDocument(
-          table.columns.map((c) => c.key),
-          table.rows,
-        ),
-        `receipts-${query.from}-${query.to}`,
-      );
-    },
-  }),
+  tableCsvRoute('receipts', 'Receipts in a date range as CSV, one line per container', receiptsTable),
   pdfRoute('receipts', 'Receipts in a date range as PDF'),
   defineRoute({
     method: 'get',
@@ -159,25 +168,6 @@ export const ledgerReportRoutes: AnyRoute[] = [
     response: disposalsReportView,
     handler: async ({ query, actor, ctx }) => disposalsReport(ctx.deps, actor, query.from, query.to),
   }),
-  defineRoute({
-    method: 'get',
-    path: '/api/ledger/reports/disposals.csv',
-    summary: 'Disposals in a date range as CSV',
-    tag,
-    auth: 'staff',
-    action: 'ledger.reports',
-    query: dateRangeQuery,
-    produces: 'text/csv',
-    handler: async ({ query, actor, ctx }) => {
-      const table = await disposalsTable(ctx.deps, actor, query.from, query.to, 'csv');
-      return csvResponse(
-        csvDocument(
-          table.columns.map((c) => c.key),
-          table.rows,
-        ),
-        `disposals-${query.from}-${query.to}`,
-      );
-    },
-  }),
+  tableCsvRoute('disposals', 'Disposals in a date range as CSV', disposalsTable),
   pdfRoute('disposals', 'Disposals in a date range as PDF'),
 ];

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { TableRegion } from '../assessments/table-region';
 import { formatDate } from '../format';
 import { useApiQuery } from '../query/use-api-query';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
 import { ErrorBanner } from '../ui/error-banner';
 import { SelectField } from '../ui/select-field';
 import { ActionFeedback } from './action-feedback';
+import { DiscrepanciesOpened } from './discrepancies-opened';
 import {
   fetchLocations,
   ledgerKeys,
@@ -130,24 +129,7 @@ function CountResult({ result, sheet }: { result: CountResultView; sheet: CountS
           </tr>
         ))}
       </TableRegion>
-      {result.discrepancies.length === 0 ? (
-        <p className="alert alert--info">The count agrees with the ledger.</p>
-      ) : (
-        <div className="alert alert--warning">
-          <p>
-            <strong>{result.discrepancies.length} discrepancy opened.</strong>
-          </p>
-          <ul>
-            {result.discrepancies.map((d) => (
-              <li key={d.id}>
-                <Link href={paths.ledgerDiscrepancy(d.id)}>
-                  {productName(d.productKey)}: {d.difference.mg} mg
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <DiscrepanciesOpened discrepancies={result.discrepancies} agrees="The count agrees with the ledger." />
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { TableRegion } from '../assessments/table-region';
 import { formatDate, formatDateTime } from '../format';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { DiscrepanciesOpened } from './discrepancies-opened';
 import { inventoryStatusText, kindLabels, timeOfDayLabels } from './inventory-model';
 import {
   inventoryPaths,
@@ -10,7 +9,6 @@ import {
   type InventoryView,
 } from './ledger-api';
 import { quantityText } from './ledger-model';
-import { useProductNames } from './use-product-names';
 
 const mg = (ug: number) => `${Number((ug / 1000).toFixed(3))} mg`;
 
@@ -85,7 +83,6 @@ export function InventoryHistory({ items }: { items: readonly InventoryView[] })
 
 /** The inventory just signed: expected against counted per container, and any discrepancy opened. */
 export function InventoryResult({ taken }: { taken: InventoryTakenView }) {
-  const productName = useProductNames();
   return (
     <section aria-labelledby="ledger-inventory-result-title">
       <h3 id="ledger-inventory-result-title">Inventory compared with the ledger</h3>
@@ -110,24 +107,10 @@ export function InventoryResult({ taken }: { taken: InventoryTakenView }) {
       ) : (
         <p className="alert alert--info">Recorded as zero: no controlled substances on hand.</p>
       )}
-      {taken.discrepancies.length > 0 ? (
-        <div className="alert alert--warning">
-          <p>
-            <strong>{taken.discrepancies.length} discrepancy opened.</strong>
-          </p>
-          <ul>
-            {taken.discrepancies.map((d) => (
-              <li key={d.id}>
-                <Link href={paths.ledgerDiscrepancy(d.id)}>
-                  {productName(d.productKey)}: {d.difference.mg} mg
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : taken.lines.length > 0 ? (
-        <p className="alert alert--info">The inventory agrees with the ledger.</p>
-      ) : null}
+      <DiscrepanciesOpened
+        discrepancies={taken.discrepancies}
+        agrees={taken.lines.length > 0 ? 'The inventory agrees with the ledger.' : null}
+      />
       <p className="button-row">
         <a className="button button--secondary" href={inventoryPaths.pdf(taken.id)} download>
           Download the PDF
