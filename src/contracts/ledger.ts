@@ -647,7 +647,7 @@ export const ledgerDutiesView = z.object({
   countCadence: z.enum(['shift', 'daily']),
   items: z.array(
     z.object({
-      kind: z.enum(['count', 'inventory', 'registration', 'written_notice', 'form_106']),
+      kind: z.enum(['count', 'inventory', 'registration', 'written_notice', 'form_106', 'loss_pattern']),
       state: z.enum(['due', 'overdue']),
       dueOn: isoDate,
       subject: z.string(),

@@ -93,6 +93,20 @@ describe('ledger duties', () => {
     expect(kinds(loss(true, true))).toEqual([]);
   });
 
+  it('puts a pattern of small losses in front of those who judge losses', () => {
+    const pattern = {
+      productKey: 'ketamine-50-10',
+      productName: 'Ketamine 50 mg/mL',
+      discrepancyIds: ['a', 'b', 'c'],
+      from: '2026-11-04',
+      to: today,
+      source: { section: 'docs/clinical-sources.md#dea-theft-loss', evidence: 'unverified' as const },
+    };
+    const [duty] = ledgerDuties({ ...none, lossPatterns: [pattern] });
+    expect(duty).toMatchObject({ kind: 'loss_pattern', state: 'due', subject: 'Ketamine 50 mg/mL' });
+    expect(duty!.message).toContain('3 count differences between 2026-11-04 and 2026-12-03');
+  });
+
   it('never asks for a count on a day nothing moved, nor on one with enough counts (property)', () => {
     fc.assert(
       fc.property(

@@ -1,4 +1,5 @@
 import { nextInventoryDue } from './inventory.js';
+import type { SmallLossPattern } from './significant-loss.js';
 import type { LedgerSettings } from './ledger-settings.js';
 import { addDays, daysBetween, type LocalDate, type SourceRef } from './ledger-types.js';
 
@@ -13,7 +14,8 @@ import { addDays, daysBetween, type LocalDate, type SourceRef } from './ledger-t
  * A day in the last week whose counts fell short is shown as missed until a week has passed.
  */
 
-export type DutyKind = 'count' | 'inventory' | 'registration' | 'written_notice' | 'form_106';
+export type DutyKind =
+  'count' | 'inventory' | 'registration' | 'written_notice' | 'form_106' | 'loss_pattern';
 export type DutyState = 'due' | 'overdue';
 
 export interface Duty {
@@ -54,6 +56,8 @@ export interface DutyInput {
     writtenNoticeSent: boolean;
     form106Sent: boolean;
   }[];
+  /** Products whose small losses make a pattern (smallLossPatterns), with the product's name. */
+  lossPatterns?: readonly (SmallLossPattern & { productName: string })[];
 }
 
 /** How far back a missed count is still shown. */
@@ -174,6 +178,22 @@ function lossReportDuties(input: DutyInput): Duty[] {
   });
 }
 
+/**
+ * A pattern of small losses of one product: the DEA says such a pattern should be treated as significant,
+ * so it is put in front of those who judge losses until the window passes.
+ */
+function lossPatternDuties(input: DutyInput): Duty[] {
+  return (input.lossPatterns ?? []).map((p) => ({
+    kind: 'loss_pattern',
+    state: 'due',
+    dueOn: input.today,
+    subject: p.productName,
+    subjectId: null,
+    message: `${p.discrepancyIds.length} count differences between ${p.from} and ${p.to}: consider whether together they are a significant loss`,
+    source: p.source,
+  }));
+}
+
 /** Everything due or overdue, overdue first, then by date. */
 export function ledgerDuties(input: DutyInput): Duty[] {
   return [
@@ -181,6 +201,7 @@ export function ledgerDuties(input: DutyInput): Duty[] {
     ...inventoryDuties(input),
     ...registrationDuties(input),
     ...lossReportDuties(input),
+    ...lossPatternDuties(input),
   ].sort(
     (a, b) =>
       (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) ||

@@ -1,6 +1,7 @@
 import { can } from '../../../domain/auth/index.js';
 import {
   ledgerDuties,
+  smallLossPatterns,
   MISSED_COUNT_WINDOW_DAYS,
   type Duty,
   type DutyInput,
@@ -12,7 +13,7 @@ import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
 import type { Executor } from '../../../db/client.js';
 import { reportableDeadlines } from './ledger-counts.service.js';
-import { clinicCalendar, ledgerSettingsFor } from './ledger-state.js';
+import { clinicCalendar, ledgerSettingsFor, productsOf } from './ledger-state.js';
 import {
   activeStaffOf,
   claimReminder,
@@ -51,6 +52,12 @@ async function dutyInput(db: Executor, clinicId: string, now: Date): Promise<Dut
     reportable.map((r) => r.id),
   );
   const sent = (id: string, kind: string) => filings.some((f) => f.discrepancyId === id && f.kind === kind);
+  const patterns = smallLossPatterns(
+    discrepancies.filter((d) => d.differenceUg > 0),
+    settings,
+    today,
+  );
+  const products = patterns.length > 0 ? await productsOf(db, clinicId) : [];
   const latestPerDea = new Map<string, (typeof registrations)[number]>();
   for (const r of registrations) if (!latestPerDea.has(r.deaNumber)) latestPerDea.set(r.deaNumber, r);
   return {
@@ -82,6 +89,10 @@ async function dutyInput(db: Executor, clinicId: string, now: Date): Promise<Dut
       writtenNoticeSent: sent(r.id, 'written_notice'),
       form106Sent: sent(r.id, 'form_106'),
     })),
+    lossPatterns: patterns.map((p) => ({
+      ...p,
+      productName: products.find((x) => x.key === p.productKey)?.name ?? p.productKey,
+    })),
   };
 }
 
@@ -107,6 +118,7 @@ export const dutyTitles: Record<Duty['kind'], string> = {
   registration: 'DEA registration',
   written_notice: 'Written notice of a loss',
   form_106: 'DEA Form 106',
+  loss_pattern: 'Pattern of small losses',
 };
 
 /**

@@ -13,6 +13,7 @@ const titles: Record<Duty['kind'], string> = {
   registration: 'DEA registration',
   written_notice: 'Written notice of a loss',
   form_106: 'DEA Form 106',
+  loss_pattern: 'Pattern of small losses',
 };
 
 /** Where each duty is acted on. */
@@ -20,6 +21,7 @@ function hrefOf(d: Duty): string {
   if ((d.kind === 'written_notice' || d.kind === 'form_106') && d.subjectId)
     return paths.ledgerDiscrepancy(d.subjectId);
   if (d.kind === 'count') return paths.ledger('counts');
+  if (d.kind === 'loss_pattern') return paths.ledger('discrepancies');
   if (d.kind === 'inventory') return paths.ledger('inventories');
   return paths.ledger('setup');
 }
