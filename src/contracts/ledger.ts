@@ -411,7 +411,12 @@ export const administrationLogView = z.object({
   rows: z.array(z.record(z.string(), z.unknown())),
 });
 
-export const perpetualLogQuery = z.object({ productKey: text(60) }).strict();
+/** A product's perpetual log: the whole history, or (from and to together) the events in that range. */
+export const perpetualLogQuery = z
+  .object({ productKey: text(60), from: isoDate.optional(), to: isoDate.optional() })
+  .strict();
+/** A container's events, oldest first, each with the container's balance after it. */
+export const containerHistoryView = z.object({ container: containerView, events: z.array(eventView) });
 export const perpetualLogView = z.object({
   productKey: z.string(),
   product: z.string(),

@@ -1,6 +1,7 @@
 import {
   administrationLogView,
   awaitingReceiptList,
+  containerHistoryView,
   dateRangeQuery,
   disposalsReportView,
   perpetualLogQuery,
@@ -9,11 +10,13 @@ import {
   receiptsReportView,
 } from '../../../contracts/ledger.js';
 import { csvDocument } from '../../../domain/ledger/index.js';
-import { defineRoute, type AnyRoute } from '../../shared/http/define-route.js';
+import { badRequest } from '../../shared/api-error.js';
+import { defineRoute, idParam, type AnyRoute } from '../../shared/http/define-route.js';
 import { ledgerReportPdf, type PdfReportKind, type PdfReportQuery } from './ledger-report-pdf.js';
 import {
   administrationLogCsvReport,
   administrationLogReport,
+  containerHistory,
   disposalsReport,
   disposalsTable,
   listAwaitingReceipts,
@@ -135,13 +138,34 @@ export const ledgerReportRoutes: AnyRoute[] = [
   defineRoute({
     method: 'get',
     path: '/api/ledger/reports/perpetual',
-    summary: 'The perpetual log of one product: every event with the balance after it',
+    summary: 'The perpetual log of one product: every event (or those in a range) with the balance after it',
     tag,
     auth: 'staff',
     action: 'ledger.reports',
     query: perpetualLogQuery,
     response: perpetualLogView,
-    handler: async ({ query, actor, ctx }) => perpetualLog(ctx.deps, actor, query.productKey),
+    handler: async ({ query, actor, ctx }) => {
+      if ((query.from === undefined) !== (query.to === undefined))
+        throw badRequest([
+          {
+            field: query.from ? 'query.to' : 'query.from',
+            message: 'give both ends of the range, or neither',
+          },
+        ]);
+      const range = query.from && query.to ? { from: query.from, to: query.to } : undefined;
+      return perpetualLog(ctx.deps, actor, query.productKey, range);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/containers/:id/history',
+    summary: "One container's events with the container's balance after each",
+    tag,
+    auth: 'staff',
+    action: 'ledger.read',
+    params: idParam,
+    response: containerHistoryView,
+    handler: async ({ params, actor, ctx }) => containerHistory(ctx.deps, actor, params.id),
   }),
   pdfRoute('perpetual', 'The perpetual log of one product as PDF: the events in a date range'),
   defineRoute({

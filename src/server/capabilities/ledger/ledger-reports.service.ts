@@ -29,8 +29,10 @@ import {
 import { receiptsAwaitingConfirmation, receiptsReceivedBetween } from './ledger-reports.queries.js';
 import {
   administrationEventsBetween,
+  containerEventsOf,
   containersOf,
   eventsOf,
+  findContainer,
   locationsOf,
   patientsByIds,
   productDeltasFrom,
@@ -541,4 +543,29 @@ export async function listAwaitingReceipts(deps: AppDeps, actor: Actor) {
       receivedAt: r.receivedAt.toISOString(),
     })),
   };
+}
+
+/**
+ * One container's history, oldest first, each event with the container's balance after it: what the
+ * stock page shows for a container and where a correction starts. Another clinic's container is a 404.
+ */
+export async function containerHistory(deps: AppDeps, actor: Actor, containerId: string) {
+  const products = await productsOf(deps.db, actor.clinicId);
+  const found = await findContainer(deps.db, actor.clinicId, containerId);
+  if (!found) throw notFound('Container');
+  const container = toContainerBalance(found.container, found.balance, products);
+  let balance = 0;
+  const events = (await containerEventsOf(deps.db, actor.clinicId, containerId)).map((row) => {
+    balance += row.deltaUg;
+    return eventViewOf(row, container.strength, balance);
+  });
+  await deps.audit.record({
+    ...auditActor(actor),
+    action: 'read',
+    entity: 'ledger.container',
+    entityId: containerId,
+    detail: { events: events.length },
+    outcome: 'success',
+  });
+  return { container: containerViewOf(container, products), events };
 }

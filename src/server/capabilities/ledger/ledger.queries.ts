@@ -284,6 +284,15 @@ export function eventsOf(
     .orderBy(asc(ledgerEvents.seq));
 }
 
+/** One container's events in the ledger's order (served by the container index). */
+export function containerEventsOf(db: Executor, clinicId: string, containerId: string) {
+  return db
+    .select()
+    .from(ledgerEvents)
+    .where(and(eq(ledgerEvents.clinicId, clinicId), eq(ledgerEvents.containerId, containerId)))
+    .orderBy(asc(ledgerEvents.seq));
+}
+
 /**
  * What the administration log of a range reads: the administrations that happened in [from, to) and the
  * corrections that name them, in the ledger's order, and the containers they were drawn from (product,

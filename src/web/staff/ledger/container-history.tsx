@@ -7,7 +7,7 @@ import { TextField } from '../ui/text-field';
 import { ActionFeedback } from './action-feedback';
 import {
   correctEvent,
-  fetchPerpetualLog,
+  fetchContainerHistory,
   ledgerKeys,
   type ContainerView,
   type EventView,
@@ -69,7 +69,7 @@ function CorrectionForm({ event, onDone }: { event: EventView; onDone: () => voi
   );
 }
 
-/** A container's events from the product's perpetual log, newest first, with a correction per entry. */
+/** A container's events, newest first, each with its balance after it and a correction per entry. */
 export function ContainerHistory({
   container,
   canCorrect,
@@ -77,11 +77,11 @@ export function ContainerHistory({
   container: ContainerView;
   canCorrect: boolean;
 }) {
-  const { data, error, isPending } = useApiQuery(ledgerKeys.perpetualLog(container.productKey), (signal) =>
-    fetchPerpetualLog(container.productKey, signal),
+  const { data, error, isPending } = useApiQuery(ledgerKeys.containerHistory(container.id), (signal) =>
+    fetchContainerHistory(container.id, signal),
   );
   const [correcting, setCorrecting] = useState<string>();
-  const events = (data?.events ?? []).filter((ev) => ev.containerId === container.id).reverse();
+  const events = [...(data?.events ?? [])].reverse();
   const corrected = new Set(events.map((ev) => ev.correctsEventId).filter(Boolean));
   const target = events.find((ev) => ev.id === correcting);
   return (
@@ -92,7 +92,7 @@ export function ContainerHistory({
         <TableRegion
           label={`Events of ${container.labelNumber}`}
           caption={`Events of ${container.labelNumber}`}
-          columns={['When', 'Event', 'Change', 'Product balance after', 'Correction']}
+          columns={['When', 'Event', 'Change', 'Balance after', 'Correction']}
         >
           {events.map((ev) => (
             <tr key={ev.id}>

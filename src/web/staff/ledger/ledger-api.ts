@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  containerHistoryView,
   LedgerDutiesView,
   adjustBody,
   administerBody,
@@ -103,7 +104,9 @@ export const ledgerPaths = {
     `/api/ledger/reports/administrations${toQueryString(range)}`,
   administrationLogCsv: (range: { from: string; to: string }) =>
     `/api/ledger/reports/administrations.csv${toQueryString(range)}`,
-  perpetualLog: (productKey: string) => `/api/ledger/reports/perpetual${toQueryString({ productKey })}`,
+  perpetualLog: (productKey: string, range?: { from: string; to: string }) =>
+    `/api/ledger/reports/perpetual${toQueryString({ productKey, ...range })}`,
+  containerHistory: (containerId: string) => `/api/ledger/containers/${id(containerId)}/history`,
 };
 
 /** Every ledger read starts with 'ledger', so one invalidation refreshes what a write changed. */
@@ -116,7 +119,9 @@ export const ledgerKeys = {
   containers: [...all, 'containers'] as const,
   discrepancies: [...all, 'discrepancies'] as const,
   administrationLog: (from: string, to: string) => [...all, 'administration-log', from, to] as const,
-  perpetualLog: (productKey: string) => [...all, 'perpetual', productKey] as const,
+  perpetualLog: (productKey: string, range?: { from: string; to: string }) =>
+    [...all, 'perpetual', productKey, range?.from ?? '', range?.to ?? ''] as const,
+  containerHistory: (containerId: string) => [...all, 'container-history', containerId] as const,
 };
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : undefined);
@@ -133,8 +138,13 @@ export const fetchDiscrepancies = (signal?: AbortSignal) =>
   apiGet<DiscrepancyListView>(ledgerPaths.discrepancies, withSignal(signal));
 export const fetchAdministrationLog = (range: { from: string; to: string }, signal?: AbortSignal) =>
   apiGet<AdministrationLogView>(ledgerPaths.administrationLog(range), withSignal(signal));
-export const fetchPerpetualLog = (productKey: string, signal?: AbortSignal) =>
-  apiGet<PerpetualLogView>(ledgerPaths.perpetualLog(productKey), withSignal(signal));
+export const fetchPerpetualLog = (
+  productKey: string,
+  range: { from: string; to: string } | undefined,
+  signal?: AbortSignal,
+) => apiGet<PerpetualLogView>(ledgerPaths.perpetualLog(productKey, range), withSignal(signal));
+export const fetchContainerHistory = (containerId: string, signal?: AbortSignal) =>
+  apiGet<z.infer<typeof containerHistoryView>>(ledgerPaths.containerHistory(containerId), withSignal(signal));
 
 export const recordRegistration = (body: RegistrationRequest) =>
   apiPost<RegistrationView>(ledgerPaths.registrations, body);

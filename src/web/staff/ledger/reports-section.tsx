@@ -108,21 +108,24 @@ function RangeReport({ kind, range }: { kind: Exclude<ReportKind, 'perpetual'>; 
   );
 }
 
-function PerpetualLog({ productKey }: { productKey: string }) {
+function PerpetualLog({ productKey, range }: { productKey: string; range: ReportRange }) {
+  const valid = isDate(range.from) && isDate(range.to);
   const { data, error, isPending } = useApiQuery(
-    ledgerKeys.perpetualLog(productKey),
-    (signal) => fetchPerpetualLog(productKey, signal),
-    { enabled: productKey !== '' },
+    ledgerKeys.perpetualLog(productKey, range),
+    (signal) => fetchPerpetualLog(productKey, range, signal),
+    { enabled: productKey !== '' && valid },
   );
   if (productKey === '') return <p className="muted">Choose a product.</p>;
   return (
     <>
       <LoadState loading={isPending} error={error} />
-      {data && data.events.length === 0 ? <p className="muted">No events for this product yet.</p> : null}
+      {data && data.events.length === 0 ? (
+        <p className="muted">No events of this product in the range.</p>
+      ) : null}
       {data && data.events.length > 0 ? (
         <TableRegion
           label="Perpetual log"
-          caption={`Every event of ${data.product}, with the balance after it`}
+          caption={`Every event of ${data.product} from ${range.from} to ${range.to}, with the product's balance after it`}
           captionHidden={false}
           columns={[
             '#',
@@ -202,7 +205,7 @@ function Reports() {
       </div>
       {kind === 'perpetual' ? (
         <p className="muted no-print">
-          On screen: every event of the product. The PDF holds the events in the date range.
+          The events in the date range; each balance is the product's whole stock after that event.
         </p>
       ) : null}
       <p className="no-print button-row">
@@ -224,7 +227,7 @@ function Reports() {
         Schedule III controlled substances: {kindLabels[kind]}, {range.from} to {range.to}
       </p>
       {kind === 'perpetual' ? (
-        <PerpetualLog productKey={productKey} />
+        <PerpetualLog productKey={productKey} range={range} />
       ) : (
         <RangeReport kind={kind} range={range} />
       )}
