@@ -411,15 +411,26 @@ export const administrationLogView = z.object({
   rows: z.array(z.record(z.string(), z.unknown())),
 });
 
-/** A product's perpetual log: the whole history, or (from and to together) the events in that range. */
+/** A product's perpetual log on screen: the events of a range of dates, a page at a time. */
 export const perpetualLogQuery = z
-  .object({ productKey: text(60), from: isoDate.optional(), to: isoDate.optional() })
+  .object({
+    productKey: text(60),
+    from: isoDate,
+    to: isoDate,
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+  })
   .strict();
 /** A container's events, oldest first, each with the container's balance after it. */
 export const containerHistoryView = z.object({ container: containerView, events: z.array(eventView) });
 export const perpetualLogView = z.object({
   productKey: z.string(),
   product: z.string(),
+  from: isoDate,
+  to: isoDate,
+  /** How many events the range holds; `events` is the page from `offset`. */
+  total: z.number().int(),
+  offset: z.number().int(),
   events: z.array(eventView),
 });
 

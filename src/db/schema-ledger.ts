@@ -156,6 +156,12 @@ export const ledgerContainerBalances = pgTable(
   },
   (t) => [
     index('ledger_container_balances_location').on(t.clinicId, t.locationId),
+    // Stock on hand is a few hundred rows among every container ever received (31,000 in five years):
+    // the stock page and a product's stock read these two, not the whole table.
+    index('ledger_container_balances_on_hand')
+      .on(t.clinicId)
+      .where(sql`${t.balanceUg} > 0 AND ${t.status} <> 'returned'`),
+    index('ledger_container_balances_recent').on(t.clinicId, t.lastEventAt),
     check('ledger_container_balances_not_negative', sql`${t.balanceUg} >= 0`),
     check(
       'ledger_container_balances_status',

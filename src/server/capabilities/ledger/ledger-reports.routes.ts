@@ -10,7 +10,6 @@ import {
   receiptsReportView,
 } from '../../../contracts/ledger.js';
 import { csvDocument } from '../../../domain/ledger/index.js';
-import { badRequest } from '../../shared/api-error.js';
 import { defineRoute, idParam, type AnyRoute } from '../../shared/http/define-route.js';
 import { ledgerReportPdf, type PdfReportKind, type PdfReportQuery } from './ledger-report-pdf.js';
 import {
@@ -138,23 +137,14 @@ export const ledgerReportRoutes: AnyRoute[] = [
   defineRoute({
     method: 'get',
     path: '/api/ledger/reports/perpetual',
-    summary: 'The perpetual log of one product: every event (or those in a range) with the balance after it',
+    summary:
+      'The perpetual log of one product for a date range, a page at a time, with the balance after each',
     tag,
     auth: 'staff',
     action: 'ledger.reports',
     query: perpetualLogQuery,
     response: perpetualLogView,
-    handler: async ({ query, actor, ctx }) => {
-      if ((query.from === undefined) !== (query.to === undefined))
-        throw badRequest([
-          {
-            field: query.from ? 'query.to' : 'query.from',
-            message: 'give both ends of the range, or neither',
-          },
-        ]);
-      const range = query.from && query.to ? { from: query.from, to: query.to } : undefined;
-      return perpetualLog(ctx.deps, actor, query.productKey, range);
-    },
+    handler: async ({ query, actor, ctx }) => perpetualLog(ctx.deps, actor, query.productKey, query),
   }),
   defineRoute({
     method: 'get',

@@ -1,3 +1,4 @@
+import { clinicLocalToInstant } from '../../../domain/clinic/index.js';
 import {
   addDays,
   administrationLog,
@@ -36,6 +37,7 @@ import {
   locationsOf,
   patientsByIds,
   productDeltasFrom,
+  productEventCount,
   productEventsListed,
   productStockUg,
   type EventRow,
@@ -265,34 +267,34 @@ export async function administrationLogTable(deps: AppDeps, actor: Actor, from: 
 }
 
 /**
- * The events of one product whose clinic-local date is in the range, in the ledger's order, each with the
- * product's balance after it (the balance of the whole ledger, not counted from the start of the range).
- * Reads the range and the changes since its first event, never the history before it: the balance before
- * the range is today's stock less every change since. One read-only snapshot, so an event appended
- * meanwhile cannot count on one side only.
+ * One page of the events of one product whose clinic-local date is in the range, in the ledger's order,
+ * each with the product's balance after it (the balance of the whole ledger, not counted from the start
+ * of the range), and how many the range holds. The range's ends are the clinic's midnights, so PostgreSQL
+ * cuts and pages it exactly. Reads the page and the changes since its first event, never the history
+ * before it: the balance before the page is today's stock less every change since. One read-only
+ * snapshot, so an event appended meanwhile cannot count on one side only.
  */
 export async function perpetualEventsBetween(
   deps: AppDeps,
   clinicId: string,
   productKey: string,
   range: { from: string; to: string; timeZone: string },
+  page: { offset: number; limit: number } = { offset: 0, limit: 100_000 },
 ) {
-  const localTime = localTimeFormatter(range.timeZone);
+  const midnight = (date: string) =>
+    new Date(clinicLocalToInstant(`${date}T00:00`, range.timeZone).epochMilliseconds);
+  const bounds = { from: midnight(range.from), to: midnight(addDays(range.to, 1)) };
   return deps.db.transaction(
     async (tx) => {
-      const rows = (
-        await productEventsListed(tx, clinicId, productKey, instantsAround(range.from, range.to))
-      ).filter((r) => {
-        const date = localTime(r.eventAt.getTime()).slice(0, 10);
-        return date >= range.from && date <= range.to;
-      });
-      if (rows.length === 0) return [];
+      const total = await productEventCount(tx, clinicId, productKey, bounds);
+      const rows = await productEventsListed(tx, clinicId, productKey, bounds, page);
+      if (rows.length === 0) return { total, events: [] };
       const deltas = await productDeltasFrom(tx, clinicId, productKey, rows[0]!.seq);
-      let total =
+      let stock =
         (await productStockUg(tx, clinicId, productKey)) - deltas.reduce((n, d) => n + d.deltaUg, 0);
       const after = new Map<number, number>();
-      for (const d of deltas) after.set(d.seq, (total += d.deltaUg));
-      return rows.map((row) => ({ row, balanceAfterUg: after.get(row.seq)! }));
+      for (const d of deltas) after.set(d.seq, (stock += d.deltaUg));
+      return { total, events: rows.map((row) => ({ row, balanceAfterUg: after.get(row.seq)! })) };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
@@ -306,40 +308,43 @@ const listed = (row: Omit<EventRow, 'event' | 'prevHash'>): EventRow => ({
 });
 
 /**
- * Every event of one product in the ledger's order, with the product's balance after each; with a range
- * (clinic-local dates), only the events of those dates, the balance still that of the whole ledger.
+ * The perpetual log of one product for a range of clinic-local dates, a page at a time: the events in the
+ * ledger's order, each with the product's balance after it (that of the whole ledger), and the range's
+ * count. The whole history is the PDF's and the container history's business, not one screen's.
  */
 export async function perpetualLog(
   deps: AppDeps,
   actor: Actor,
   productKey: string,
-  range?: { from: string; to: string },
+  query: { from: string; to: string; offset: number; limit: number },
 ) {
-  if (range) checkRange(range.from, range.to);
+  checkRange(query.from, query.to);
   const products = await productsOf(deps.db, actor.clinicId);
   const product = products.find((p) => p.key === productKey);
   if (!product) throw notFound('Product');
-  let events;
-  if (range) {
-    const { timeZone } = await clinicCalendar(deps.db, actor.clinicId);
-    events = (await perpetualEventsBetween(deps, actor.clinicId, productKey, { ...range, timeZone })).map(
-      ({ row, balanceAfterUg }) => eventViewOf(listed(row), product.strength, balanceAfterUg),
-    );
-  } else {
-    let total = 0;
-    events = (await productEventsListed(deps.db, actor.clinicId, productKey)).map((r) => {
-      total += r.deltaUg;
-      return eventViewOf(listed(r), product.strength, total);
-    });
-  }
+  const { timeZone } = await clinicCalendar(deps.db, actor.clinicId);
+  const { from, to, offset, limit } = query;
+  const page = await perpetualEventsBetween(
+    deps,
+    actor.clinicId,
+    productKey,
+    { from, to, timeZone },
+    {
+      offset,
+      limit,
+    },
+  );
+  const events = page.events.map(({ row, balanceAfterUg }) =>
+    eventViewOf(listed(row), product.strength, balanceAfterUg),
+  );
   await deps.audit.record({
     ...auditActor(actor),
     action: 'query',
     entity: 'ledger.perpetual-log',
-    detail: { productKey, ...range, events: events.length },
+    detail: { productKey, from, to, offset, events: events.length },
     outcome: 'success',
   });
-  return { productKey, product: product.name, events };
+  return { productKey, product: product.name, from, to, total: page.total, offset, events };
 }
 
 // --- Receipts, disposals, the perpetual log as a table, receipts awaiting confirmation ------------

@@ -163,6 +163,10 @@ export async function findContainer(
  * the containers on hand (not returned, balance above 0) and those with an event since that instant: a
  * clinic's emptied and returned containers grow by thousands a year and are read through the logs.
  */
+/** Stock on hand: the predicate of the partial index `ledger_container_balances_on_hand`, word for word. */
+const onHand = () =>
+  and(gt(ledgerContainerBalances.balanceUg, 0), sql`${ledgerContainerBalances.status} <> 'returned'`);
+
 export function containersOf(
   db: Executor,
   clinicId: string,
@@ -177,13 +181,7 @@ export function containersOf(
         eq(ledgerContainers.clinicId, clinicId),
         options.locationId ? eq(ledgerContainerBalances.locationId, options.locationId) : undefined,
         options.onHandOrSince
-          ? or(
-              and(
-                gt(ledgerContainerBalances.balanceUg, 0),
-                sql`${ledgerContainerBalances.status} <> 'returned'`,
-              ),
-              gte(ledgerContainerBalances.lastEventAt, options.onHandOrSince),
-            )
+          ? or(onHand(), gte(ledgerContainerBalances.lastEventAt, options.onHandOrSince))
           : undefined,
       ),
     )
@@ -360,26 +358,59 @@ const { event: _event, prevHash: _prevHash, ...listedColumns } = getTableColumns
  * column a listing shows, without the stored event and the previous hash, which a listing does not show
  * and which cost most of the reading (the perpetual log lists thousands).
  */
+function productEventsWhere(clinicId: string, productKey: string, range: { from?: Date; to?: Date }) {
+  return and(
+    eq(ledgerEvents.clinicId, clinicId),
+    // Every type named, so that the (clinic, type, time) index serves a range.
+    range.from || range.to ? inArray(ledgerEvents.type, [...LEDGER_EVENT_TYPES]) : undefined,
+    eq(ledgerEvents.productKey, productKey),
+    range.from ? gte(ledgerEvents.eventAt, range.from) : undefined,
+    range.to ? lt(ledgerEvents.eventAt, range.to) : undefined,
+  );
+}
+
 export function productEventsListed(
   db: Executor,
   clinicId: string,
   productKey: string,
   range: { from?: Date; to?: Date } = {},
+  page?: { offset: number; limit: number },
 ) {
-  return db
+  const query = db
     .select(listedColumns)
     .from(ledgerEvents)
-    .where(
-      and(
-        eq(ledgerEvents.clinicId, clinicId),
-        // Every type named, so that the (clinic, type, time) index serves a range.
-        range.from || range.to ? inArray(ledgerEvents.type, [...LEDGER_EVENT_TYPES]) : undefined,
-        eq(ledgerEvents.productKey, productKey),
-        range.from ? gte(ledgerEvents.eventAt, range.from) : undefined,
-        range.to ? lt(ledgerEvents.eventAt, range.to) : undefined,
-      ),
-    )
-    .orderBy(asc(ledgerEvents.seq));
+    .where(productEventsWhere(clinicId, productKey, range));
+  if (!page) return query.orderBy(asc(ledgerEvents.seq));
+  // Ordered by an expression: with a LIMIT, ordering by the bare seq leads the planner to walk the whole
+  // ledger in seq order looking for the range (125 ms at five years) instead of reading the range by its
+  // index and sorting the month (2 ms).
+  return query
+    .orderBy(sql`${ledgerEvents.seq} + 0`)
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** How many events of one product happened in [from, to). */
+export function productEventCountQuery(
+  db: Executor,
+  clinicId: string,
+  productKey: string,
+  range: { from: Date; to: Date },
+) {
+  return db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ledgerEvents)
+    .where(productEventsWhere(clinicId, productKey, range));
+}
+
+export async function productEventCount(
+  db: Executor,
+  clinicId: string,
+  productKey: string,
+  range: { from: Date; to: Date },
+): Promise<number> {
+  const [row] = await productEventCountQuery(db, clinicId, productKey, range);
+  return row?.n ?? 0;
 }
 
 /** The balance change of every event of one product from `fromSeq` on, in the ledger's order. */
@@ -402,8 +433,8 @@ export function productDeltasFrom(db: Executor, clinicId: string, productKey: st
  * change (each balance row is updated in the transaction that appends its event; `ledger verify` checks
  * that they agree).
  */
-export async function productStockUg(db: Executor, clinicId: string, productKey: string): Promise<number> {
-  const [row] = await db
+export function productStockQuery(db: Executor, clinicId: string, productKey: string) {
+  return db
     .select({ ug: sql<string>`coalesce(sum(${ledgerContainerBalances.balanceUg}), 0)` })
     .from(ledgerContainerBalances)
     .innerJoin(ledgerContainers, eq(ledgerContainers.id, ledgerContainerBalances.containerId))
@@ -411,9 +442,14 @@ export async function productStockUg(db: Executor, clinicId: string, productKey:
       and(
         eq(ledgerContainerBalances.clinicId, clinicId),
         eq(ledgerContainers.productKey, productKey),
-        gt(ledgerContainerBalances.balanceUg, 0),
+        // A returned container holds 0 (a return takes the whole balance): the same sum, by the index.
+        onHand(),
       ),
     );
+}
+
+export async function productStockUg(db: Executor, clinicId: string, productKey: string): Promise<number> {
+  const [row] = await productStockQuery(db, clinicId, productKey);
   return Number(row?.ug ?? 0);
 }
 

@@ -363,7 +363,7 @@ describe('a vial from receipt to a significant loss', () => {
     expect((await get(`/api/ledger/reports/administrations?${range}`, cookie.admin)).status).toBe(403);
     expect((await get('/api/ledger/containers', cookie.front_desk)).status).toBe(403);
     const perpetual = await json<{ events: { type: string; balanceAfter: { ug: number } }[] }>(
-      await get('/api/ledger/reports/perpetual?productKey=ketamine-50-10', cookie.physician),
+      await get(`/api/ledger/reports/perpetual?productKey=ketamine-50-10&${range}`, cookie.physician),
       200,
     );
     expect(perpetual.events.map((e) => e.type)).toEqual([
@@ -541,24 +541,36 @@ describe('reading a long ledger', () => {
   const perpetual = (query = '') =>
     get(`/api/ledger/reports/perpetual?productKey=ketamine-50-10${query}`, cookie.physician);
 
-  it("gives a range of the perpetual log with the whole log's balances, and one container's history", async () => {
+  it("pages a range of the perpetual log with the whole log's balances, and gives one container's history", async () => {
     const [opened] = await receive(safeB, ['K-500']);
     await json(await post(`/api/ledger/containers/${opened}/open`, cookie.nurse), 201);
-    const whole = await json<{ events: Listed[] }>(await perpetual(), 200);
+    const all = '&from=2000-01-01&to=2099-12-31&limit=1000';
+    const whole = await json<{ total: number; events: Listed[] }>(await perpetual(all), 200);
+    expect(whole.total).toBe(whole.events.length);
     const day = ctx.clock.now().toISOString().slice(0, 10);
-    const ranged = await json<{ events: Listed[] }>(
+    const ranged = await json<{ total: number; events: Listed[] }>(
       await perpetual(`&from=${addDay(day, -1)}&to=${addDay(day, 1)}`),
       200,
     );
     expect(ranged.events.length).toBe(whole.events.length);
     for (const e of ranged.events)
       expect(whole.events.find((w) => w.id === e.id)?.balanceAfter).toEqual(e.balanceAfter);
+    // A page: the same events and balances as the same slice of the whole.
+    const page = await json<{ total: number; offset: number; events: Listed[] }>(
+      await perpetual(`${all.replace('limit=1000', 'limit=2')}&offset=1`),
+      200,
+    );
+    expect(page).toMatchObject({ total: whole.total, offset: 1 });
+    expect(page.events).toEqual(whole.events.slice(1, 3));
     expect(
       (await json<{ events: Listed[] }>(await perpetual('&from=2020-01-01&to=2020-01-31'), 200)).events,
     ).toEqual([]);
     expect((await problem(await perpetual(`&from=${day}`), 400)).fields.map((f) => f.field)).toEqual([
       'query.to',
     ]);
+    expect((await problem(await perpetual(`${all}&limit=5000`), 400)).fields.map((f) => f.field)).toContain(
+      'query.limit',
+    );
 
     const containerId = opened!;
     const history = await json<{ container: ContainerView; events: Listed[] }>(

@@ -55,6 +55,13 @@ export type CountResultView = z.infer<typeof countResultView>;
 export type DiscrepancyListView = z.infer<typeof discrepancyList> & { patterns: unknown[] };
 export type AdministrationLogView = z.infer<typeof administrationLogView>;
 export type PerpetualLogView = z.infer<typeof perpetualLogView>;
+/** A page of a product's perpetual log: a range of dates, from `offset`, at most `limit` events. */
+export interface PerpetualPage {
+  from: string;
+  to: string;
+  offset: number;
+  limit: number;
+}
 
 export type RegistrationRequest = z.input<typeof registrationBody>;
 export type LocationRequest = z.input<typeof locationBody>;
@@ -104,8 +111,8 @@ export const ledgerPaths = {
     `/api/ledger/reports/administrations${toQueryString(range)}`,
   administrationLogCsv: (range: { from: string; to: string }) =>
     `/api/ledger/reports/administrations.csv${toQueryString(range)}`,
-  perpetualLog: (productKey: string, range?: { from: string; to: string }) =>
-    `/api/ledger/reports/perpetual${toQueryString({ productKey, ...range })}`,
+  perpetualLog: (productKey: string, page: PerpetualPage) =>
+    `/api/ledger/reports/perpetual${toQueryString({ productKey, ...page })}`,
   containerHistory: (containerId: string) => `/api/ledger/containers/${id(containerId)}/history`,
 };
 
@@ -119,8 +126,8 @@ export const ledgerKeys = {
   containers: [...all, 'containers'] as const,
   discrepancies: [...all, 'discrepancies'] as const,
   administrationLog: (from: string, to: string) => [...all, 'administration-log', from, to] as const,
-  perpetualLog: (productKey: string, range?: { from: string; to: string }) =>
-    [...all, 'perpetual', productKey, range?.from ?? '', range?.to ?? ''] as const,
+  perpetualLog: (productKey: string, page: PerpetualPage) =>
+    [...all, 'perpetual', productKey, page.from, page.to, page.offset, page.limit] as const,
   containerHistory: (containerId: string) => [...all, 'container-history', containerId] as const,
 };
 
@@ -138,11 +145,8 @@ export const fetchDiscrepancies = (signal?: AbortSignal) =>
   apiGet<DiscrepancyListView>(ledgerPaths.discrepancies, withSignal(signal));
 export const fetchAdministrationLog = (range: { from: string; to: string }, signal?: AbortSignal) =>
   apiGet<AdministrationLogView>(ledgerPaths.administrationLog(range), withSignal(signal));
-export const fetchPerpetualLog = (
-  productKey: string,
-  range: { from: string; to: string } | undefined,
-  signal?: AbortSignal,
-) => apiGet<PerpetualLogView>(ledgerPaths.perpetualLog(productKey, range), withSignal(signal));
+export const fetchPerpetualLog = (productKey: string, page: PerpetualPage, signal?: AbortSignal) =>
+  apiGet<PerpetualLogView>(ledgerPaths.perpetualLog(productKey, page), withSignal(signal));
 export const fetchContainerHistory = (containerId: string, signal?: AbortSignal) =>
   apiGet<z.infer<typeof containerHistoryView>>(ledgerPaths.containerHistory(containerId), withSignal(signal));
 

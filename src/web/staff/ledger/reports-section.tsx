@@ -13,6 +13,7 @@ import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { useCan } from '../session-context';
 import { LoadState } from '../ui/load-state';
+import { Pagination } from '../ui/pagination';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import {
@@ -108,13 +109,25 @@ function RangeReport({ kind, range }: { kind: Exclude<ReportKind, 'perpetual'>; 
   );
 }
 
+/** Events shown a page at a time: a busy month is over a thousand. */
+const PERPETUAL_PAGE = 200;
+
 function PerpetualLog({ productKey, range }: { productKey: string; range: ReportRange }) {
   const valid = isDate(range.from) && isDate(range.to);
+  const [offset, setOffset] = useState(0);
+  const page = { ...range, offset, limit: PERPETUAL_PAGE };
   const { data, error, isPending } = useApiQuery(
-    ledgerKeys.perpetualLog(productKey, range),
-    (signal) => fetchPerpetualLog(productKey, range, signal),
+    ledgerKeys.perpetualLog(productKey, page),
+    (signal) => fetchPerpetualLog(productKey, page, signal),
     { enabled: productKey !== '' && valid },
   );
+  // A new product or range starts on its first page.
+  const shownFor = `${productKey}|${range.from}|${range.to}`;
+  const [lastFor, setLastFor] = useState(shownFor);
+  if (lastFor !== shownFor) {
+    setLastFor(shownFor);
+    setOffset(0);
+  }
   if (productKey === '') return <p className="muted">Choose a product.</p>;
   return (
     <>
@@ -125,7 +138,7 @@ function PerpetualLog({ productKey, range }: { productKey: string; range: Report
       {data && data.events.length > 0 ? (
         <TableRegion
           label="Perpetual log"
-          caption={`Every event of ${data.product} from ${range.from} to ${range.to}, with the product's balance after it`}
+          caption={`Events ${data.offset + 1}–${data.offset + data.events.length} of ${data.total} of ${data.product} from ${range.from} to ${range.to}, with the product's balance after each`}
           captionHidden={false}
           columns={[
             '#',
@@ -152,6 +165,15 @@ function PerpetualLog({ productKey, range }: { productKey: string; range: Report
             </tr>
           ))}
         </TableRegion>
+      ) : null}
+      {data ? (
+        <Pagination
+          total={data.total}
+          offset={offset}
+          pageSize={PERPETUAL_PAGE}
+          onOffset={setOffset}
+          label="Pages of the perpetual log"
+        />
       ) : null}
     </>
   );

@@ -1,0 +1,2 @@
+CREATE INDEX "ledger_container_balances_on_hand" ON "ledger_container_balances" USING btree ("clinic_id") WHERE "ledger_container_balances"."balance_ug" > 0 AND "ledger_container_balances"."status" <> 'returned';--> statement-breakpoint
+CREATE INDEX "ledger_container_balances_recent" ON "ledger_container_balances" USING btree ("clinic_id","last_event_at");
