@@ -299,7 +299,18 @@ export const sampleQueries: Record<string, Record<string, string>> = {
   'get /api/patients/:id/readiness': { product: 'iv_ketamine', date: '2030-01-07' },
   'get /api/ledger/reports/administrations': { from: '2026-01-01', to: '2026-01-31' },
   'get /api/ledger/reports/administrations.csv': { from: '2026-01-01', to: '2026-01-31' },
-  'get /api/ledger/reports/perpetual': { productKey: 'ketamine-50-10' },
+  'get /api/ledger/reports/perpetual': {
+    productKey: 'ketamine-50-10',
+    from: '2026-01-01',
+    to: '2026-01-31',
+    offset: '0',
+    limit: '50',
+  },
+  'get /api/ledger/reports/perpetual.csv': {
+    productKey: 'ketamine-50-10',
+    from: '2026-01-01',
+    to: '2026-01-31',
+  },
   // The registrant's reports: receipts, disposals, and each report as PDF.
   'get /api/ledger/reports/administrations.pdf': { from: '2026-01-01', to: '2026-01-31' },
   'get /api/ledger/reports/perpetual.pdf': {

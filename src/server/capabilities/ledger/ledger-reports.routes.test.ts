@@ -251,6 +251,17 @@ describe('administration and perpetual logs as PDF', () => {
     expect(perpetual).toContain('Schedule III controlled substances - Perpetual log');
     expect(perpetual).toContain('administer');
     expect(perpetual).toContain('R-003');
+    const perpetualCsv = await get(
+      `/api/ledger/reports/perpetual.csv?productKey=ketamine-50-10&${range}`,
+      l.cookie.nurse,
+    );
+    expect(perpetualCsv.status).toBe(200);
+    const csvLines = (await perpetualCsv.text()).trim().split('\r\n');
+    expect(csvLines[0]).toBe(
+      'seq,date,time,event,container_label,change_mg,change_ml,balance_mg,balance_ml,by,witness,corrects',
+    );
+    // Each event with the product's balance after it: 1,500 mg received, 35 mg given.
+    expect(csvLines.some((line) => /,administer,R-001,-35,-0\.7,1465,29\.3,/.test(line))).toBe(true);
     const unknown = await get(
       `/api/ledger/reports/perpetual.pdf?productKey=midazolam-5-1&${range}`,
       l.cookie.nurse,

@@ -20,6 +20,7 @@ import {
   disposalsTable,
   listAwaitingReceipts,
   perpetualLog,
+  perpetualLogTable,
   receiptsReport,
   receiptsTable,
 } from './ledger-reports.service.js';
@@ -156,6 +157,26 @@ export const ledgerReportRoutes: AnyRoute[] = [
     params: idParam,
     response: containerHistoryView,
     handler: async ({ params, actor, ctx }) => containerHistory(ctx.deps, actor, params.id),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/reports/perpetual.csv',
+    summary: 'The perpetual log of one product for a date range as CSV, the balance after each event',
+    tag,
+    auth: 'staff',
+    action: 'ledger.reports',
+    query: perpetualLogRangeQuery,
+    produces: 'text/csv',
+    handler: async ({ query, actor, ctx }) => {
+      const t = await perpetualLogTable(ctx.deps, actor, query.productKey, query.from, query.to, 'csv');
+      return csvResponse(
+        csvDocument(
+          t.columns.map((c) => c.key),
+          t.rows,
+        ),
+        `perpetual-${query.productKey.replace(/[^A-Za-z0-9-]/g, '')}-${query.from}-${query.to}`,
+      );
+    },
   }),
   pdfRoute('perpetual', 'The perpetual log of one product as PDF: the events in a date range'),
   defineRoute({

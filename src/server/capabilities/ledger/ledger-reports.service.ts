@@ -460,6 +460,7 @@ export async function perpetualLogTable(
   productKey: string,
   from: string,
   to: string,
+  format: 'pdf' | 'csv' = 'pdf',
 ): Promise<ReportTable & { product: string }> {
   checkRange(from, to);
   const product = (await scheduleIIIProducts(deps, actor.clinicId)).find((p) => p.key === productKey);
@@ -499,7 +500,7 @@ export async function perpetualLogTable(
     from,
     to,
     events: table.length,
-    format: 'pdf',
+    format,
   });
   const numeric = (key: string, label: string) => ({ key, label, numeric: true });
   return {

@@ -219,8 +219,8 @@ export const reportPaths = {
   awaitingReceipts: '/api/ledger/receipts/awaiting',
   receipts: (range: ReportRange) => `/api/ledger/reports/receipts${toQueryString(range)}`,
   disposals: (range: ReportRange) => `/api/ledger/reports/disposals${toQueryString(range)}`,
-  csv: (kind: Exclude<ReportKind, 'perpetual'>, range: ReportRange) =>
-    `/api/ledger/reports/${kind}.csv${toQueryString(range)}`,
+  csv: (kind: ReportKind, range: ReportRange, productKey = '') =>
+    `/api/ledger/reports/${kind}.csv${toQueryString(kind === 'perpetual' ? { productKey, ...range } : range)}`,
   pdf: (kind: ReportKind, range: ReportRange, productKey = '') =>
     `/api/ledger/reports/${kind}.pdf${toQueryString(kind === 'perpetual' ? { productKey, ...range } : range)}`,
 };

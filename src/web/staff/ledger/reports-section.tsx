@@ -231,8 +231,8 @@ function Reports() {
         </p>
       ) : null}
       <p className="no-print button-row">
-        {canDownload && kind !== 'perpetual' ? (
-          <a className="button button--secondary" href={reportPaths.csv(kind, range)} download>
+        {canDownload ? (
+          <a className="button button--secondary" href={reportPaths.csv(kind, range, productKey)} download>
             Download CSV
           </a>
         ) : null}
