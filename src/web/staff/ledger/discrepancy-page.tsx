@@ -63,7 +63,14 @@ function TextAction({
   );
 }
 
-function Outcome({ outcome }: { outcome: DiscrepancyOutcome }) {
+function Outcome({
+  outcome,
+  allSent,
+}: {
+  outcome: DiscrepancyOutcome;
+  /** Both reports were recorded as sent: the deadlines are history, no longer an alarm. */
+  allSent: boolean;
+}) {
   if (outcome.kind === 'resolved') return <p className="alert alert--info">Resolved: {outcome.reason}</p>;
   if (outcome.kind !== 'judged') return null;
   const { judgement, form106 } = outcome;
@@ -82,7 +89,7 @@ function Outcome({ outcome }: { outcome: DiscrepancyOutcome }) {
         </p>
       ))}
       {judgement.deadlines ? (
-        <div className="alert alert--critical">
+        <div className={`alert ${allSent ? 'alert--info' : 'alert--critical'}`}>
           <p>
             <strong>
               Written notice to the DEA Field Division by {formatDate(judgement.deadlines.writtenNoticeBy)}
@@ -199,7 +206,10 @@ export function LedgerDiscrepancyPage({ id }: { id: string }) {
               />
             ) : null}
           </section>
-          <Outcome outcome={discrepancyOutcome(d)} />
+          <Outcome
+            outcome={discrepancyOutcome(d)}
+            allSent={d.deadlines?.writtenNotice.state === 'done' && d.deadlines.form106.state === 'done'}
+          />
           <LossFilings discrepancy={d} mayAct={mayAct} />
           {mayAct && d.status === 'open' && tookTheCount ? (
             <p className="alert alert--info">
