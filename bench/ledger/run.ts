@@ -9,12 +9,12 @@
 // Rows, at 1 and 8 connections: an authenticated read as this run's baseline; the containers and their
 // balances; the perpetual log of the ketamine vial; the administration log of the last full month.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startArborProcess, type ArborProcess } from '../arbor-process.js';
+import { benchActor, benchDeps, freePort } from '../bench-kit.js';
 import { openDatabase } from '../../src/db/client.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { runMigrations } from '../../src/db/migrate.js';
@@ -28,9 +28,6 @@ import {
   productEventCountQuery,
   productStockQuery,
 } from '../../src/server/capabilities/ledger/ledger.queries.js';
-import type { Actor } from '../../src/server/shared/actor.js';
-import type { AppDeps } from '../../src/server/shared/app-deps.js';
-import { AuditWriter } from '../../src/server/shared/audit.js';
 import { generateHistory, VIAL } from './history.js';
 import { figures, load, percentile, type Figures } from './load.js';
 import { assertSame, expectedAdministrations, expectedPerpetual } from './expected.js';
@@ -52,17 +49,6 @@ const GOAL_P95_MS = 30;
 /** A new clinic's time zone (the clinic settings' default). */
 const TIME_ZONE = 'America/New_York';
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-function freePort(from: number, to: number): Promise<number> {
-  const tryPort = (port: number): Promise<number> =>
-    new Promise((resolve, reject) => {
-      if (port > to) return reject(new Error(`no free port in ${from}–${to}`));
-      const s = net.createServer();
-      s.once('error', () => resolve(tryPort(port + 1)));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(port)));
-    });
-  return tryPort(from);
-}
 
 const since = (t0: number) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
@@ -112,23 +98,8 @@ async function perpetualInProcess(
 ) {
   const handle = await openDatabase(ownerUrl, { max: 2 });
   try {
-    const deps: AppDeps = {
-      db: handle.db,
-      audit: new AuditWriter(handle.db),
-      mailer: undefined as unknown as AppDeps['mailer'],
-      secrets: undefined as unknown as AppDeps['secrets'],
-      trustProxy: false,
-      now: () => new Date(),
-      log,
-    };
-    const nurse: Actor = {
-      userId: ids.nurseId,
-      clinicId: ids.clinicId,
-      role: 'nurse',
-      label: 'bench nurse',
-      sessionTokenHash: '',
-      clientIp: '127.0.0.1',
-    };
+    const deps = benchDeps(handle.db, log);
+    const nurse = benchActor(ids.clinicId, ids.nurseId, 'nurse');
     log(`running: perpetual log ${from}…${to}, service call in this process (${seconds} s)`);
     const times: number[] = [];
     const first = await perpetualLog(deps, nurse, VIAL.key, { from, to, offset: 0, limit: 100_000 });

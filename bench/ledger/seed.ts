@@ -2,6 +2,7 @@
 // in bulk (multi-row INSERT … SELECT FROM unnest): the events carry the hash chain computed with the
 // domain's own functions, and the stored balances are the ones the domain derives from those events, so
 // `ledger verify` judges the seeded rows exactly as it judges recorded ones.
+import { benchActor, benchDeps } from '../bench-kit.js';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client.js';
 import {
@@ -15,9 +16,6 @@ import {
 import { createClinicWithAdmin } from '../../src/server/capabilities/clinic/index.js';
 import { changeDoseStatus, orderDose, previewDose } from '../../src/server/capabilities/dosing/index.js';
 import { sha256Hex } from '../../src/server/capabilities/ledger/ledger.queries.js';
-import type { Actor } from '../../src/server/shared/actor.js';
-import type { AppDeps } from '../../src/server/shared/app-deps.js';
-import { AuditWriter } from '../../src/server/shared/audit.js';
 import { createSession } from '../../src/server/shared/session.js';
 import { SUPPLIER, type History } from './history.js';
 
@@ -292,23 +290,8 @@ export async function seedClinic(ownerUrl: string, log: (line: string) => void) 
     const safeId = await location('Main safe');
     const roomId = await location('Treatment room safe');
 
-    const deps: AppDeps = {
-      db: handle.db,
-      audit: new AuditWriter(handle.db),
-      mailer: undefined as unknown as AppDeps['mailer'],
-      secrets: undefined as unknown as AppDeps['secrets'],
-      trustProxy: false,
-      now: () => new Date(),
-      log,
-    };
-    const actor = (userId: string, role: 'nurse' | 'physician'): Actor => ({
-      userId,
-      clinicId,
-      role,
-      label: `bench ${role}`,
-      sessionTokenHash: '',
-      clientIp: '127.0.0.1',
-    });
+    const deps = benchDeps(handle.db, log);
+    const actor = (userId: string, role: 'nurse' | 'physician') => benchActor(clinicId, userId, role);
     const physician = actor(physicianId, 'physician');
     const nurse = actor(nurseId, 'nurse');
     const ready = async (patientId: string, inputs: Record<string, unknown>) => {

@@ -3,12 +3,12 @@
 // process on 127.0.0.1, audit on.
 //   npm run bench:mbc        (ARBOR_BENCH_SECONDS, ARBOR_BENCH_RESPONSES to change the run)
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startArborProcess, type ArborProcess } from '../arbor-process.js';
+import { freePort } from '../bench-kit.js';
 import { openDatabase } from '../../src/db/client.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { runMigrations } from '../../src/db/migrate.js';
@@ -24,17 +24,6 @@ const responseCount = Number(process.env.ARBOR_BENCH_RESPONSES ?? 500);
 const seconds = Math.min(60, Number(process.env.ARBOR_BENCH_SECONDS ?? 10));
 const connections = 32;
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-function freePort(from: number, to: number): Promise<number> {
-  const tryPort = (port: number): Promise<number> =>
-    new Promise((resolve, reject) => {
-      if (port > to) return reject(new Error(`no free port in ${from}–${to}`));
-      const s = net.createServer();
-      s.once('error', () => resolve(tryPort(port + 1)));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(port)));
-    });
-  return tryPort(from);
-}
 
 async function seed(ownerUrl: string) {
   const handle = await openDatabase(ownerUrl, { max: 2 });

@@ -10,21 +10,18 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startArborProcess, type ArborProcess } from '../arbor-process.js';
+import { benchActor, benchDeps, freePort } from '../bench-kit.js';
 import { openDatabase } from '../../src/db/client.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { createClinicWithAdmin } from '../../src/server/capabilities/clinic/index.js';
 import { changeDoseStatus, orderDose, previewDose } from '../../src/server/capabilities/dosing/index.js';
-import type { AppDeps } from '../../src/server/shared/app-deps.js';
-import type { Actor } from '../../src/server/shared/actor.js';
-import { AuditWriter } from '../../src/server/shared/audit.js';
 import { createSession } from '../../src/server/shared/session.js';
 
 const seconds = Math.min(60, Number(process.env.ARBOR_BENCH_SECONDS ?? 10));
@@ -42,17 +39,6 @@ const refetchEntries = 10;
 const refetchRate = 0.5;
 const vitalsLine = '128/82 72 98 14';
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-function freePort(from: number, to: number): Promise<number> {
-  const tryPort = (port: number): Promise<number> =>
-    new Promise((resolve, reject) => {
-      if (port > to) return reject(new Error(`no free port in ${from}–${to}`));
-      const s = net.createServer();
-      s.once('error', () => resolve(tryPort(port + 1)));
-      s.listen(port, '127.0.0.1', () => s.close(() => resolve(port)));
-    });
-  return tryPort(from);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -97,23 +83,8 @@ async function seed(ownerUrl: string, name: string, sessionCount: number): Promi
        FROM generate_series(1, $2::int) g RETURNING id`,
       [clinicId, sessionCount],
     );
-    const deps: AppDeps = {
-      db: handle.db,
-      audit: new AuditWriter(handle.db),
-      mailer: undefined as unknown as AppDeps['mailer'],
-      secrets: undefined as unknown as AppDeps['secrets'],
-      trustProxy: false,
-      now: () => new Date(),
-      log,
-    };
-    const actor = (userId: string, role: 'nurse' | 'physician'): Actor => ({
-      userId,
-      clinicId,
-      role,
-      label: `bench ${role}`,
-      sessionTokenHash: '',
-      clientIp: '127.0.0.1',
-    });
+    const deps = benchDeps(handle.db, log);
+    const actor = (userId: string, role: 'nurse' | 'physician') => benchActor(clinicId, userId, role);
     const physician = actor(physicianId, 'physician');
     const nurse = actor(nurseId, 'nurse');
     const inputs = {
