@@ -71,6 +71,16 @@ export async function clinicsWithLedger(db: Executor): Promise<string[]> {
   return rows.map((r) => r.clinicId);
 }
 
+/** Whether the clinic's reminder for that day was already sent (by this process or another). */
+export async function remindedOn(db: Executor, clinicId: string, day: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: ledgerReminders.id })
+    .from(ledgerReminders)
+    .where(and(eq(ledgerReminders.clinicId, clinicId), eq(ledgerReminders.day, day)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** Claims the day's reminder for a clinic; false when another process (or an earlier tick) already did. */
 export async function claimReminder(
   tx: Executor,

@@ -21,6 +21,7 @@ import {
   firstStockOn,
   inventoryDatesOf,
   locationDays,
+  remindedOn,
 } from './ledger-duties.queries.js';
 import { discrepanciesOf, lossFilingsOf, registrationsOf } from './ledger.queries.js';
 
@@ -128,38 +129,52 @@ export const dutyTitles: Record<Duty['kind'], string> = {
 export async function sendLedgerReminders(deps: AppDeps, now: Date): Promise<number> {
   let sent = 0;
   for (const clinicId of await clinicsWithLedger(deps.db)) {
-    const input = await dutyInput(deps.db, clinicId, now);
-    const duties = ledgerDuties(input);
-    if (duties.length === 0) continue;
-    const staff = (await activeStaffOf(deps.db, clinicId)).filter((u) =>
-      can(u.role as StaffRole, 'ledger.discrepancy'),
-    );
-    await deps.db.transaction(async (tx) => {
-      if (!(await claimReminder(tx, { clinicId, day: input.today, duties, sentAt: now }))) return;
-      const overdue = duties.filter((d) => d.state === 'overdue').length;
-      for (const user of staff)
-        await deps.mailer.enqueue(tx, {
-          clinicId,
-          channel: 'email',
-          to: user.email,
-          subject: overdue
-            ? `Controlled-substance ledger: ${overdue} overdue`
-            : `Controlled-substance ledger: ${duties.length} due`,
-          body: `${duties.map(dutyLine).join('\n')}\n\nOpen Arbor, Controlled substances, to act on them.`,
-        });
-      sent += staff.length;
-      await appendAudit(tx, [
-        {
-          clinicId,
-          userLabel: 'system (ledger reminders)',
-          action: 'create',
-          entity: 'ledger.reminder',
-          entityId: null,
-          detail: { day: input.today, duties: duties.length, overdue, to: staff.map((u) => u.id) },
-          outcome: 'success',
-        },
-      ]);
-    });
+    try {
+      sent += await remindClinic(deps, clinicId, now);
+    } catch (error) {
+      // One clinic's failure does not stop the others' reminders; the message names no record.
+      deps.log(`ledger reminders failed for clinic ${clinicId}: ${(error as Error).name}`);
+    }
   }
+  return sent;
+}
+
+async function remindClinic(deps: AppDeps, clinicId: string, now: Date): Promise<number> {
+  // The tick runs every minute: a clinic already reminded today costs one lookup, not the duties.
+  const today = (await clinicCalendar(deps.db, clinicId)).dateOf(now.getTime());
+  if (await remindedOn(deps.db, clinicId, today)) return 0;
+  const input = await dutyInput(deps.db, clinicId, now);
+  const duties = ledgerDuties(input);
+  if (duties.length === 0) return 0;
+  const staff = (await activeStaffOf(deps.db, clinicId)).filter((u) =>
+    can(u.role as StaffRole, 'ledger.discrepancy'),
+  );
+  let sent = 0;
+  await deps.db.transaction(async (tx) => {
+    if (!(await claimReminder(tx, { clinicId, day: input.today, duties, sentAt: now }))) return;
+    const overdue = duties.filter((d) => d.state === 'overdue').length;
+    for (const user of staff)
+      await deps.mailer.enqueue(tx, {
+        clinicId,
+        channel: 'email',
+        to: user.email,
+        subject: overdue
+          ? `Controlled-substance ledger: ${overdue} overdue`
+          : `Controlled-substance ledger: ${duties.length} due`,
+        body: `${duties.map(dutyLine).join('\n')}\n\nOpen Arbor, Controlled substances, to act on them.`,
+      });
+    sent += staff.length;
+    await appendAudit(tx, [
+      {
+        clinicId,
+        userLabel: 'system (ledger reminders)',
+        action: 'create',
+        entity: 'ledger.reminder',
+        entityId: null,
+        detail: { day: input.today, duties: duties.length, overdue, to: staff.map((u) => u.id) },
+        outcome: 'success',
+      },
+    ]);
+  });
   return sent;
 }
