@@ -192,8 +192,13 @@ try {
     },
     {
       key: 'administrations',
-      title: `administration log, one month \`GET /api/ledger/reports/administrations?from=${monthStart}&to=${monthEnd}\``,
+      title: `administration log, one month, whole \`GET /api/ledger/reports/administrations?from=${monthStart}&to=${monthEnd}\``,
       path: `/api/ledger/reports/administrations?from=${monthStart}&to=${monthEnd}`,
+    },
+    {
+      key: 'administrations',
+      title: `administration log, one month, a page of 200 (the Reports tab) \`&limit=200\``,
+      path: `/api/ledger/reports/administrations?from=${monthStart}&to=${monthEnd}&limit=200`,
     },
   ];
   // The administration log answers what the history holds for the month (and warms the route up).

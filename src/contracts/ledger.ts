@@ -405,9 +405,21 @@ export const discrepancyJudgeBody = z
 
 export const dateRangeQuery = z.object({ from: isoDate, to: isoDate }).strict();
 
+/** The administration log on screen: a range, optionally a page of it (CSV and PDF are always whole). */
+export const administrationLogQuery = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
 export const administrationLogView = z.object({
   from: isoDate,
   to: isoDate,
+  /** How many administrations the range holds; `rows` are those from `offset`. */
+  total: z.number().int(),
+  offset: z.number().int(),
   rows: z.array(z.record(z.string(), z.unknown())),
 });
 

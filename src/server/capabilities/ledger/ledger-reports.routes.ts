@@ -1,4 +1,5 @@
 import {
+  administrationLogQuery,
   administrationLogView,
   awaitingReceiptList,
   containerHistoryView,
@@ -115,9 +116,9 @@ export const ledgerReportRoutes: AnyRoute[] = [
     tag,
     auth: 'staff',
     action: 'ledger.reports',
-    query: dateRangeQuery,
+    query: administrationLogQuery,
     response: administrationLogView,
-    handler: async ({ query, actor, ctx }) => administrationLogReport(ctx.deps, actor, query.from, query.to),
+    handler: async ({ query, actor, ctx }) => administrationLogReport(ctx.deps, actor, query),
   }),
   defineRoute({
     method: 'get',

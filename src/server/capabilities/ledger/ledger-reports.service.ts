@@ -246,15 +246,16 @@ async function auditedAdministrations(
 
 export type ReportFormat = 'json' | 'csv' | 'pdf';
 
-export async function administrationLogReport(deps: AppDeps, actor: Actor, from: string, to: string) {
-  return {
-    from,
-    to,
-    rows: (await auditedAdministrations(deps, actor, from, to, 'json')) as unknown as Record<
-      string,
-      unknown
-    >[],
-  };
+/** The administration log of a range for the screen: the range's count and the page asked for. */
+export async function administrationLogReport(
+  deps: AppDeps,
+  actor: Actor,
+  query: { from: string; to: string; offset: number; limit?: number | undefined },
+) {
+  const { from, to, offset, limit } = query;
+  const all = await auditedAdministrations(deps, actor, from, to, 'json');
+  const rows = all.slice(offset, limit === undefined ? undefined : offset + limit);
+  return { from, to, total: all.length, offset, rows: rows as unknown as Record<string, unknown>[] };
 }
 
 export async function administrationLogCsvReport(deps: AppDeps, actor: Actor, from: string, to: string) {

@@ -357,6 +357,12 @@ describe('a vial from receipt to a significant loss', () => {
         containerLabel: 'K-001',
       }),
     ]);
+    // A page past the only row: empty, with the range's total.
+    const beyond = await json<{ total: number; offset: number; rows: unknown[] }>(
+      await get(`/api/ledger/reports/administrations?${range}&offset=1&limit=10`, cookie.physician),
+      200,
+    );
+    expect(beyond).toMatchObject({ total: 1, offset: 1, rows: [] });
     const csv = await get(`/api/ledger/reports/administrations.csv?${range}`, cookie.nurse);
     expect(csv.status).toBe(200);
     expect((await csv.text()).split('\r\n')[0]).toContain('patient_name');

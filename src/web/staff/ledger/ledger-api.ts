@@ -107,8 +107,8 @@ export const ledgerPaths = {
   discrepancyNotes: (discrepancyId: string) => `/api/ledger/discrepancies/${id(discrepancyId)}/notes`,
   resolve: (discrepancyId: string) => `/api/ledger/discrepancies/${id(discrepancyId)}/resolve`,
   judgement: (discrepancyId: string) => `/api/ledger/discrepancies/${id(discrepancyId)}/judgement`,
-  administrationLog: (range: { from: string; to: string }) =>
-    `/api/ledger/reports/administrations${toQueryString(range)}`,
+  administrationLog: (page: { from: string; to: string; offset?: number; limit?: number }) =>
+    `/api/ledger/reports/administrations${toQueryString(page)}`,
   administrationLogCsv: (range: { from: string; to: string }) =>
     `/api/ledger/reports/administrations.csv${toQueryString(range)}`,
   perpetualLog: (productKey: string, page: PerpetualPage) =>
@@ -125,7 +125,8 @@ export const ledgerKeys = {
   products: [...all, 'products'] as const,
   containers: [...all, 'containers'] as const,
   discrepancies: [...all, 'discrepancies'] as const,
-  administrationLog: (from: string, to: string) => [...all, 'administration-log', from, to] as const,
+  administrationLog: (page: PerpetualPage | { from: string; to: string }) =>
+    [...all, 'administration-log', ...Object.values(page)] as const,
   perpetualLog: (productKey: string, page: PerpetualPage) =>
     [...all, 'perpetual', productKey, page.from, page.to, page.offset, page.limit] as const,
   containerHistory: (containerId: string) => [...all, 'container-history', containerId] as const,
@@ -143,8 +144,10 @@ export const fetchContainers = (signal?: AbortSignal) =>
   apiGet<ContainerList>(ledgerPaths.containers, withSignal(signal));
 export const fetchDiscrepancies = (signal?: AbortSignal) =>
   apiGet<DiscrepancyListView>(ledgerPaths.discrepancies, withSignal(signal));
-export const fetchAdministrationLog = (range: { from: string; to: string }, signal?: AbortSignal) =>
-  apiGet<AdministrationLogView>(ledgerPaths.administrationLog(range), withSignal(signal));
+export const fetchAdministrationLog = (
+  page: { from: string; to: string; offset?: number; limit?: number },
+  signal?: AbortSignal,
+) => apiGet<AdministrationLogView>(ledgerPaths.administrationLog(page), withSignal(signal));
 export const fetchPerpetualLog = (productKey: string, page: PerpetualPage, signal?: AbortSignal) =>
   apiGet<PerpetualLogView>(ledgerPaths.perpetualLog(productKey, page), withSignal(signal));
 export const fetchContainerHistory = (containerId: string, signal?: AbortSignal) =>

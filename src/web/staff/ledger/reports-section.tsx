@@ -70,11 +70,27 @@ function ReportTableView({ label, caption, table }: { label: string; caption: st
   );
 }
 
+/** Rows on screen at a time: a busy month holds over a thousand administrations (CSV and PDF hold all). */
+const REPORT_PAGE = 200;
+
+/** A page offset that starts again at the first page whenever `key` changes. */
+function usePageOffset(key: string): [number, (offset: number) => void] {
+  const [offset, setOffset] = useState(0);
+  const [lastKey, setLastKey] = useState(key);
+  if (lastKey !== key) {
+    setLastKey(key);
+    setOffset(0);
+  }
+  return [lastKey === key ? offset : 0, setOffset];
+}
+
 function RangeReport({ kind, range }: { kind: Exclude<ReportKind, 'perpetual'>; range: ReportRange }) {
   const valid = isDate(range.from) && isDate(range.to);
+  const [offset, setOffset] = usePageOffset(`${range.from}|${range.to}`);
+  const page = { ...range, offset, limit: REPORT_PAGE };
   const administrations = useApiQuery(
-    ledgerKeys.administrationLog(range.from, range.to),
-    (signal) => fetchAdministrationLog(range, signal),
+    ledgerKeys.administrationLog(page),
+    (signal) => fetchAdministrationLog(page, signal),
     { enabled: valid && kind === 'administrations' },
   );
   const receipts = useApiQuery(reportKeys.receipts(range), (signal) => fetchReceiptsReport(range, signal), {
@@ -105,29 +121,28 @@ function RangeReport({ kind, range }: { kind: Exclude<ReportKind, 'perpetual'>; 
           table={table}
         />
       ) : null}
+      {kind === 'administrations' && administrations.data ? (
+        <Pagination
+          total={administrations.data.total}
+          offset={offset}
+          pageSize={REPORT_PAGE}
+          onOffset={setOffset}
+          label="Pages of the administration log"
+        />
+      ) : null}
     </>
   );
 }
 
-/** Events shown a page at a time: a busy month is over a thousand. */
-const PERPETUAL_PAGE = 200;
-
 function PerpetualLog({ productKey, range }: { productKey: string; range: ReportRange }) {
   const valid = isDate(range.from) && isDate(range.to);
-  const [offset, setOffset] = useState(0);
-  const page = { ...range, offset, limit: PERPETUAL_PAGE };
+  const [offset, setOffset] = usePageOffset(`${productKey}|${range.from}|${range.to}`);
+  const page = { ...range, offset, limit: REPORT_PAGE };
   const { data, error, isPending } = useApiQuery(
     ledgerKeys.perpetualLog(productKey, page),
     (signal) => fetchPerpetualLog(productKey, page, signal),
     { enabled: productKey !== '' && valid },
   );
-  // A new product or range starts on its first page.
-  const shownFor = `${productKey}|${range.from}|${range.to}`;
-  const [lastFor, setLastFor] = useState(shownFor);
-  if (lastFor !== shownFor) {
-    setLastFor(shownFor);
-    setOffset(0);
-  }
   if (productKey === '') return <p className="muted">Choose a product.</p>;
   return (
     <>
@@ -170,7 +185,7 @@ function PerpetualLog({ productKey, range }: { productKey: string; range: Report
         <Pagination
           total={data.total}
           offset={offset}
-          pageSize={PERPETUAL_PAGE}
+          pageSize={REPORT_PAGE}
           onOffset={setOffset}
           label="Pages of the perpetual log"
         />
