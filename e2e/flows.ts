@@ -133,3 +133,16 @@ export async function firstSignIn(page: Page, account: Account): Promise<void> {
   await enrol(page, account);
   await finishRecoveryCodes(page, account);
 }
+
+/** The administrator adds a staff member with a temporary password (the first sign-in replaces it). */
+export async function addStaff(admin: Page, account: Account, role: string): Promise<void> {
+  const response = await admin.request.post('/api/users', {
+    data: {
+      email: account.email,
+      displayName: account.displayName,
+      role,
+      temporaryPassword: account.password,
+    },
+  });
+  expect(response.status()).toBe(201);
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext } from '../browser';
-import { createPatient, enrol, finishRecoveryCodes, setUpClinic, type Account } from '../flows';
+import { createPatient, enrol, finishRecoveryCodes, setUpClinic, type Account, addStaff } from '../flows';
 import { checkPage } from '../page-check';
 import { startArbor, type ArborServer } from '../harness';
 
@@ -53,17 +53,8 @@ describe('dosing and the simulator', () => {
     for (const [account, role] of [
       [physician, 'physician'],
       [nurse, 'nurse'],
-    ] as const) {
-      const response = await admin.request.post('/api/users', {
-        data: {
-          email: account.email,
-          displayName: account.displayName,
-          role,
-          temporaryPassword: account.password,
-        },
-      });
-      expect(response.status()).toBe(201);
-    }
+    ] as const)
+      await addStaff(admin, account, role);
     patientId = (await createPatient(admin, { given: 'Iris', family: 'Calder', birthDate: '1982-06-14' })).id;
     doctor = await firstSignIn(browser, server.url, physician);
     doctorConsole = watchConsole(doctor);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTAKE_ITEMS } from '../../src/domain/intake';
 import { CLEAN_INTAKE } from '../../src/domain/intake/intake.test-helper';
 import { desktop, launchBrowser, newContext, phone } from '../browser';
-import { createPatient, setUpClinic, type Account, firstSignIn } from '../flows';
+import { createPatient, setUpClinic, type Account, firstSignIn, addStaff } from '../flows';
 import { checkPage } from '../page-check';
 import { startArbor, type ArborServer } from '../harness';
 
@@ -56,17 +56,8 @@ describe('intake, screening, an eligibility decision and a signed consent', () =
     for (const [account, role] of [
       [nurse, 'nurse'],
       [physician, 'physician'],
-    ] as const) {
-      const response = await admin.request.post('/api/users', {
-        data: {
-          email: account.email,
-          displayName: account.displayName,
-          role,
-          temporaryPassword: account.password,
-        },
-      });
-      expect(response.status()).toBe(201);
-    }
+    ] as const)
+      await addStaff(admin, account, role);
     patientId = (await createPatient(admin, { given: 'Iris', family: 'Calder', birthDate: '1982-06-14' })).id;
     // The nurse works on a phone-sized screen.
     const nurseContext = await browser.newContext({

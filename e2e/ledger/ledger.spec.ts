@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext } from '../browser';
-import { createPatient, firstSignIn, setUpClinic, type Account } from '../flows';
+import { createPatient, firstSignIn, setUpClinic, type Account, addStaff } from '../flows';
 import { startArbor, type ArborServer } from '../harness';
 import { checkPage } from '../page-check';
 import { makeReady, ok, saveIvChecklist } from '../patient-prep';
@@ -30,17 +30,7 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
     browser = await launchBrowser();
     const admin = await (await newContext(browser, server.url)).newPage();
     await setUpClinic(admin, server.setupCode);
-    for (const [role, account] of Object.entries(accounts)) {
-      const response = await admin.request.post('/api/users', {
-        data: {
-          email: account.email,
-          displayName: account.displayName,
-          role,
-          temporaryPassword: account.password,
-        },
-      });
-      expect(response.status()).toBe(201);
-    }
+    for (const [role, account] of Object.entries(accounts)) await addStaff(admin, account, role);
     for (const role of Object.keys(accounts) as Array<keyof typeof accounts>) {
       const context = await browser.newContext({
         baseURL: server.url,

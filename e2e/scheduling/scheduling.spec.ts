@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppointmentView, PatientAppointmentsResponse } from '../../src/contracts/scheduling';
 import { desktop, launchBrowser, newContext } from '../browser';
-import { createPatient, enrol, finishRecoveryCodes, setUpClinic, type Account } from '../flows';
+import { createPatient, enrol, finishRecoveryCodes, setUpClinic, type Account, addStaff } from '../flows';
 import { checkPage } from '../page-check';
 import { startArbor, type ArborServer } from '../harness';
 
@@ -66,17 +66,8 @@ describe('scheduling: setup, an induction series, a move and the calendar file',
       [nurse, 'nurse'],
       [physician, 'physician'],
       [frontDesk, 'front_desk'],
-    ] as const) {
-      const response = await admin.request.post('/api/users', {
-        data: {
-          email: account.email,
-          displayName: account.displayName,
-          role,
-          temporaryPassword: account.password,
-        },
-      });
-      expect(response.status()).toBe(201);
-    }
+    ] as const)
+      await addStaff(admin, account, role);
     patientId = (await createPatient(admin, { given: 'Iris', family: 'Calder', birthDate: '1982-06-14' })).id;
 
     // The front desk signs in on a device set to another time zone: every screen still shows clinic time.

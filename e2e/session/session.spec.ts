@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newContext } from '../browser';
-import { createPatient, setUpClinic, type Account, firstSignIn } from '../flows';
+import { createPatient, setUpClinic, type Account, firstSignIn, addStaff } from '../flows';
 import { checkPage } from '../page-check';
 import { makeReady, ok, saveIvChecklist } from '../patient-prep';
 import { startArbor, type ArborServer } from '../harness';
@@ -44,17 +44,7 @@ describe('sessions at the chair: IV ketamine, and esketamine under the REMS', ()
     browser = await launchBrowser();
     const admin = await (await newContext(browser, server.url)).newPage();
     await setUpClinic(admin, server.setupCode);
-    for (const [role, account] of Object.entries(accounts)) {
-      const response = await admin.request.post('/api/users', {
-        data: {
-          email: account.email,
-          displayName: account.displayName,
-          role,
-          temporaryPassword: account.password,
-        },
-      });
-      expect(response.status()).toBe(201);
-    }
+    for (const [role, account] of Object.entries(accounts)) await addStaff(admin, account, role);
     // The clinic lets a patient leave as soon as the gate holds (no minimum observation), so the test need not wait.
     const settings = await admin.request.patch('/api/clinic', {
       headers: { 'content-type': 'application/json' },
