@@ -36,6 +36,7 @@ import {
   ledgerSettingsFor,
   productsOf,
   refused,
+  refuseUnderLapsedRegistration,
   toContainerBalance,
 } from './ledger-state.js';
 import {
@@ -84,11 +85,23 @@ function ugOf(amount: z.infer<typeof amountBody>, product: Product | undefined, 
 }
 
 /** A container of the caller's clinic, or the same 404 as a missing one (before anything else is checked). */
-async function loadContainer(deps: AppDeps, actor: Actor, containerId: string) {
+async function loadContainer(
+  deps: AppDeps,
+  actor: Actor,
+  containerId: string,
+  options: { handling?: boolean } = {},
+) {
   const products = await productsOf(deps.db, actor.clinicId);
   const found = await findContainer(deps.db, actor.clinicId, containerId);
   if (!found) throw notFound('Container');
+  // Opening, giving and moving stock need a registration in force where it is kept.
+  if (options.handling) await refuseLapsed(deps, actor, found.balance.locationId);
   return { products, product: products.find((p) => p.key === found.container.productKey) };
+}
+
+async function refuseLapsed(deps: AppDeps, actor: Actor, locationId: string) {
+  const today = (await clinicCalendar(deps.db, actor.clinicId)).dateOf(deps.now().getTime());
+  await refuseUnderLapsedRegistration(deps.db, actor.clinicId, locationId, today);
 }
 
 /**
@@ -227,7 +240,7 @@ export async function openContainer(
   containerId: string,
   body: z.infer<typeof openBody>,
 ) {
-  await loadContainer(deps, actor, containerId);
+  await loadContainer(deps, actor, containerId, { handling: true });
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
     containerId,
     entity: 'ledger.open',
@@ -245,7 +258,7 @@ export async function administer(
   containerId: string,
   body: z.infer<typeof administerBody>,
 ) {
-  const { product } = await loadContainer(deps, actor, containerId);
+  const { product } = await loadContainer(deps, actor, containerId, { handling: true });
   const quantityUg = ugOf(body.quantity, product, 'body.quantity');
   const session = await findSession(deps.db, actor.clinicId, body.sessionId);
   if (!session) throw badRequest([{ field: 'body.sessionId', message: 'is not a session of this clinic' }]);
@@ -340,9 +353,10 @@ export async function transfer(
   containerId: string,
   body: z.infer<typeof transferBody>,
 ) {
-  await loadContainer(deps, actor, containerId);
+  await loadContainer(deps, actor, containerId, { handling: true });
   if (!(await findLocation(deps.db, actor.clinicId, body.toLocationId)))
     throw badRequest([{ field: 'body.toLocationId', message: 'is not a storage location of this clinic' }]);
+  await refuseLapsed(deps, actor, body.toLocationId);
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
     containerId,
     entity: 'ledger.transfer',

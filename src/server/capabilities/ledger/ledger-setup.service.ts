@@ -15,7 +15,13 @@ import { auditActor, type Actor } from '../../shared/actor.js';
 import { badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
-import { catalogueOf, clinicCalendar, productsOf, refused } from './ledger-state.js';
+import {
+  catalogueOf,
+  clinicCalendar,
+  productsOf,
+  refused,
+  refuseUnderLapsedRegistration,
+} from './ledger-state.js';
 import {
   appendLedgerEvent,
   confirmReceiptRow,
@@ -296,6 +302,7 @@ export async function enterReceipt(deps: AppDeps, actor: Actor, body: z.infer<ty
   return deps.db.transaction(async (tx) => {
     if (!(await findLocation(tx, actor.clinicId, body.locationId)))
       problems.push({ field: 'body.locationId', message: 'is not a storage location of this clinic' });
+    else await refuseUnderLapsedRegistration(tx, actor.clinicId, body.locationId, today);
     for (const label of await labelTaken(tx, actor.clinicId, [...labels]))
       problems.push({
         field: `body.containers[${body.containers.findIndex((c) => c.labelNumber === label)}].labelNumber`,
@@ -342,6 +349,12 @@ export async function confirmReceipt(deps: AppDeps, actor: Actor, receiptId: str
         field: 'confirmedBy',
       });
     const now = deps.now();
+    await refuseUnderLapsedRegistration(
+      tx,
+      actor.clinicId,
+      receipt.locationId,
+      calendar.dateOf(now.getTime()),
+    );
     const at = now.getTime();
     const supplier = receipt.supplier as { name: string; address: string; deaNumber: string };
     for (const [i, line] of (receipt.lines as ReceiptLine[]).entries()) {

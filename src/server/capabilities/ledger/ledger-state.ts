@@ -13,9 +13,17 @@ import {
   type Product,
   type Strength,
 } from '../../../domain/ledger/index.js';
-import { badRequest, type FieldProblem } from '../../shared/api-error.js';
+import { badRequest, conflict, type FieldProblem } from '../../shared/api-error.js';
 import { readStoredClinic } from '../../shared/clinic-settings.js';
-import { productRowsOf, type BalanceRow, type ContainerRow, type EventRow } from './ledger.queries.js';
+import {
+  findLocation,
+  findRegistration,
+  productRowsOf,
+  registrationsOf,
+  type BalanceRow,
+  type ContainerRow,
+  type EventRow,
+} from './ledger.queries.js';
 
 /**
  * What every ledger use case needs: the clinic's catalogue (Arbor's starting products, replaced key by
@@ -47,6 +55,30 @@ export async function productsOf(db: Executor, clinicId: string): Promise<Produc
 /** The clinic's ledger settings (witness rules, count cadence, inventory interval, retention). */
 export async function ledgerSettingsFor(db: Executor, clinicId: string): Promise<LedgerSettings> {
   return (await readStoredClinic(db, clinicId))?.settings.ledger ?? DEFAULT_LEDGER_SETTINGS;
+}
+
+/**
+ * Stock is received, opened, given or moved only under a DEA registration in force: a location's
+ * registration (its newest record for that DEA number, since a renewal is a new record) that lapsed
+ * before today refuses it (docs/clinical-sources.md#dea-records-content). Counting, waste, return to a
+ * reverse distributor and quarantine stay open: they account for or dispose of stock already held.
+ */
+export async function refuseUnderLapsedRegistration(
+  db: Executor,
+  clinicId: string,
+  locationId: string,
+  today: string,
+): Promise<void> {
+  const location = await findLocation(db, clinicId, locationId);
+  const registration = location && (await findRegistration(db, clinicId, location.registrationId));
+  if (!registration) return;
+  const expiresOn = (await registrationsOf(db, clinicId))
+    .filter((r) => r.deaNumber === registration.deaNumber)
+    .reduce((latest, r) => (r.expiresOn > latest ? r.expiresOn : latest), registration.expiresOn);
+  if (expiresOn < today)
+    throw conflict(
+      `DEA registration ${registration.deaNumber} lapsed on ${expiresOn}: no controlled substance may be received, opened, given or moved under it until it is renewed`,
+    );
 }
 
 /** The clinic-local date of an instant (epoch ms), in the clinic's time zone. */

@@ -618,3 +618,59 @@ describe('reading a long ledger', () => {
     expect(later).toContain('K-401');
   });
 });
+
+describe('a lapsed DEA registration', () => {
+  it('refuses receiving, opening and moving stock under it until it is renewed; counting goes on', async () => {
+    // Earlier tests moved the clock past the sessions' lifetime: sign everyone in again.
+    const signIn = async () => {
+      for (const role of ['nurse', 'physician', 'admin'] as const)
+        cookie[role] = await ctx.cookieFor(clinic.users[role].id, clinic.id);
+    };
+    await signIn();
+    const day = ctx.clock.now().toISOString().slice(0, 10);
+    const register = async (expiresOn: string) =>
+      json<{ id: string }>(
+        await post('/api/ledger/registrations', cookie.admin, {
+          deaNumber: 'BM1234563',
+          schedules: ['III', 'IIIN'],
+          expiresOn,
+          siteName: 'Second site',
+          siteAddress: '2 Example Street, Springfield, IL 62701',
+        }),
+        201,
+      );
+    const registration = await register(addDay(day, 3));
+    const safe = (
+      await json<{ id: string }>(
+        await post('/api/ledger/locations', cookie.admin, {
+          registrationId: registration.id,
+          name: 'Safe C',
+        }),
+        201,
+      )
+    ).id;
+    const [vial] = await receive(safe, ['K-600']);
+
+    ctx.clock.advance(5 * 86_400_000);
+    await signIn();
+    const nurse = cookie.nurse;
+    const opened = await problem(await post(`/api/ledger/containers/${vial}/open`, nurse), 409);
+    expect(opened.message).toContain('DEA registration BM1234563 lapsed');
+    const entered = await post('/api/ledger/receipts', nurse, {
+      locationId: safe,
+      supplier: { name: 'Henry Schein', address: '135 Duryea Rd, Melville, NY', deaNumber: 'RH0123456' },
+      invoiceNumber: 'INV-LAPSED',
+      receivedOn: ctx.clock.now().toISOString().slice(0, 10),
+      containers: [
+        { productKey: 'ketamine-50-10', lotNumber: 'LOT-7', expiryDate: '2030-06-30', labelNumber: 'K-601' },
+      ],
+    });
+    expect(entered.status).toBe(409);
+    // Counting what is held is still recorded.
+    expect((await post('/api/ledger/counts', nurse, { locationId: safe, mode: 'blind' })).status).toBe(201);
+
+    // Renewed (a new record for the same DEA number): handling resumes.
+    await register('2031-12-31');
+    expect((await post(`/api/ledger/containers/${vial}/open`, nurse)).status).toBe(201);
+  });
+});
