@@ -18,6 +18,16 @@ export type DutyKind =
   'count' | 'inventory' | 'registration' | 'written_notice' | 'form_106' | 'loss_pattern';
 export type DutyState = 'due' | 'overdue';
 
+/** Each kind of duty in words, as the to-do list and the daily reminder title it. */
+export const DUTY_TITLES: Record<DutyKind, string> = {
+  count: 'Count',
+  inventory: 'Inventory',
+  registration: 'DEA registration',
+  written_notice: 'Written notice of a loss',
+  form_106: 'DEA Form 106',
+  loss_pattern: 'Pattern of small losses',
+};
+
 export interface Duty {
   kind: DutyKind;
   state: DutyState;

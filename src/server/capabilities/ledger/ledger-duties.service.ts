@@ -1,5 +1,6 @@
 import { can } from '../../../domain/auth/index.js';
 import {
+  DUTY_TITLES,
   ledgerDuties,
   smallLossPatterns,
   MISSED_COUNT_WINDOW_DAYS,
@@ -111,16 +112,7 @@ export async function listLedgerDuties(deps: AppDeps, actor: Actor) {
 }
 
 const dutyLine = (d: Duty) =>
-  `- ${d.state === 'overdue' ? 'OVERDUE' : 'Due'} ${d.dueOn} · ${dutyTitles[d.kind]} · ${d.subject}: ${d.message}`;
-
-export const dutyTitles: Record<Duty['kind'], string> = {
-  count: 'Count',
-  inventory: 'Inventory',
-  registration: 'DEA registration',
-  written_notice: 'Written notice of a loss',
-  form_106: 'DEA Form 106',
-  loss_pattern: 'Pattern of small losses',
-};
+  `- ${d.state === 'overdue' ? 'OVERDUE' : 'Due'} ${d.dueOn} · ${DUTY_TITLES[d.kind]} · ${d.subject}: ${d.message}`;
 
 /**
  * Once a day per clinic, when anything is due or overdue: one message to each active user whose role

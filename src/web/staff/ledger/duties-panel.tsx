@@ -1,3 +1,4 @@
+import { DUTY_TITLES } from '../../../domain/ledger';
 import { formatDate } from '../format';
 import { useApiQuery } from '../query/use-api-query';
 import { Link } from '../routing/link';
@@ -6,15 +7,6 @@ import { fetchLedgerDuties, ledgerDutiesKey } from './ledger-api';
 import type { LedgerDutiesView } from '../../../contracts/ledger';
 
 type Duty = LedgerDutiesView['items'][number];
-
-const titles: Record<Duty['kind'], string> = {
-  count: 'Count',
-  inventory: 'Inventory',
-  registration: 'DEA registration',
-  written_notice: 'Written notice of a loss',
-  form_106: 'DEA Form 106',
-  loss_pattern: 'Pattern of small losses',
-};
 
 /** Where each duty is acted on. */
 function hrefOf(d: Duty): string {
@@ -45,7 +37,7 @@ export function DutiesPanel() {
           <li key={`${d.kind}-${d.subjectId ?? ''}-${d.dueOn}`}>
             <strong>{d.state === 'overdue' ? 'Overdue' : 'Due'}</strong> {formatDate(d.dueOn)} ·{' '}
             <Link href={hrefOf(d)}>
-              {titles[d.kind]}: {d.subject}
+              {DUTY_TITLES[d.kind]}: {d.subject}
             </Link>{' '}
             — {d.message}
           </li>
