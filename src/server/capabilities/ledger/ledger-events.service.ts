@@ -19,7 +19,6 @@ import {
   toThousandths,
   type ContainerBalance,
   type LedgerEvent,
-  type LedgerSettings,
   type Product,
 } from '../../../domain/ledger/index.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
@@ -29,15 +28,14 @@ import { appendAudit } from '../../shared/audit.js';
 import { reauthenticateUser } from '../auth/index.js';
 import { findSession } from '../session/index.js';
 import {
-  clinicCalendar,
   containerViewOf,
   domainEventOf,
   eventViewOf,
-  ledgerSettingsFor,
-  productsOf,
+  ledgerClinicOf,
   refused,
   refuseUnderLapsedRegistration,
   toContainerBalance,
+  type LedgerClinic,
 } from './ledger-state.js';
 import {
   appendLedgerEvent,
@@ -91,16 +89,17 @@ async function loadContainer(
   containerId: string,
   options: { handling?: boolean } = {},
 ) {
-  const products = await productsOf(deps.db, actor.clinicId);
+  const clinic = await ledgerClinicOf(deps.db, actor.clinicId);
   const found = await findContainer(deps.db, actor.clinicId, containerId);
   if (!found) throw notFound('Container');
   // Opening, giving and moving stock need a registration in force where it is kept.
-  if (options.handling) await refuseLapsed(deps, actor, found.balance.locationId);
-  return { products, product: products.find((p) => p.key === found.container.productKey) };
+  if (options.handling) await refuseLapsed(deps, actor, clinic, found.balance.locationId);
+  const product = clinic.products.find((p) => p.key === found.container.productKey);
+  return { clinic, products: clinic.products, product };
 }
 
-async function refuseLapsed(deps: AppDeps, actor: Actor, locationId: string) {
-  const today = (await clinicCalendar(deps.db, actor.clinicId)).dateOf(deps.now().getTime());
+async function refuseLapsed(deps: AppDeps, actor: Actor, clinic: LedgerClinic, locationId: string) {
+  const today = clinic.calendar.dateOf(deps.now().getTime());
   await refuseUnderLapsedRegistration(deps.db, actor.clinicId, locationId, today);
 }
 
@@ -161,8 +160,8 @@ interface MovementInput {
   /** Checks inside the transaction before the rules run (links to the chart). */
   check?: (tx: Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0]) => Promise<void>;
   detail?: Record<string, unknown>;
-  /** The clinic's ledger settings when the caller already read them (the witness rule it stamped). */
-  settings?: LedgerSettings;
+  /** The clinic as the use case read it: catalogue, calendar, settings (the witness rule it stamped). */
+  clinic: LedgerClinic;
 }
 
 interface BaseFields {
@@ -180,9 +179,7 @@ async function recordMovement(
   at: number,
   input: MovementInput,
 ): Promise<MovementResult> {
-  const products = await productsOf(deps.db, actor.clinicId);
-  const calendar = await clinicCalendar(deps.db, actor.clinicId);
-  const settings = input.settings ?? (await ledgerSettingsFor(deps.db, actor.clinicId));
+  const { products, calendar, settings } = input.clinic;
   return deps.db.transaction(async (tx) => {
     const found = await findContainer(tx, actor.clinicId, input.containerId, { forUpdate: true });
     if (!found) throw notFound('Container');
@@ -240,8 +237,9 @@ export async function openContainer(
   containerId: string,
   body: z.infer<typeof openBody>,
 ) {
-  await loadContainer(deps, actor, containerId, { handling: true });
+  const { clinic } = await loadContainer(deps, actor, containerId, { handling: true });
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
+    clinic,
     containerId,
     entity: 'ledger.open',
     build: (_c, base) => ({ ...base, type: 'open', note: body.note ?? null }),
@@ -258,11 +256,12 @@ export async function administer(
   containerId: string,
   body: z.infer<typeof administerBody>,
 ) {
-  const { product } = await loadContainer(deps, actor, containerId, { handling: true });
+  const { clinic, product } = await loadContainer(deps, actor, containerId, { handling: true });
   const quantityUg = ugOf(body.quantity, product, 'body.quantity');
   const session = await findSession(deps.db, actor.clinicId, body.sessionId);
   if (!session) throw badRequest([{ field: 'body.sessionId', message: 'is not a session of this clinic' }]);
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
+    clinic,
     containerId,
     entity: 'ledger.administer',
     patientId: session.patientId,
@@ -296,8 +295,8 @@ export async function waste(
   containerId: string,
   body: z.infer<typeof wasteBody>,
 ) {
-  const { product, products } = await loadContainer(deps, actor, containerId);
-  const settings = await ledgerSettingsFor(deps.db, actor.clinicId);
+  const { clinic, product, products } = await loadContainer(deps, actor, containerId);
+  const { settings } = clinic;
   const quantityUg = ugOf(body.quantity, product, 'body.quantity');
   if (body.sessionId && !(await findSession(deps.db, actor.clinicId, body.sessionId)))
     throw badRequest([{ field: 'body.sessionId', message: 'is not a session of this clinic' }]);
@@ -330,7 +329,7 @@ export async function waste(
     entityId: containerId,
   });
   return recordMovement(deps, actor, at, {
-    settings,
+    clinic,
     containerId,
     entity: 'ledger.waste',
     detail: { witnessId, manner: body.manner },
@@ -353,11 +352,12 @@ export async function transfer(
   containerId: string,
   body: z.infer<typeof transferBody>,
 ) {
-  await loadContainer(deps, actor, containerId, { handling: true });
+  const { clinic } = await loadContainer(deps, actor, containerId, { handling: true });
   if (!(await findLocation(deps.db, actor.clinicId, body.toLocationId)))
     throw badRequest([{ field: 'body.toLocationId', message: 'is not a storage location of this clinic' }]);
-  await refuseLapsed(deps, actor, body.toLocationId);
+  await refuseLapsed(deps, actor, clinic, body.toLocationId);
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
+    clinic,
     containerId,
     entity: 'ledger.transfer',
     detail: { toLocationId: body.toLocationId },
@@ -377,8 +377,9 @@ export async function returnContainer(
   containerId: string,
   body: z.infer<typeof returnBody>,
 ) {
-  await loadContainer(deps, actor, containerId);
+  const { clinic } = await loadContainer(deps, actor, containerId);
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
+    clinic,
     containerId,
     entity: 'ledger.return',
     detail: { distributor: body.distributor.deaNumber },
@@ -398,8 +399,9 @@ export async function expire(
   containerId: string,
   body: z.infer<typeof expireBody>,
 ) {
-  await loadContainer(deps, actor, containerId);
+  const { clinic } = await loadContainer(deps, actor, containerId);
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
+    clinic,
     containerId,
     entity: 'ledger.expire',
     detail: { reason: body.reason },
@@ -413,17 +415,17 @@ export async function adjust(
   containerId: string,
   body: z.infer<typeof adjustBody>,
 ) {
-  await loadContainer(deps, actor, containerId);
+  const { clinic } = await loadContainer(deps, actor, containerId);
   const deltaUg = toThousandths(body.deltaMg);
   if (deltaUg === null)
     throw badRequest([{ field: 'body.deltaMg', message: 'mg may have at most three decimals (1 µg)' }]);
-  const settings = await ledgerSettingsFor(deps.db, actor.clinicId);
+  const { settings } = clinic;
   const witnessId = await verifiedWitness(deps, actor, body.witness, settings.adjustmentWitnessRequired, {
     entity: 'ledger.adjust',
     entityId: containerId,
   });
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
-    settings,
+    clinic,
     containerId,
     entity: 'ledger.adjust',
     detail: { witnessId, reason: body.reason },
@@ -450,14 +452,15 @@ export async function correct(
   const row = await findEvent(deps.db, actor.clinicId, eventId);
   if (!row) throw notFound('Ledger event');
   if (await correctionOf(deps.db, eventId)) throw conflict('This event was already corrected');
-  const settings = await ledgerSettingsFor(deps.db, actor.clinicId);
+  const clinic = await ledgerClinicOf(deps.db, actor.clinicId);
+  const { settings } = clinic;
   const witnessId = await verifiedWitness(deps, actor, body.witness, settings.adjustmentWitnessRequired, {
     entity: 'ledger.correction',
     entityId: eventId,
   });
   const original = domainEventOf(row);
   return recordMovement(deps, actor, deps.now().getTime(), {
-    settings,
+    clinic,
     containerId: row.containerId,
     entity: 'ledger.correction',
     original,

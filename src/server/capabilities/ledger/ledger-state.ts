@@ -83,23 +83,42 @@ export async function refuseUnderLapsedRegistration(
 
 /** The clinic-local date of an instant (epoch ms), in the clinic's time zone. */
 export async function clinicCalendar(db: Executor, clinicId: string) {
-  const clinic = await readStoredClinic(db, clinicId);
-  const timeZone = clinic?.settings.timeZone ?? 'UTC';
+  return calendarIn((await readStoredClinic(db, clinicId))?.settings.timeZone ?? 'UTC');
+}
+
+export type ClinicCalendar = ReturnType<typeof calendarIn>;
+
+/** Clinic-local dates and times in a zone, with one formatter (building one costs ~80 µs). */
+function calendarIn(timeZone: string) {
+  const format = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
   return {
     timeZone,
     dateOf: (at: number) => clinicDateOf(new Date(at).toISOString(), timeZone),
-    localTimeOf: (at: number) =>
-      new Intl.DateTimeFormat('sv-SE', {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      })
-        .format(new Date(at))
-        .replace(' ', 'T'),
+    localTimeOf: (at: number) => format.format(new Date(at)).replace(' ', 'T'),
+  };
+}
+
+/** What a stock movement reads of its clinic, once: the catalogue, the calendar and the ledger settings. */
+export interface LedgerClinic {
+  products: Product[];
+  calendar: ClinicCalendar;
+  settings: LedgerSettings;
+}
+
+export async function ledgerClinicOf(db: Executor, clinicId: string): Promise<LedgerClinic> {
+  const [stored, products] = await Promise.all([readStoredClinic(db, clinicId), productsOf(db, clinicId)]);
+  return {
+    products,
+    calendar: calendarIn(stored?.settings.timeZone ?? 'UTC'),
+    settings: stored?.settings.ledger ?? DEFAULT_LEDGER_SETTINGS,
   };
 }
 
