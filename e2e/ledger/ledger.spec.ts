@@ -86,6 +86,8 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
     await product.getByLabel('NDC').fill('0409-2051-05');
     await product.getByRole('button', { name: 'Save the product' }).click();
     await product.getByText(/saved\./).waitFor();
+    await physician.getByRole('form', { name: 'Ledger rules' }).getByLabel('Counts').waitFor();
+    await checkPage(physician, 'ledger-setup');
 
     // The nurse records a receipt of two vials; she cannot confirm it herself.
     await nurse.goto('/app/ledger/receipts');
@@ -104,6 +106,7 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
     await receipt.getByRole('group', { name: 'Container 2' }).getByLabel('Label number').fill('K-002');
     await receipt.getByRole('button', { name: 'Record the receipt' }).click();
     await receipt.getByText('Receipt entered with 2 containers. Someone else confirms it.').waitFor();
+    await checkPage(nurse, 'ledger-receipts');
     const confirmLink = nurse.getByRole('link', { name: 'Link for the person confirming' });
     const confirmUrl = (await confirmLink.getAttribute('href'))!;
     await confirmLink.click();

@@ -73,16 +73,17 @@ export function LedgerSettingsForm() {
           }}
         >
           {(Object.keys(flagLabels) as Flag[]).map((key) => (
-            <div className="field" key={key}>
-              <label>
+            <div key={key}>
+              <div className="field field--checkbox">
                 <input
+                  id={`ledger-setting-${key}`}
                   type="checkbox"
                   checked={values[key]}
                   disabled={!mayEdit}
                   onChange={(ev) => set(key, ev.target.checked)}
-                />{' '}
-                {flagLabels[key]}
-              </label>
+                />
+                <label htmlFor={`ledger-setting-${key}`}>{flagLabels[key]}</label>
+              </div>
               <Source name={key} />
             </div>
           ))}

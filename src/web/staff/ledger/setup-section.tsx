@@ -52,7 +52,7 @@ function Registrations() {
       <h3 id="ledger-registrations-title">DEA registrations</h3>
       {data && data.items.length > 0 ? (
         <TableRegion
-          label="DEA registrations"
+          label="DEA registrations recorded"
           caption="DEA registrations"
           columns={['DEA number', 'Schedules', 'Expires', 'Site']}
         >
@@ -251,7 +251,16 @@ function Products() {
         <TableRegion
           label="Product catalogue"
           caption="Product catalogue"
-          columns={['Product', 'Strength', 'NDC', 'Schedule', 'Origin', '']}
+          columns={[
+            'Product',
+            'Strength',
+            'NDC',
+            'Schedule',
+            'Origin',
+            <span key="action" className="visually-hidden">
+              Action
+            </span>,
+          ]}
         >
           {data.items.map((p) => (
             <tr key={p.key}>
