@@ -23,5 +23,26 @@ export interface ItemList<T> {
   items: T[];
 }
 
-/** An instant as the API sends it: an ISO 8601 date-time in UTC. */
-export const isoInstant = z.iso.datetime({ offset: true });
+/**
+ * The years a date or instant in Arbor may fall in. Nothing a clinic records (a visit, a receipt, a
+ * registration's expiry, a closure) lies outside them, and keeping to them means every date the server
+ * derives from one (a deadline, a warning window) stays a date PostgreSQL and the contracts accept — the
+ * ISO pattern alone admits the year 0000, which neither the calendar nor PostgreSQL has.
+ */
+export const earliestYear = 1900;
+export const latestYear = 2199;
+
+function yearInRange(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= earliestYear && year <= latestYear;
+}
+
+/** An instant as the API sends it: an ISO 8601 date-time with its offset. */
+export const isoInstant = z.iso
+  .datetime({ offset: true })
+  .refine(yearInRange, `must be an instant between the years ${earliestYear} and ${latestYear}`);
+
+/** A calendar date as YYYY-MM-DD. */
+export const calendarDate = z.iso
+  .date()
+  .refine(yearInRange, `must be a date between ${earliestYear}-01-01 and ${latestYear}-12-31`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant } from './common.js';
+import { calendarDate, isoInstant } from './common.js';
 
 /**
  * Intake, medications, screening, eligibility and readiness (docs/intake-and-consent.md). Answers are
@@ -114,7 +114,7 @@ export const decisionView = z.object({
 export type DecisionView = z.infer<typeof decisionView>;
 
 export const readinessQuery = z
-  .object({ product: product.default('iv_ketamine'), date: z.iso.date().optional() })
+  .object({ product: product.default('iv_ketamine'), date: calendarDate.optional() })
   .strict();
 export const readinessView = z.object({
   product,

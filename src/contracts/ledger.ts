@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant, itemList } from './common.js';
+import { calendarDate, isoInstant, itemList } from './common.js';
 
 /**
  * The controlled-substance ledger over HTTP (docs/controlled-substance-ledger.md): registrations and
@@ -11,7 +11,6 @@ import { isoInstant, itemList } from './common.js';
  * by the ledger rules; every quantity shown carries µg and its mg / mL / units text.
  */
 
-const isoDate = z.iso.date();
 const text = (max = 200) => z.string().trim().min(1).max(max);
 const deaNumber = z
   .string()
@@ -41,7 +40,7 @@ export const registrationBody = z
       .array(z.enum(['II', 'IIN', 'III', 'IIIN', 'IV', 'V']))
       .min(1)
       .max(6),
-    expiresOn: isoDate,
+    expiresOn: calendarDate,
     siteName: text(120),
     siteAddress: text(300),
     phone: z.string().trim().max(40).optional(),
@@ -53,7 +52,7 @@ export const registrationView = z.object({
   id: z.uuid(),
   deaNumber: z.string(),
   schedules: z.array(z.string()),
-  expiresOn: isoDate,
+  expiresOn: calendarDate,
   siteName: z.string(),
   siteAddress: z.string(),
   phone: z.string().nullable(),
@@ -119,14 +118,14 @@ export const receiptBody = z
     locationId: z.uuid(),
     supplier: registrantBody,
     invoiceNumber: text(60),
-    receivedOn: isoDate,
+    receivedOn: calendarDate,
     containers: z
       .array(
         z
           .object({
             productKey: text(60),
             lotNumber: text(40),
-            expiryDate: isoDate,
+            expiryDate: calendarDate,
             labelNumber: text(40),
           })
           .strict(),
@@ -141,7 +140,7 @@ export const receiptView = z.object({
   locationId: z.uuid(),
   supplier: z.object({ name: z.string(), address: z.string(), deaNumber: z.string() }),
   invoiceNumber: z.string(),
-  receivedOn: isoDate,
+  receivedOn: calendarDate,
   receivedBy: z.uuid(),
   confirmedBy: z.uuid().nullable(),
   confirmedAt: isoInstant.nullable(),
@@ -149,7 +148,7 @@ export const receiptView = z.object({
     z.object({
       productKey: z.string(),
       lotNumber: z.string(),
-      expiryDate: isoDate,
+      expiryDate: calendarDate,
       labelNumber: z.string(),
       containerId: z.uuid().nullable(),
     }),
@@ -161,7 +160,7 @@ export const containerView = z.object({
   productKey: z.string(),
   product: z.string(),
   lotNumber: z.string(),
-  expiryDate: isoDate,
+  expiryDate: calendarDate,
   labelNumber: z.string(),
   locationId: z.uuid(),
   status: z.enum(['sealed', 'open', 'expired', 'quarantined', 'returned']),
@@ -306,14 +305,14 @@ export const discrepancyView = z.object({
   countedUg: z.number().int(),
   differenceUg: z.number().int(),
   difference: z.object({ mg: z.string() }),
-  discoveredOn: isoDate,
+  discoveredOn: calendarDate,
   status: z.enum(['open', 'resolved', 'significant']),
   notes: z.array(z.object({ text: z.string(), writtenBy: z.uuid(), writtenAt: isoInstant })),
   /** The written notice and Form 106 as recorded once sent; each stops its deadline. */
   filings: z.array(
     z.object({
       kind: z.enum(['written_notice', 'form_106']),
-      filedOn: isoDate,
+      filedOn: calendarDate,
       reference: z.string(),
       recordedBy: z.uuid(),
       recordedAt: isoInstant,
@@ -322,8 +321,8 @@ export const discrepancyView = z.object({
   /** For a reportable theft or loss: each deadline and where it stands today (clinic-local). */
   deadlines: z
     .object({
-      writtenNotice: z.object({ due: isoDate, state: z.enum(['open', 'due_today', 'overdue', 'done']) }),
-      form106: z.object({ due: isoDate, state: z.enum(['open', 'due_today', 'overdue', 'done']) }),
+      writtenNotice: z.object({ due: calendarDate, state: z.enum(['open', 'due_today', 'overdue', 'done']) }),
+      form106: z.object({ due: calendarDate, state: z.enum(['open', 'due_today', 'overdue', 'done']) }),
     })
     .nullable(),
   outcome: z.unknown().nullable(),
@@ -356,7 +355,7 @@ export const discrepancyResolveBody = z.object({ reason: text(2000) }).strict();
 export const lossFilingBody = z
   .object({
     kind: z.enum(['written_notice', 'form_106']),
-    filedOn: isoDate,
+    filedOn: calendarDate,
     /** How it was sent and the reference received, e.g. the Form 106 confirmation number. */
     reference: text(300),
   })
@@ -403,20 +402,20 @@ export const discrepancyJudgeBody = z
 
 // --- Reports --------------------------------------------------------------------------------------
 
-export const dateRangeQuery = z.object({ from: isoDate, to: isoDate }).strict();
+export const dateRangeQuery = z.object({ from: calendarDate, to: calendarDate }).strict();
 
 /** The administration log on screen: a range, optionally a page of it (CSV and PDF are always whole). */
 export const administrationLogQuery = z
   .object({
-    from: isoDate,
-    to: isoDate,
+    from: calendarDate,
+    to: calendarDate,
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
     limit: z.coerce.number().int().min(1).max(1000).optional(),
   })
   .strict();
 export const administrationLogView = z.object({
-  from: isoDate,
-  to: isoDate,
+  from: calendarDate,
+  to: calendarDate,
   /** How many administrations the range holds; `rows` are those from `offset`. */
   total: z.number().int(),
   offset: z.number().int(),
@@ -427,8 +426,8 @@ export const administrationLogView = z.object({
 export const perpetualLogQuery = z
   .object({
     productKey: text(60),
-    from: isoDate,
-    to: isoDate,
+    from: calendarDate,
+    to: calendarDate,
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
   })
@@ -438,8 +437,8 @@ export const containerHistoryView = z.object({ container: containerView, events:
 export const perpetualLogView = z.object({
   productKey: z.string(),
   product: z.string(),
-  from: isoDate,
-  to: isoDate,
+  from: calendarDate,
+  to: calendarDate,
   /** How many events the range holds; `events` is the page from `offset`. */
   total: z.number().int(),
   offset: z.number().int(),
@@ -507,7 +506,7 @@ export const inventoryLineBody = z
 export const inventoryBody = z
   .object({
     kind: inventoryKind,
-    takenOn: isoDate,
+    takenOn: calendarDate,
     timeOfDay: inventoryTimeOfDay,
     locationIds: inventoryLocations,
     lines: z.array(inventoryLineBody).max(1000).default([]),
@@ -520,7 +519,7 @@ export const inventoryBody = z
 export const inventoryView = z.object({
   id: z.uuid(),
   kind: inventoryKind,
-  takenOn: isoDate,
+  takenOn: calendarDate,
   timeOfDay: inventoryTimeOfDay,
   registrant: z.object({ name: z.string(), address: z.string(), deaNumber: z.string() }),
   locations: z.array(z.object({ id: z.uuid(), name: z.string() })),
@@ -567,9 +566,9 @@ export const inventoryTakenView = inventoryView.extend({ discrepancies: z.array(
 
 export const inventoryStatusView = z.object({
   initialTaken: z.boolean(),
-  lastTakenOn: isoDate.nullable(),
+  lastTakenOn: calendarDate.nullable(),
   /** The last date the next inventory may be taken; null until the initial inventory. */
-  nextDueBy: isoDate.nullable(),
+  nextDueBy: calendarDate.nullable(),
   intervalMonths: z.number().int(),
   state: z.enum(['initial_due', 'ok', 'due_soon', 'overdue']),
   /** Days from today to `nextDueBy` (negative when overdue). */
@@ -589,18 +588,20 @@ export type InventoryBody = z.input<typeof inventoryBody>;
 // Schedule III records only (docs/clinical-sources.md#dea-records-retention: readily retrievable).
 
 /** The date range of a report with its PDF: clinic-local dates, both inclusive. */
-export const perpetualLogRangeQuery = z.object({ productKey: text(60), from: isoDate, to: isoDate }).strict();
+export const perpetualLogRangeQuery = z
+  .object({ productKey: text(60), from: calendarDate, to: calendarDate })
+  .strict();
 
 const registrant = z.object({ name: z.string(), address: z.string(), deaNumber: z.string() });
 
 export const receiptsReportView = z.object({
-  from: isoDate,
-  to: isoDate,
+  from: calendarDate,
+  to: calendarDate,
   receipts: z.array(
     z.object({
       receiptId: z.uuid(),
       invoiceNumber: z.string(),
-      receivedOn: isoDate,
+      receivedOn: calendarDate,
       supplier: registrant,
       location: z.string(),
       receivedBy: z.string(),
@@ -615,7 +616,7 @@ export const receiptsReportView = z.object({
           finishedForm: z.string(),
           strength: z.string(),
           lotNumber: z.string(),
-          expiryDate: isoDate,
+          expiryDate: calendarDate,
           labelNumber: z.string(),
         }),
       ),
@@ -624,12 +625,12 @@ export const receiptsReportView = z.object({
 });
 
 export const disposalsReportView = z.object({
-  from: isoDate,
-  to: isoDate,
+  from: calendarDate,
+  to: calendarDate,
   rows: z.array(
     z.object({
       eventId: z.uuid(),
-      date: isoDate,
+      date: calendarDate,
       time: z.string(),
       kind: z.enum(['waste', 'return', 'expired', 'quarantined']),
       product: z.string(),
@@ -657,7 +658,7 @@ export const awaitingReceiptView = z.object({
   location: z.string(),
   supplier: registrant,
   invoiceNumber: z.string(),
-  receivedOn: isoDate,
+  receivedOn: calendarDate,
   containers: z.number().int(),
   receivedBy: z.uuid(),
   receivedByName: z.string(),
@@ -671,13 +672,13 @@ export type AwaitingReceiptView = z.infer<typeof awaitingReceiptView>;
 
 /** What the ledger asks of the clinic today (src/domain/ledger/duties.ts). */
 export const ledgerDutiesView = z.object({
-  today: isoDate,
+  today: calendarDate,
   countCadence: z.enum(['shift', 'daily']),
   items: z.array(
     z.object({
       kind: z.enum(['count', 'inventory', 'registration', 'written_notice', 'form_106', 'loss_pattern']),
       state: z.enum(['due', 'overdue']),
-      dueOn: isoDate,
+      dueOn: calendarDate,
       subject: z.string(),
       subjectId: z.string().nullable(),
       message: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant, itemList } from './common.js';
+import { calendarDate, isoInstant, itemList } from './common.js';
 
 /**
  * The SPRAVATO REMS over HTTP (docs/spravato-rems.md): the clinic's setting certification, a patient's
@@ -7,7 +7,6 @@ import { isoInstant, itemList } from './common.js';
  * staff, printed, marked submitted) and the list of forms due.
  */
 
-const isoDate = z.iso.date();
 const person = z.object({ id: z.uuid(), label: z.string() });
 
 export const remsSetting = z
@@ -30,7 +29,7 @@ export const certificationBody = z
     status: z.enum(['certified', 'withdrawn']),
     settingIdentifier: z.string().trim().max(60).optional(),
     authorizedRepresentative: z.string().trim().min(1).max(120),
-    certifiedOn: isoDate.optional(),
+    certifiedOn: calendarDate.optional(),
     setting: remsSetting,
     note: z.string().trim().max(500).optional(),
   })
@@ -59,7 +58,7 @@ export type CertificationView = z.infer<typeof certificationView>;
 export const enrolmentBody = z
   .object({
     status: z.enum(['enrolled', 'not_enrolled']),
-    enrolledOn: isoDate.optional(),
+    enrolledOn: calendarDate.optional(),
     remsPatientId: z.string().trim().max(60).optional(),
     /** The prescriber who signed the Patient Enrollment Form with the patient. */
     prescriberId: z.uuid().optional(),
@@ -103,8 +102,8 @@ export const remsFormView = z.object({
   patient: z.object({ id: z.uuid(), name: z.string() }),
   templateVersion: z.string(),
   title: z.string(),
-  treatmentDate: isoDate,
-  dueOn: isoDate,
+  treatmentDate: calendarDate,
+  dueOn: calendarDate,
   status: z.enum(['submitted', 'due', 'due_today', 'overdue']),
   daysLeft: z.number().int(),
   items: z.array(formItemView),
@@ -112,7 +111,7 @@ export const remsFormView = z.object({
   submission: z.object({ withinDays: z.number(), online: z.string(), fax: z.string(), phone: z.string() }),
   submitted: z
     .object({
-      on: isoDate,
+      on: calendarDate,
       channel: z.enum(['online', 'fax']),
       confirmation: z.string().nullable(),
       by: person,
@@ -131,7 +130,7 @@ export const formValuesBody = z
 
 export const submissionBody = z
   .object({
-    submittedOn: isoDate,
+    submittedOn: calendarDate,
     channel: z.enum(['online', 'fax']),
     confirmation: z.string().trim().max(100).optional(),
     version: z.number().int(),
@@ -142,8 +141,8 @@ export const formsDueItem = z.object({
   formId: z.uuid(),
   sessionId: z.uuid(),
   patientName: z.string(),
-  treatmentDate: isoDate,
-  dueOn: isoDate,
+  treatmentDate: calendarDate,
+  dueOn: calendarDate,
   status: z.enum(['due', 'due_today', 'overdue']),
   daysLeft: z.number().int(),
 });

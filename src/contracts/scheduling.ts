@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant, itemList } from './common.js';
+import { calendarDate, isoInstant, itemList } from './common.js';
 
 /**
  * Scheduling requests and responses (docs/scheduling.md), shared by the server and the staff app.
@@ -33,7 +33,6 @@ export const statusAction = z.enum([
 const name = z.string().trim().min(1).max(80);
 const reason = z.string().trim().min(1).max(500);
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
-const calendarDate = z.iso.date();
 const weekday = z.number().int().min(1).max(7);
 const person = z.object({ id: z.uuid(), label: z.string() });
 

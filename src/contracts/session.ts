@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant, itemList } from './common.js';
+import { calendarDate, isoInstant, itemList } from './common.js';
 
 /**
  * The treatment session over HTTP (docs/infusion-session.md): check-in, one endpoint for every chart
@@ -285,7 +285,7 @@ export const sessionView = z.object({
       reportingPhone: z.string(),
       formId: z.uuid().nullable(),
       formStatus: z.enum(['submitted', 'due', 'due_today', 'overdue']).nullable(),
-      dueOn: z.iso.date().nullable(),
+      dueOn: calendarDate.nullable(),
     })
     .nullable(),
   /** Predicted ketamine concentrations for the infusion as given (IV only), for the chart's overlay. */

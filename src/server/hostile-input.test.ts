@@ -115,6 +115,66 @@ describe('hostile JSON on every write route', () => {
     });
   }
 
+  /** Every string in the body that reads as a date or instant, as a path of keys and indexes. */
+  function datePathsIn(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+    if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}/.test(value) ? [path] : [];
+    if (Array.isArray(value)) return value.flatMap((item, i) => datePathsIn(item, [...path, i]));
+    if (value && typeof value === 'object')
+      return Object.entries(value).flatMap(([key, item]) => datePathsIn(item, [...path, key]));
+    return [];
+  }
+
+  function withValueAt(body: unknown, path: Array<string | number>, value: string): unknown {
+    const copy = structuredClone(body) as Record<string | number, unknown>;
+    let at = copy;
+    for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+    at[path[path.length - 1]!] = value;
+    return copy;
+  }
+
+  // The calendar's edges on every date field of every write route: the year 0000 (which PostgreSQL has
+  // not), the first and last days the contracts accept and the days beyond them, and a day that does not
+  // exist. Random mutation reaches these only sometimes; this sweep reaches each one every run.
+  const edgeDates = ['0000-01-01', '1899-12-31', '1900-01-01', '2199-12-31', '2200-01-01', '1980-02-30'];
+  const edgeInstants = [
+    '0000-01-01T00:00:00Z',
+    '1900-01-01T00:00:00Z',
+    '2199-12-31T23:59:59Z',
+    '9999-12-31T23:59:59Z',
+  ];
+  // Never a date anywhere: a year that does not exist, a day that does not exist.
+  const impossible = new Set(['0000-01-01', '1980-02-30', '0000-01-01T00:00:00Z']);
+  it('every date field of every write route: the calendar edges are never a 5xx, and a refusal writes nothing', async () => {
+    let probed = 0;
+    for (const route of writeRoutes) {
+      const valid = sampleBodies[`${route.method} ${route.path}`];
+      // A role that holds the route's action, so the body reaches validation.
+      const role = staffRoles.find((r) => !route.action || can(r, route.action)) ?? 'admin';
+      for (const path of datePathsIn(valid)) {
+        const original = path.reduce<unknown>(
+          (at, key) => (at as Record<string | number, unknown>)[key],
+          valid,
+        );
+        for (const edge of String(original).includes('T') ? edgeInstants : edgeDates) {
+          const before = await rowCounts();
+          const cookie = await ctx.cookieFor(clinic.users[role].id, clinic.id);
+          const response = await ctx.request(route.path.replace(':id', patientId), {
+            method: route.method.toUpperCase(),
+            cookie,
+            json: withValueAt(valid, path, edge),
+          });
+          const text = await response.text();
+          const where = `${route.method} ${route.path} ${path.join('.')}=${edge}: ${text.slice(0, 200)}`;
+          expect(response.status, where).toBeLessThan(500);
+          if (response.status >= 400) expect(await rowCounts(), where).toEqual(before);
+          if (impossible.has(edge)) expect(response.status, where).toBe(400);
+          probed += 1;
+        }
+      }
+    }
+    expect(probed).toBeGreaterThan(20);
+  });
+
   it('refuses prototype-pollution keys anywhere in the body, naming the key', async () => {
     for (const raw of [
       '{"__proto__":{"isAdmin":true},"legalGivenName":"A"}',

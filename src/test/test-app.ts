@@ -58,7 +58,11 @@ export async function createTestContext(): Promise<TestContext> {
     trustProxy: false,
     publicUrl: base,
     now: clock.now,
-    log: (line) => logLines.push(line),
+    // ARBOR_TEST_LOG=1 prints the server's log while a test runs (to read why a request failed).
+    log: (line) => {
+      logLines.push(line);
+      if (process.env.ARBOR_TEST_LOG) console.error(line);
+    },
     checkResponses: true,
   };
   const app = createApp(deps);
