@@ -17,7 +17,11 @@ export async function ledgerVerifyCommand(args: string[], config: ArborConfig, i
   }
   const connection = await connectDatabase(config, () => undefined);
   try {
-    const verdict = await verifyLedger(connection.handle.db);
+    const verdict = await verifyLedger(connection.handle.db, {
+      onProgress: ({ clinicId, checked, total }) =>
+        io.stderr(`\rclinic ${clinicId}: checked ${checked} of ${total} events`),
+    });
+    io.stderr('\n');
     if (verdict.ok) {
       io.stdout(
         `Ledger intact: ${verdict.events} events in ${verdict.clinics} clinic(s), ${verdict.containers} containers; hash chains, rules and balances verified.\n`,

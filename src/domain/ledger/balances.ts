@@ -141,35 +141,68 @@ export function sumByProductLocation(containers: Iterable<ContainerBalance>): Pr
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A replay fed the ledger's events one at a time, in its sequence; see `balanceReplay`. */
+export interface BalanceReplay {
+  /** Applies the next event; the first that breaks a rule is returned (and the replay must stop). */
+  apply(event: LedgerEvent): LedgerViolation | null;
+  /** Every balance so far. */
+  balances(): LedgerBalances;
+  /** An event already applied, by id (what a correction names), or null. */
+  eventById(id: string): LedgerEvent | null;
+  /** How many events were applied. */
+  readonly applied: number;
+}
+
+/**
+ * Replays events as they are read, a page at a time, so a check of the whole ledger holds the balances
+ * and the events a correction may name, never the whole history's rows at once. Event ids must be unique;
+ * a correction must come after the event it corrects.
+ */
+export function balanceReplay(options: DeriveOptions): BalanceReplay {
+  const products = new Map(options.products.map((p) => [p.key, p]));
+  const settings = options.settings;
+  const containers = new Map<string, ContainerBalance>();
+  const seen = new Map<string, { event: LedgerEvent; corrected: boolean }>();
+  let index = 0;
+  return {
+    get applied() {
+      return index;
+    },
+    apply(e) {
+      const violation = (problems: Problem[]): LedgerViolation => ({ index, eventId: e.id, problems });
+      if (seen.has(e.id)) return violation([{ field: 'id', message: 'is used by an earlier event' }]);
+      const original = e.type === 'correction' ? (seen.get(e.correctsEventId) ?? null) : null;
+      const ctx: EventContext = {
+        settings,
+        product: e.type === 'receive' ? (products.get(e.productKey) ?? null) : null,
+        original,
+        localDate: options.localDateOf ? options.localDateOf(e.at) : null,
+      };
+      const next = applyEvent(containers.get(e.containerId) ?? null, e, ctx);
+      if (!next.ok) return violation(next.problems);
+      containers.set(e.containerId, next.value);
+      if (original) original.corrected = true;
+      seen.set(e.id, { event: e, corrected: false });
+      index += 1;
+      return null;
+    },
+    eventById: (id) => seen.get(id)?.event ?? null,
+    balances() {
+      const list = [...containers.values()].sort((a, b) => cmp(a.containerId, b.containerId));
+      return { containers: list, byProductLocation: sumByProductLocation(list) };
+    },
+  };
+}
+
 /**
  * Replays the events in the order given (the ledger's sequence) and returns every balance, or the first
  * event that breaks a rule. Event ids must be unique; a correction must come after the event it corrects.
  */
 export function deriveBalances(events: readonly LedgerEvent[], options: DeriveOptions): DeriveResult {
-  const products = new Map(options.products.map((p) => [p.key, p]));
-  const settings = options.settings;
-  const containers = new Map<string, ContainerBalance>();
-  const seen = new Map<string, { event: LedgerEvent; corrected: boolean }>();
-  for (let index = 0; index < events.length; index++) {
-    const e = events[index]!;
-    const violation = (problems: Problem[]): DeriveResult => ({
-      ok: false,
-      violation: { index, eventId: e.id, problems },
-    });
-    if (seen.has(e.id)) return violation([{ field: 'id', message: 'is used by an earlier event' }]);
-    const original = e.type === 'correction' ? (seen.get(e.correctsEventId) ?? null) : null;
-    const ctx: EventContext = {
-      settings,
-      product: e.type === 'receive' ? (products.get(e.productKey) ?? null) : null,
-      original,
-      localDate: options.localDateOf ? options.localDateOf(e.at) : null,
-    };
-    const next = applyEvent(containers.get(e.containerId) ?? null, e, ctx);
-    if (!next.ok) return violation(next.problems);
-    containers.set(e.containerId, next.value);
-    if (original) original.corrected = true;
-    seen.set(e.id, { event: e, corrected: false });
+  const replay = balanceReplay(options);
+  for (const e of events) {
+    const violation = replay.apply(e);
+    if (violation) return { ok: false, violation };
   }
-  const list = [...containers.values()].sort((a, b) => cmp(a.containerId, b.containerId));
-  return { ok: true, value: { containers: list, byProductLocation: sumByProductLocation(list) } };
+  return { ok: true, value: replay.balances() };
 }

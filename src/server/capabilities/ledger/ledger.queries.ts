@@ -282,6 +282,25 @@ export function eventsOf(
     .orderBy(asc(ledgerEvents.seq));
 }
 
+/** A clinic's events after `afterSeq` in the ledger's order, at most `limit` (served by the seq index). */
+export function eventsAfter(db: Executor, clinicId: string, afterSeq: number, limit: number) {
+  return db
+    .select()
+    .from(ledgerEvents)
+    .where(and(eq(ledgerEvents.clinicId, clinicId), gt(ledgerEvents.seq, afterSeq)))
+    .orderBy(asc(ledgerEvents.seq))
+    .limit(limit);
+}
+
+/** How many events a clinic's ledger holds. */
+export async function eventCount(db: Executor, clinicId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<string>`count(*)` })
+    .from(ledgerEvents)
+    .where(eq(ledgerEvents.clinicId, clinicId));
+  return Number(row?.n ?? 0);
+}
+
 /** One container's events in the ledger's order (served by the container index). */
 export function containerEventsOf(db: Executor, clinicId: string, containerId: string) {
   return db
@@ -292,12 +311,18 @@ export function containerEventsOf(db: Executor, clinicId: string, containerId: s
 }
 
 /**
- * What the administration log of a range reads: the administrations that happened in [from, to) and the
- * corrections that name them, in the ledger's order, and the containers they were drawn from (product,
- * label, lot: as received, never rewritten). Each statement is served by an index; only the columns the
- * log uses; the event is the hashed one.
+ * What the administration log of a range reads: the administrations of the given products that happened
+ * in [from, to), in time order (the ledger's order among equal times), optionally one page of them; the
+ * corrections that name them; and the containers they were drawn from (product, label, lot: as received,
+ * never rewritten). Paged here, so a screen's page reads its rows and not the month's thousands. Each
+ * statement is served by an index; only the columns the log uses; the event is the hashed one.
  */
-export async function administrationEventsBetween(db: Executor, clinicId: string, from: Date, to: Date) {
+export async function administrationEventsBetween(
+  db: Executor,
+  clinicId: string,
+  range: { from: Date; to: Date; productKeys: string[] },
+  page?: { offset: number; limit?: number | undefined },
+) {
   const columns = {
     id: ledgerEvents.id,
     seq: ledgerEvents.seq,
@@ -307,18 +332,34 @@ export async function administrationEventsBetween(db: Executor, clinicId: string
     containerId: ledgerEvents.containerId,
     event: ledgerEvents.event,
   };
-  const rows = await db
+  const where = and(
+    eq(ledgerEvents.clinicId, clinicId),
+    eq(ledgerEvents.type, 'administer'),
+    gte(ledgerEvents.eventAt, range.from),
+    lt(ledgerEvents.eventAt, range.to),
+    inArray(ledgerEvents.productKey, range.productKeys),
+  );
+  if (range.productKeys.length === 0) return { total: 0, events: [], containers: [] };
+  let ordered = db
     .select(columns)
     .from(ledgerEvents)
-    .where(
-      and(
-        eq(ledgerEvents.clinicId, clinicId),
-        eq(ledgerEvents.type, 'administer'),
-        gte(ledgerEvents.eventAt, from),
-        lt(ledgerEvents.eventAt, to),
-      ),
-    );
-  if (rows.length === 0) return { events: rows, containers: [] };
+    .where(where)
+    .orderBy(asc(ledgerEvents.eventAt), asc(ledgerEvents.seq))
+    .$dynamic();
+  if (page) ordered = ordered.offset(page.offset);
+  if (page?.limit !== undefined) ordered = ordered.limit(page.limit);
+  const rows = await ordered;
+  const total = page
+    ? Number(
+        (
+          await db
+            .select({ n: sql<string>`count(*)` })
+            .from(ledgerEvents)
+            .where(where)
+        )[0]?.n ?? 0,
+      )
+    : rows.length;
+  if (rows.length === 0) return { total, events: rows, containers: [] };
   // One array parameter each (not a list of hundreds, nor a subquery the planner hashes whole tables for).
   const anyOf = (column: AnyPgColumn, ids: string[]) => sql`${column} = ANY(${sql.param(ids)}::uuid[])`;
   const corrections = await db
@@ -348,7 +389,7 @@ export async function administrationEventsBetween(db: Executor, clinicId: string
         eq(ledgerContainers.clinicId, clinicId),
       ),
     );
-  return { events: [...rows, ...corrections].sort((a, b) => a.seq - b.seq), containers };
+  return { total, events: [...rows, ...corrections], containers };
 }
 
 const { event: _event, prevHash: _prevHash, ...listedColumns } = getTableColumns(ledgerEvents);
