@@ -402,13 +402,20 @@ export const discrepancyJudgeBody = z
 
 // --- Reports --------------------------------------------------------------------------------------
 
-export const dateRangeQuery = z.object({ from: calendarDate, to: calendarDate }).strict();
+/**
+ * A report's range of clinic-local dates, optionally for one registered location: records are kept
+ * separately for each, so a report may be asked for the locations under one DEA number.
+ */
+export const dateRangeQuery = z
+  .object({ from: calendarDate, to: calendarDate, deaNumber: deaNumber.optional() })
+  .strict();
 
 /** The administration log on screen: a range, optionally a page of it (CSV and PDF are always whole). */
 export const administrationLogQuery = z
   .object({
     from: calendarDate,
     to: calendarDate,
+    deaNumber: deaNumber.optional(),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
     limit: z.coerce.number().int().min(1).max(1000).optional(),
   })
@@ -428,6 +435,7 @@ export const perpetualLogQuery = z
     productKey: text(60),
     from: calendarDate,
     to: calendarDate,
+    deaNumber: deaNumber.optional(),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
   })
@@ -589,7 +597,7 @@ export type InventoryBody = z.input<typeof inventoryBody>;
 
 /** The date range of a report with its PDF: clinic-local dates, both inclusive. */
 export const perpetualLogRangeQuery = z
-  .object({ productKey: text(60), from: calendarDate, to: calendarDate })
+  .object({ productKey: text(60), from: calendarDate, to: calendarDate, deaNumber: deaNumber.optional() })
   .strict();
 
 const registrant = z.object({ name: z.string(), address: z.string(), deaNumber: z.string() });

@@ -29,6 +29,7 @@ import { reauthenticateUser } from '../auth/index.js';
 import { findSession } from '../session/index.js';
 import {
   containerViewOf,
+  deaNumberAt,
   domainEventOf,
   eventViewOf,
   ledgerClinicOf,
@@ -43,7 +44,6 @@ import {
   findContainer,
   findDose,
   findEvent,
-  findLocation,
   updateBalance,
 } from './ledger.queries.js';
 
@@ -95,7 +95,7 @@ async function loadContainer(
   // Opening, giving and moving stock need a registration in force where it is kept.
   if (options.handling) await refuseLapsed(deps, actor, clinic, found.balance.locationId);
   const product = clinic.products.find((p) => p.key === found.container.productKey);
-  return { clinic, products: clinic.products, product };
+  return { clinic, products: clinic.products, product, locationId: found.balance.locationId };
 }
 
 async function refuseLapsed(deps: AppDeps, actor: Actor, clinic: LedgerClinic, locationId: string) {
@@ -352,9 +352,23 @@ export async function transfer(
   containerId: string,
   body: z.infer<typeof transferBody>,
 ) {
-  const { clinic } = await loadContainer(deps, actor, containerId, { handling: true });
-  if (!(await findLocation(deps.db, actor.clinicId, body.toLocationId)))
+  const { clinic, locationId } = await loadContainer(deps, actor, containerId, { handling: true });
+  const [here, there] = await Promise.all([
+    deaNumberAt(deps.db, actor.clinicId, locationId),
+    deaNumberAt(deps.db, actor.clinicId, body.toLocationId),
+  ]);
+  if (there === undefined)
     throw badRequest([{ field: 'body.toLocationId', message: 'is not a storage location of this clinic' }]);
+  // Records are kept separately for each registered location (docs/clinical-sources.md#dea-records-content):
+  // a move between two registrations is a distribution each records (a disposal at one, a receipt at the
+  // other), never an internal transfer that would leave one registration's records short.
+  if (there !== here)
+    throw badRequest([
+      {
+        field: 'body.toLocationId',
+        message: `is kept under DEA registration ${there}, and this container under ${here}: stock moves between registered locations as a distribution both record, not as a transfer`,
+      },
+    ]);
   await refuseLapsed(deps, actor, clinic, body.toLocationId);
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
     clinic,

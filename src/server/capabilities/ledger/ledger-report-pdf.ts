@@ -139,7 +139,12 @@ export async function renderLedgerReportPdf(input: LedgerReportPdfInput): Promis
   return doc.save({ useObjectStreams: false });
 }
 
-export type PdfReportQuery = { from: string; to: string; productKey?: string };
+export type PdfReportQuery = {
+  from: string;
+  to: string;
+  productKey?: string;
+  deaNumber?: string | undefined;
+};
 
 /** Builds one report's table (auditing the read) and renders it with the clinic's heading. */
 export async function ledgerReportPdf(
@@ -151,11 +156,12 @@ export async function ledgerReportPdf(
   const { from, to } = query;
   let title = TITLES[kind];
   let table: ReportTable;
-  if (kind === 'administrations') table = await administrationLogTable(deps, actor, from, to);
-  else if (kind === 'receipts') table = await receiptsTable(deps, actor, from, to, 'pdf');
-  else if (kind === 'disposals') table = await disposalsTable(deps, actor, from, to, 'pdf');
+  const range = { from, to, deaNumber: query.deaNumber };
+  if (kind === 'administrations') table = await administrationLogTable(deps, actor, range);
+  else if (kind === 'receipts') table = await receiptsTable(deps, actor, range, 'pdf');
+  else if (kind === 'disposals') table = await disposalsTable(deps, actor, range, 'pdf');
   else {
-    const perpetual = await perpetualLogTable(deps, actor, query.productKey ?? '', from, to);
+    const perpetual = await perpetualLogTable(deps, actor, query.productKey ?? '', range);
     title = `${title}: ${perpetual.product}`;
     table = perpetual;
   }
@@ -163,7 +169,10 @@ export async function ledgerReportPdf(
   const me = (await usersOf(deps.db, actor.clinicId)).find((u) => u.id === actor.userId);
   return renderLedgerReportPdf({
     clinicName: clinic?.name ?? '',
-    registrations: currentRegistrations(await registrationsOf(deps.db, actor.clinicId)),
+    // A report of one registered location names that registrant only.
+    registrations: currentRegistrations(await registrationsOf(deps.db, actor.clinicId)).filter(
+      (r) => !query.deaNumber || r.deaNumber === query.deaNumber,
+    ),
     title,
     from,
     to,

@@ -352,3 +352,71 @@ describe('receipts awaiting confirmation', () => {
     expect(await list()).toEqual([]);
   });
 });
+
+describe('one registered location’s records', () => {
+  it('gives every report for one DEA number, with that registration’s own balance, and names only it in the PDF', async () => {
+    const oak = await json<{ id: string }>(
+      await post('/api/ledger/registrations', l.cookie.admin, {
+        deaNumber: 'BM7654329',
+        schedules: ['III', 'IIIN'],
+        expiresOn: '2030-12-31',
+        siteName: 'Oak Avenue Clinic',
+        siteAddress: '9 Oak Avenue, Springfield, IL 62704',
+      }),
+      201,
+    );
+    const oakSafe = await json<{ id: string }>(
+      await post('/api/ledger/locations', l.cookie.admin, { registrationId: oak.id, name: 'Oak safe' }),
+      201,
+    );
+    await receiveStock(ctx, l, ['O-001'], { locationId: oakSafe.id, invoiceNumber: 'INV-OAK' });
+    const report = async <T>(path: string) => json<T>(await get(path, l.cookie.physician), 200);
+    const invoices = async (dea: string) =>
+      (
+        await report<{ receipts: { invoiceNumber: string }[] }>(
+          `/api/ledger/reports/receipts?${range}${dea && `&deaNumber=${dea}`}`,
+        )
+      ).receipts.map((r) => r.invoiceNumber);
+    expect(await invoices('BM7654329')).toEqual(['INV-OAK']);
+    expect(await invoices('AM1234563')).not.toContain('INV-OAK');
+    expect(await invoices('AM1234563')).toContain(FORMULA_INVOICE);
+    expect(await invoices('')).toEqual(expect.arrayContaining(['INV-OAK', FORMULA_INVOICE]));
+
+    const disposals = (dea: string) =>
+      report<{ rows: unknown[] }>(`/api/ledger/reports/disposals?${range}&deaNumber=${dea}`);
+    expect((await disposals('BM7654329')).rows).toEqual([]);
+    expect((await disposals('AM1234563')).rows.length).toBeGreaterThan(0);
+    const administered = (dea: string) =>
+      report<{ total: number }>(`/api/ledger/reports/administrations?${range}&deaNumber=${dea}`);
+    expect((await administered('BM7654329')).total).toBe(0);
+    expect((await administered('AM1234563')).total).toBe(1);
+
+    // The perpetual log of one registration counts its own stock: the Oak vial is all it holds.
+    type Perpetual = { events: { type: string; balanceAfter: { ug: number } | null }[] };
+    const perpetual = (extra: string) =>
+      report<Perpetual>(`/api/ledger/reports/perpetual?productKey=ketamine-50-10&${range}${extra}`);
+    const oakLog = await perpetual('&deaNumber=BM7654329');
+    expect(oakLog.events.map((e) => [e.type, e.balanceAfter?.ug])).toEqual([['receive', 500_000]]);
+    const whole = await perpetual('');
+    expect(whole.events.at(-1)!.balanceAfter!.ug).toBeGreaterThan(500_000);
+    const csv = await (
+      await get(
+        `/api/ledger/reports/perpetual.csv?productKey=ketamine-50-10&${range}&deaNumber=BM7654329`,
+        l.cookie.physician,
+      )
+    ).text();
+    expect(csv).toContain('O-001');
+    expect(csv).not.toContain('R-001');
+
+    const pdf = await pdfText(`/api/ledger/reports/receipts.pdf?${range}&deaNumber=BM7654329`);
+    expect(pdf).toContain('DEA BM7654329');
+    expect(pdf).toContain('INV-OAK');
+    expect(pdf).not.toContain('AM1234563');
+
+    const unknown = await problem(
+      await get(`/api/ledger/reports/receipts?${range}&deaNumber=FX1234563`, l.cookie.physician),
+      400,
+    );
+    expect(unknown.fields.map((f) => f.field)).toEqual(['query.deaNumber']);
+  });
+});

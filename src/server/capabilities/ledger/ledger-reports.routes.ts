@@ -59,13 +59,13 @@ function tableCsvRoute(
     query: dateRangeQuery,
     produces: 'text/csv',
     handler: async ({ query, actor, ctx }) => {
-      const t = await table(ctx.deps, actor, query.from, query.to, 'csv');
+      const t = await table(ctx.deps, actor, query, 'csv');
       return csvResponse(
         csvDocument(
           t.columns.map((c) => c.key),
           t.rows,
         ),
-        `${kind}-${query.from}-${query.to}`,
+        [kind, query.deaNumber, query.from, query.to].filter(Boolean).join('-'),
       );
     },
   });
@@ -84,7 +84,7 @@ function pdfRoute(kind: PdfReportKind, summary: string): AnyRoute {
     produces: 'application/pdf',
     handler: async ({ query, actor, ctx }) => {
       const q = query as PdfReportQuery;
-      const name = [kind, q.productKey, q.from, q.to]
+      const name = [kind, q.productKey, q.deaNumber, q.from, q.to]
         .filter(Boolean)
         .join('-')
         .replace(/[^A-Za-z0-9-]/g, '');
@@ -131,8 +131,8 @@ export const ledgerReportRoutes: AnyRoute[] = [
     produces: 'text/csv',
     handler: async ({ query, actor, ctx }) =>
       csvResponse(
-        await administrationLogCsvReport(ctx.deps, actor, query.from, query.to),
-        `administration-log-${query.from}-${query.to}`,
+        await administrationLogCsvReport(ctx.deps, actor, query),
+        ['administration-log', query.deaNumber, query.from, query.to].filter(Boolean).join('-'),
       ),
   }),
   pdfRoute('administrations', 'The administration log for a date range as PDF'),
@@ -169,7 +169,7 @@ export const ledgerReportRoutes: AnyRoute[] = [
     query: perpetualLogRangeQuery,
     produces: 'text/csv',
     handler: async ({ query, actor, ctx }) => {
-      const t = await perpetualLogTable(ctx.deps, actor, query.productKey, query.from, query.to, 'csv');
+      const t = await perpetualLogTable(ctx.deps, actor, query.productKey, query, 'csv');
       return csvResponse(
         csvDocument(
           t.columns.map((c) => c.key),
@@ -189,7 +189,7 @@ export const ledgerReportRoutes: AnyRoute[] = [
     action: 'ledger.reports',
     query: dateRangeQuery,
     response: receiptsReportView,
-    handler: async ({ query, actor, ctx }) => receiptsReport(ctx.deps, actor, query.from, query.to),
+    handler: async ({ query, actor, ctx }) => receiptsReport(ctx.deps, actor, query),
   }),
   tableCsvRoute('receipts', 'Receipts in a date range as CSV, one line per container', receiptsTable),
   pdfRoute('receipts', 'Receipts in a date range as PDF'),
@@ -202,7 +202,7 @@ export const ledgerReportRoutes: AnyRoute[] = [
     action: 'ledger.reports',
     query: dateRangeQuery,
     response: disposalsReportView,
-    handler: async ({ query, actor, ctx }) => disposalsReport(ctx.deps, actor, query.from, query.to),
+    handler: async ({ query, actor, ctx }) => disposalsReport(ctx.deps, actor, query),
   }),
   tableCsvRoute('disposals', 'Disposals in a date range as CSV', disposalsTable),
   pdfRoute('disposals', 'Disposals in a date range as PDF'),

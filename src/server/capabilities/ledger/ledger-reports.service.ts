@@ -41,6 +41,7 @@ import {
   productEventCount,
   productEventsListed,
   productStockUg,
+  registrationsOf,
   type EventRow,
   usersOf,
 } from './ledger.queries.js';
@@ -122,6 +123,30 @@ export function checkRange(from: string, to: string): void {
   if (problems.length > 0) throw badRequest(problems);
 }
 
+/** A report's range of clinic-local dates, optionally for one registered location (its DEA number). */
+export interface ReportRange {
+  from: string;
+  to: string;
+  deaNumber?: string | undefined;
+}
+
+/**
+ * The storage locations under one DEA number (every record of it: a renewal is a new record), so a report
+ * holds that registered location's records only, as they are kept separately for each
+ * (docs/clinical-sources.md#dea-records-content); undefined for the whole clinic. A container never moves
+ * between registrations (a transfer is refused), so its events all fall on one side. A DEA number the
+ * clinic does not hold is a 400 naming it.
+ */
+async function locationsUnder(deps: AppDeps, clinicId: string, deaNumber: string | undefined) {
+  if (!deaNumber) return undefined;
+  const held = new Set(
+    (await registrationsOf(deps.db, clinicId)).filter((r) => r.deaNumber === deaNumber).map((r) => r.id),
+  );
+  if (held.size === 0)
+    throw badRequest([{ field: 'query.deaNumber', message: 'is not a DEA registration of this clinic' }]);
+  return (await locationsOf(deps.db, clinicId)).filter((l) => held.has(l.registrationId)).map((l) => l.id);
+}
+
 /**
  * The products the reports hold: Schedule III only, so these records stay readily separable from any
  * other (docs/clinical-sources.md#dea-records-retention). A stored product that is not a valid Schedule
@@ -181,7 +206,7 @@ function instantsOf(from: string, to: string, timeZone: string) {
 async function administrationRows(
   deps: AppDeps,
   actor: Actor,
-  range: { from: string; to: string },
+  range: ReportRange,
   page?: { offset: number; limit?: number | undefined },
 ) {
   const { from, to } = range;
@@ -191,6 +216,7 @@ async function administrationRows(
   const read = await readAdministrations(deps, actor.clinicId, {
     ...instantsOf(from, to, clinic.calendar.timeZone),
     productKeys: products.map((p) => p.key),
+    locationIds: await locationsUnder(deps, actor.clinicId, range.deaNumber),
     page,
   });
   const rows = read.events;
@@ -233,6 +259,7 @@ function readAdministrations(
     from: Date;
     to: Date;
     productKeys: string[];
+    locationIds: string[] | undefined;
     page?: { offset: number; limit?: number | undefined } | undefined;
   },
 ) {
@@ -246,7 +273,7 @@ function readAdministrations(
 async function auditedAdministrations(
   deps: AppDeps,
   actor: Actor,
-  range: { from: string; to: string },
+  range: ReportRange,
   format: ReportFormat,
   page?: { offset: number; limit?: number | undefined },
 ) {
@@ -267,20 +294,21 @@ export type ReportFormat = 'json' | 'csv' | 'pdf';
 export async function administrationLogReport(
   deps: AppDeps,
   actor: Actor,
-  query: { from: string; to: string; offset: number; limit?: number | undefined },
+  query: ReportRange & { offset: number; limit?: number | undefined },
 ) {
-  const { from, to, offset, limit } = query;
-  const { log, total } = await auditedAdministrations(deps, actor, { from, to }, 'json', { offset, limit });
+  const { from, to, deaNumber, offset, limit } = query;
+  const range = { from, to, deaNumber };
+  const { log, total } = await auditedAdministrations(deps, actor, range, 'json', { offset, limit });
   return { from, to, total, offset, rows: log as unknown as Record<string, unknown>[] };
 }
 
-export async function administrationLogCsvReport(deps: AppDeps, actor: Actor, from: string, to: string) {
-  return administrationLogCsv((await auditedAdministrations(deps, actor, { from, to }, 'csv')).log);
+export async function administrationLogCsvReport(deps: AppDeps, actor: Actor, range: ReportRange) {
+  return administrationLogCsv((await auditedAdministrations(deps, actor, range, 'csv')).log);
 }
 
 /** The administration log as a table (for the PDF). */
-export async function administrationLogTable(deps: AppDeps, actor: Actor, from: string, to: string) {
-  return administrationReportTable((await auditedAdministrations(deps, actor, { from, to }, 'pdf')).log);
+export async function administrationLogTable(deps: AppDeps, actor: Actor, range: ReportRange) {
+  return administrationReportTable((await auditedAdministrations(deps, actor, range, 'pdf')).log);
 }
 
 /**
@@ -295,18 +323,19 @@ export async function perpetualEventsBetween(
   deps: AppDeps,
   clinicId: string,
   productKey: string,
-  range: { from: string; to: string; timeZone: string },
+  range: { from: string; to: string; timeZone: string; locationIds?: string[] | undefined },
   page: { offset: number; limit: number } = { offset: 0, limit: 100_000 },
 ) {
-  const bounds = instantsOf(range.from, range.to, range.timeZone);
+  const bounds = { ...instantsOf(range.from, range.to, range.timeZone), locationIds: range.locationIds };
   return deps.db.transaction(
     async (tx) => {
       const total = await productEventCount(tx, clinicId, productKey, bounds);
       const rows = await productEventsListed(tx, clinicId, productKey, bounds, page);
       if (rows.length === 0) return { total, events: [] };
-      const deltas = await productDeltasFrom(tx, clinicId, productKey, rows[0]!.seq);
+      const deltas = await productDeltasFrom(tx, clinicId, productKey, rows[0]!.seq, range.locationIds);
       let stock =
-        (await productStockUg(tx, clinicId, productKey)) - deltas.reduce((n, d) => n + d.deltaUg, 0);
+        (await productStockUg(tx, clinicId, productKey, range.locationIds)) -
+        deltas.reduce((n, d) => n + d.deltaUg, 0);
       const after = new Map<number, number>();
       for (const d of deltas) after.set(d.seq, (stock += d.deltaUg));
       return { total, events: rows.map((row) => ({ row, balanceAfterUg: after.get(row.seq)! })) };
@@ -331,19 +360,20 @@ export async function perpetualLog(
   deps: AppDeps,
   actor: Actor,
   productKey: string,
-  query: { from: string; to: string; offset: number; limit: number },
+  query: ReportRange & { offset: number; limit: number },
 ) {
   checkRange(query.from, query.to);
   const clinic = await ledgerClinicOf(deps.db, actor.clinicId);
   const product = clinic.products.find((p) => p.key === productKey);
   if (!product) throw notFound('Product');
   const { timeZone } = clinic.calendar;
-  const { from, to, offset, limit } = query;
+  const { from, to, deaNumber, offset, limit } = query;
+  const locationIds = await locationsUnder(deps, actor.clinicId, deaNumber);
   const page = await perpetualEventsBetween(
     deps,
     actor.clinicId,
     productKey,
-    { from, to, timeZone },
+    { from, to, timeZone, locationIds },
     {
       offset,
       limit,
@@ -356,7 +386,7 @@ export async function perpetualLog(
     ...auditActor(actor),
     action: 'query',
     entity: 'ledger.perpetual-log',
-    detail: { productKey, from, to, offset, events: events.length },
+    detail: { productKey, from, to, ...(deaNumber && { deaNumber }), offset, events: events.length },
     outcome: 'success',
   });
   return { productKey, product: product.name, from, to, total: page.total, offset, events };
@@ -371,13 +401,15 @@ interface ReceiptLine {
   labelNumber: string;
 }
 
-async function receiptEntries(deps: AppDeps, actor: Actor, from: string, to: string) {
+async function receiptEntries(deps: AppDeps, actor: Actor, { from, to, deaNumber }: ReportRange) {
   checkRange(from, to);
+  const under = await locationsUnder(deps, actor.clinicId, deaNumber);
   const products = await scheduleIIIProducts(deps, actor.clinicId);
   const person = await peopleOf(deps, actor.clinicId);
   const locations = new Map((await locationsOf(deps.db, actor.clinicId)).map((l) => [l.id, l.name]));
   const entries: ReceiptReportEntry[] = [];
   for (const row of await receiptsReceivedBetween(deps.db, actor.clinicId, from, to)) {
+    if (under && !under.includes(row.locationId)) continue;
     const containers = (row.lines as ReceiptLine[]).flatMap((line) => {
       const product = products.find((p) => p.key === line.productKey);
       return product ? [receiptContainerOf(line, product)] : [];
@@ -399,11 +431,10 @@ async function receiptEntries(deps: AppDeps, actor: Actor, from: string, to: str
   return entries;
 }
 
-async function auditedReceipts(deps: AppDeps, actor: Actor, from: string, to: string, format: ReportFormat) {
-  const receipts = await receiptEntries(deps, actor, from, to);
+async function auditedReceipts(deps: AppDeps, actor: Actor, range: ReportRange, format: ReportFormat) {
+  const receipts = await receiptEntries(deps, actor, range);
   await auditReport(deps, actor, 'ledger.receipts-report', {
-    from,
-    to,
+    ...range,
     receipts: receipts.length,
     containers: receipts.reduce((n, r) => n + r.containers.length, 0),
     format,
@@ -412,27 +443,23 @@ async function auditedReceipts(deps: AppDeps, actor: Actor, from: string, to: st
 }
 
 /** Receipts in the range: supplier, invoice, date, each container, who received and who confirmed. */
-export async function receiptsReport(deps: AppDeps, actor: Actor, from: string, to: string) {
-  return { from, to, receipts: await auditedReceipts(deps, actor, from, to, 'json') };
+export async function receiptsReport(deps: AppDeps, actor: Actor, range: ReportRange) {
+  return { from: range.from, to: range.to, receipts: await auditedReceipts(deps, actor, range, 'json') };
 }
 
-export async function receiptsTable(
-  deps: AppDeps,
-  actor: Actor,
-  from: string,
-  to: string,
-  format: ReportFormat,
-) {
-  return receiptReportTable(await auditedReceipts(deps, actor, from, to, format));
+export async function receiptsTable(deps: AppDeps, actor: Actor, range: ReportRange, format: ReportFormat) {
+  return receiptReportTable(await auditedReceipts(deps, actor, range, format));
 }
 
-async function disposalRows(deps: AppDeps, actor: Actor, from: string, to: string) {
+async function disposalRows(deps: AppDeps, actor: Actor, { from, to, deaNumber }: ReportRange) {
   checkRange(from, to);
   const products = await scheduleIIIProducts(deps, actor.clinicId);
   const calendar = await clinicCalendar(deps.db, actor.clinicId);
+  const under = await locationsUnder(deps, actor.clinicId, deaNumber);
   // Every event: the quantity taken out of use at an expiry is the container's balance before it.
   const events = (await eventsOf(deps.db, actor.clinicId))
     .filter((r) => products.some((p) => p.key === r.productKey))
+    .filter((r) => !under || under.includes(r.locationId))
     .map((r) => r.event as LedgerEvent);
   return disposalLog({
     events,
@@ -444,25 +471,19 @@ async function disposalRows(deps: AppDeps, actor: Actor, from: string, to: strin
   });
 }
 
-async function auditedDisposals(deps: AppDeps, actor: Actor, from: string, to: string, format: ReportFormat) {
-  const rows = await disposalRows(deps, actor, from, to);
-  await auditReport(deps, actor, 'ledger.disposals-report', { from, to, rows: rows.length, format });
+async function auditedDisposals(deps: AppDeps, actor: Actor, range: ReportRange, format: ReportFormat) {
+  const rows = await disposalRows(deps, actor, range);
+  await auditReport(deps, actor, 'ledger.disposals-report', { ...range, rows: rows.length, format });
   return rows;
 }
 
 /** Waste (witness, session), returns to a reverse distributor, and expired or quarantined stock. */
-export async function disposalsReport(deps: AppDeps, actor: Actor, from: string, to: string) {
-  return { from, to, rows: await auditedDisposals(deps, actor, from, to, 'json') };
+export async function disposalsReport(deps: AppDeps, actor: Actor, range: ReportRange) {
+  return { from: range.from, to: range.to, rows: await auditedDisposals(deps, actor, range, 'json') };
 }
 
-export async function disposalsTable(
-  deps: AppDeps,
-  actor: Actor,
-  from: string,
-  to: string,
-  format: ReportFormat,
-) {
-  return disposalReportTable(await auditedDisposals(deps, actor, from, to, format));
+export async function disposalsTable(deps: AppDeps, actor: Actor, range: ReportRange, format: ReportFormat) {
+  return disposalReportTable(await auditedDisposals(deps, actor, range, format));
 }
 
 /**
@@ -473,8 +494,7 @@ export async function perpetualLogTable(
   deps: AppDeps,
   actor: Actor,
   productKey: string,
-  from: string,
-  to: string,
+  { from, to, deaNumber }: ReportRange,
   format: 'pdf' | 'csv' = 'pdf',
 ): Promise<ReportTable & { product: string }> {
   checkRange(from, to);
@@ -482,7 +502,11 @@ export async function perpetualLogTable(
   if (!product) throw notFound('Product');
   const calendar = await clinicCalendar(deps.db, actor.clinicId);
   const person = await peopleOf(deps, actor.clinicId);
-  const rows = await eventsOf(deps.db, actor.clinicId, { productKey });
+  const under = await locationsUnder(deps, actor.clinicId, deaNumber);
+  // One registration's events make its own running balance: its containers never leave it.
+  const rows = (await eventsOf(deps.db, actor.clinicId, { productKey })).filter(
+    (r) => !under || under.includes(r.locationId),
+  );
   const labels = containerLookup(
     rows.map((r) => r.event as LedgerEvent),
     [product],
@@ -514,6 +538,7 @@ export async function perpetualLogTable(
     productKey,
     from,
     to,
+    ...(deaNumber && { deaNumber }),
     events: table.length,
     format,
   });

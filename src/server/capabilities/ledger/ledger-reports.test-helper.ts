@@ -66,13 +66,18 @@ export async function receiveStock(
   ctx: TestContext,
   l: LedgerClinic,
   labels: string[],
-  options: { invoiceNumber?: string; supplier?: typeof SUPPLIER; confirm?: boolean } = {},
+  options: {
+    invoiceNumber?: string;
+    supplier?: typeof SUPPLIER;
+    confirm?: boolean;
+    locationId?: string;
+  } = {},
 ): Promise<{ receiptId: string; containerIds: string[] }> {
   const post = (path: string, cookie: string, body: unknown = {}) =>
     ctx.request(path, { method: 'POST', cookie, json: body });
   const receipt = await json<{ id: string }>(
     await post('/api/ledger/receipts', l.cookie.nurse, {
-      locationId: l.safeId,
+      locationId: options.locationId ?? l.safeId,
       supplier: options.supplier ?? SUPPLIER,
       invoiceNumber: options.invoiceNumber ?? `INV-${labels[0]}`,
       receivedOn: ctx.clock.now().toISOString().slice(0, 10),

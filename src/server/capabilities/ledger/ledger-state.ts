@@ -81,6 +81,13 @@ export async function refuseUnderLapsedRegistration(
     );
 }
 
+/** The DEA number a storage location is kept under; undefined for no location of this clinic. */
+export async function deaNumberAt(db: Executor, clinicId: string, locationId: string) {
+  const location = await findLocation(db, clinicId, locationId);
+  if (!location) return undefined;
+  return (await findRegistration(db, clinicId, location.registrationId))?.deaNumber ?? null;
+}
+
 /** The clinic-local date of an instant (epoch ms), in the clinic's time zone. */
 export async function clinicCalendar(db: Executor, clinicId: string) {
   return calendarIn((await readStoredClinic(db, clinicId))?.settings.timeZone ?? 'UTC');

@@ -320,7 +320,7 @@ export function containerEventsOf(db: Executor, clinicId: string, containerId: s
 export async function administrationEventsBetween(
   db: Executor,
   clinicId: string,
-  range: { from: Date; to: Date; productKeys: string[] },
+  range: EventScope & { from: Date; to: Date; productKeys: string[] },
   page?: { offset: number; limit?: number | undefined },
 ) {
   const columns = {
@@ -338,6 +338,7 @@ export async function administrationEventsBetween(
     gte(ledgerEvents.eventAt, range.from),
     lt(ledgerEvents.eventAt, range.to),
     inArray(ledgerEvents.productKey, range.productKeys),
+    atLocations(ledgerEvents.locationId, range.locationIds),
   );
   if (range.productKeys.length === 0) return { total: 0, events: [], containers: [] };
   let ordered = db
@@ -399,7 +400,18 @@ const { event: _event, prevHash: _prevHash, ...listedColumns } = getTableColumns
  * column a listing shows, without the stored event and the previous hash, which a listing does not show
  * and which cost most of the reading (the perpetual log lists thousands).
  */
-function productEventsWhere(clinicId: string, productKey: string, range: { from?: Date; to?: Date }) {
+/** Where a report looks: a time range and, for one registration's records, its storage locations. */
+export interface EventScope {
+  from?: Date;
+  to?: Date;
+  /** Only events at these locations (one registration's); every location when absent. */
+  locationIds?: readonly string[] | undefined;
+}
+
+const atLocations = (column: AnyPgColumn, ids: readonly string[] | undefined) =>
+  ids ? sql`${column} = ANY(${sql.param([...ids])}::uuid[])` : undefined;
+
+function productEventsWhere(clinicId: string, productKey: string, range: EventScope) {
   return and(
     eq(ledgerEvents.clinicId, clinicId),
     // Every type named, so that the (clinic, type, time) index serves a range.
@@ -407,6 +419,7 @@ function productEventsWhere(clinicId: string, productKey: string, range: { from?
     eq(ledgerEvents.productKey, productKey),
     range.from ? gte(ledgerEvents.eventAt, range.from) : undefined,
     range.to ? lt(ledgerEvents.eventAt, range.to) : undefined,
+    atLocations(ledgerEvents.locationId, range.locationIds),
   );
 }
 
@@ -414,7 +427,7 @@ export function productEventsListed(
   db: Executor,
   clinicId: string,
   productKey: string,
-  range: { from?: Date; to?: Date } = {},
+  range: EventScope = {},
   page?: { offset: number; limit: number },
 ) {
   const query = db
@@ -436,7 +449,7 @@ export function productEventCountQuery(
   db: Executor,
   clinicId: string,
   productKey: string,
-  range: { from: Date; to: Date },
+  range: EventScope & { from: Date; to: Date },
 ) {
   return db
     .select({ n: sql<number>`count(*)::int` })
@@ -448,14 +461,20 @@ export async function productEventCount(
   db: Executor,
   clinicId: string,
   productKey: string,
-  range: { from: Date; to: Date },
+  range: EventScope & { from: Date; to: Date },
 ): Promise<number> {
   const [row] = await productEventCountQuery(db, clinicId, productKey, range);
   return row?.n ?? 0;
 }
 
 /** The balance change of every event of one product from `fromSeq` on, in the ledger's order. */
-export function productDeltasFrom(db: Executor, clinicId: string, productKey: string, fromSeq: number) {
+export function productDeltasFrom(
+  db: Executor,
+  clinicId: string,
+  productKey: string,
+  fromSeq: number,
+  locationIds?: readonly string[],
+) {
   return db
     .select({ seq: ledgerEvents.seq, deltaUg: ledgerEvents.deltaUg })
     .from(ledgerEvents)
@@ -464,6 +483,7 @@ export function productDeltasFrom(db: Executor, clinicId: string, productKey: st
         eq(ledgerEvents.clinicId, clinicId),
         eq(ledgerEvents.productKey, productKey),
         gte(ledgerEvents.seq, fromSeq),
+        atLocations(ledgerEvents.locationId, locationIds),
       ),
     )
     .orderBy(asc(ledgerEvents.seq));
@@ -474,7 +494,12 @@ export function productDeltasFrom(db: Executor, clinicId: string, productKey: st
  * change (each balance row is updated in the transaction that appends its event; `ledger verify` checks
  * that they agree).
  */
-export function productStockQuery(db: Executor, clinicId: string, productKey: string) {
+export function productStockQuery(
+  db: Executor,
+  clinicId: string,
+  productKey: string,
+  locationIds?: readonly string[],
+) {
   return db
     .select({ ug: sql<string>`coalesce(sum(${ledgerContainerBalances.balanceUg}), 0)` })
     .from(ledgerContainerBalances)
@@ -485,12 +510,18 @@ export function productStockQuery(db: Executor, clinicId: string, productKey: st
         eq(ledgerContainers.productKey, productKey),
         // A returned container holds 0 (a return takes the whole balance): the same sum, by the index.
         onHand(),
+        atLocations(ledgerContainerBalances.locationId, locationIds),
       ),
     );
 }
 
-export async function productStockUg(db: Executor, clinicId: string, productKey: string): Promise<number> {
-  const [row] = await productStockQuery(db, clinicId, productKey);
+export async function productStockUg(
+  db: Executor,
+  clinicId: string,
+  productKey: string,
+  locationIds?: readonly string[],
+): Promise<number> {
+  const [row] = await productStockQuery(db, clinicId, productKey, locationIds);
   return Number(row?.ug ?? 0);
 }
 

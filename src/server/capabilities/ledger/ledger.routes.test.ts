@@ -660,6 +660,48 @@ describe('reading a long ledger', () => {
   });
 });
 
+describe('separate records for each registered location', () => {
+  it('moves stock between safes of one registration, and refuses a transfer to another registration', async () => {
+    // Earlier tests moved the clock past the sessions' lifetime: sign everyone in again.
+    for (const role of ['nurse', 'physician', 'admin'] as const)
+      cookie[role] = await ctx.cookieFor(clinic.users[role].id, clinic.id);
+    const oak = await json<{ id: string }>(
+      await post('/api/ledger/registrations', cookie.admin, {
+        deaNumber: 'BM7654329',
+        schedules: ['III', 'IIIN'],
+        expiresOn: '2030-12-31',
+        siteName: 'Oak Avenue Clinic',
+        siteAddress: '9 Oak Avenue, Springfield, IL 62704',
+      }),
+      201,
+    );
+    const oakSafe = (
+      await json<{ id: string }>(
+        await post('/api/ledger/locations', cookie.admin, { registrationId: oak.id, name: 'Oak safe' }),
+        201,
+      )
+    ).id;
+    const [vial] = await receive(safeA, ['K-T1']);
+    const moved = await json<Movement>(
+      await post(`/api/ledger/containers/${vial}/transfer`, cookie.nurse, { toLocationId: safeB }),
+      201,
+    );
+    expect(moved.container.locationId).toBe(safeB);
+    const refused = await problem(
+      await post(`/api/ledger/containers/${vial}/transfer`, cookie.nurse, { toLocationId: oakSafe }),
+      400,
+    );
+    expect(refused.fields).toEqual([
+      expect.objectContaining({ field: 'body.toLocationId', message: expect.stringContaining('BM7654329') }),
+    ]);
+    const [balance] = await ctx.deps.db
+      .select()
+      .from(ledgerContainerBalances)
+      .where(eq(ledgerContainerBalances.containerId, vial!));
+    expect(balance!.locationId).toBe(safeB);
+  });
+});
+
 describe('a lapsed DEA registration', () => {
   it('refuses receiving, opening and moving stock under it until it is renewed; counting goes on', async () => {
     // Earlier tests moved the clock past the sessions' lifetime: sign everyone in again.

@@ -59,6 +59,8 @@ export type PerpetualLogView = z.infer<typeof perpetualLogView>;
 export interface PerpetualPage {
   from: string;
   to: string;
+  /** One registered location's records; every registration's when empty or absent. */
+  deaNumber?: string;
   offset: number;
   limit: number;
 }
@@ -107,8 +109,13 @@ export const ledgerPaths = {
   discrepancyNotes: (discrepancyId: string) => `/api/ledger/discrepancies/${id(discrepancyId)}/notes`,
   resolve: (discrepancyId: string) => `/api/ledger/discrepancies/${id(discrepancyId)}/resolve`,
   judgement: (discrepancyId: string) => `/api/ledger/discrepancies/${id(discrepancyId)}/judgement`,
-  administrationLog: (page: { from: string; to: string; offset?: number; limit?: number }) =>
-    `/api/ledger/reports/administrations${toQueryString(page)}`,
+  administrationLog: (page: {
+    from: string;
+    to: string;
+    deaNumber?: string;
+    offset?: number;
+    limit?: number;
+  }) => `/api/ledger/reports/administrations${toQueryString(page)}`,
   administrationLogCsv: (range: { from: string; to: string }) =>
     `/api/ledger/reports/administrations.csv${toQueryString(range)}`,
   perpetualLog: (productKey: string, page: PerpetualPage) =>
@@ -128,7 +135,16 @@ export const ledgerKeys = {
   administrationLog: (page: PerpetualPage | { from: string; to: string }) =>
     [...all, 'administration-log', ...Object.values(page)] as const,
   perpetualLog: (productKey: string, page: PerpetualPage) =>
-    [...all, 'perpetual', productKey, page.from, page.to, page.offset, page.limit] as const,
+    [
+      ...all,
+      'perpetual',
+      productKey,
+      page.from,
+      page.to,
+      page.deaNumber ?? '',
+      page.offset,
+      page.limit,
+    ] as const,
   containerHistory: (containerId: string) => [...all, 'container-history', containerId] as const,
 };
 
@@ -216,7 +232,8 @@ export type { AwaitingReceiptView, DisposalsReportView, ReceiptsReportView };
 
 /** The reports on the Reports tab; each has a JSON view and a PDF, all but the perpetual log a CSV. */
 export type ReportKind = 'administrations' | 'receipts' | 'disposals' | 'perpetual';
-export type ReportRange = { from: string; to: string };
+/** A report's dates and, optionally, the DEA number of the one registered location it is for. */
+export type ReportRange = { from: string; to: string; deaNumber?: string };
 
 export const reportPaths = {
   awaitingReceipts: '/api/ledger/receipts/awaiting',
@@ -230,8 +247,10 @@ export const reportPaths = {
 
 export const reportKeys = {
   awaitingReceipts: [...all, 'receipts', 'awaiting'] as const,
-  receipts: (range: ReportRange) => [...all, 'receipts-report', range.from, range.to] as const,
-  disposals: (range: ReportRange) => [...all, 'disposals-report', range.from, range.to] as const,
+  receipts: (range: ReportRange) =>
+    [...all, 'receipts-report', range.from, range.to, range.deaNumber ?? ''] as const,
+  disposals: (range: ReportRange) =>
+    [...all, 'disposals-report', range.from, range.to, range.deaNumber ?? ''] as const,
 };
 
 export const fetchAwaitingReceipts = (signal?: AbortSignal) =>

@@ -22,6 +22,7 @@ import {
   fetchPerpetualLog,
   fetchProducts,
   fetchReceiptsReport,
+  fetchRegistrations,
   ledgerKeys,
   reportKeys,
   reportPaths,
@@ -38,6 +39,20 @@ const kindLabels: Record<ReportKind, string> = {
 };
 
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** ", DEA AB1234563" when a report is for one registered location. */
+const underText = (range: ReportRange) => (range.deaNumber ? `, DEA ${range.deaNumber}` : '');
+
+/**
+ * The clinic's DEA numbers with their site (a renewal is another record of the same number), for
+ * choosing one registered location's records; records are kept separately for each.
+ */
+function useRegisteredLocations() {
+  const { data } = useApiQuery(ledgerKeys.registrations, fetchRegistrations);
+  const bySite = new Map<string, string>();
+  for (const r of data?.items ?? []) if (!bySite.has(r.deaNumber)) bySite.set(r.deaNumber, r.siteName);
+  return [...bySite].map(([deaNumber, siteName]) => ({ deaNumber, siteName }));
+}
 
 /** Quantities line up on the right; a heading's text sits in a span, shown as a block to align it. */
 const rightAligned = { textAlign: 'right' } as const;
@@ -86,7 +101,7 @@ function usePageOffset(key: string): [number, (offset: number) => void] {
 
 function RangeReport({ kind, range }: { kind: Exclude<ReportKind, 'perpetual'>; range: ReportRange }) {
   const valid = isDate(range.from) && isDate(range.to);
-  const [offset, setOffset] = usePageOffset(`${range.from}|${range.to}`);
+  const [offset, setOffset] = usePageOffset(`${range.from}|${range.to}|${range.deaNumber ?? ''}`);
   const page = { ...range, offset, limit: REPORT_PAGE };
   const administrations = useApiQuery(
     ledgerKeys.administrationLog(page),
@@ -117,7 +132,7 @@ function RangeReport({ kind, range }: { kind: Exclude<ReportKind, 'perpetual'>; 
       {table ? (
         <ReportTableView
           label={kindLabels[kind]}
-          caption={`Schedule III ${kindLabels[kind].toLowerCase()}, ${range.from} to ${range.to}`}
+          caption={`Schedule III ${kindLabels[kind].toLowerCase()}, ${range.from} to ${range.to}${underText(range)}`}
           table={table}
         />
       ) : null}
@@ -136,7 +151,9 @@ function RangeReport({ kind, range }: { kind: Exclude<ReportKind, 'perpetual'>; 
 
 function PerpetualLog({ productKey, range }: { productKey: string; range: ReportRange }) {
   const valid = isDate(range.from) && isDate(range.to);
-  const [offset, setOffset] = usePageOffset(`${productKey}|${range.from}|${range.to}`);
+  const [offset, setOffset] = usePageOffset(
+    `${productKey}|${range.from}|${range.to}|${range.deaNumber ?? ''}`,
+  );
   const page = { ...range, offset, limit: REPORT_PAGE };
   const { data, error, isPending } = useApiQuery(
     ledgerKeys.perpetualLog(productKey, page),
@@ -153,7 +170,7 @@ function PerpetualLog({ productKey, range }: { productKey: string; range: Report
       {data && data.events.length > 0 ? (
         <TableRegion
           label="Perpetual log"
-          caption={`Events ${data.offset + 1}–${data.offset + data.events.length} of ${data.total} of ${data.product} from ${range.from} to ${range.to}, with the product's balance after each`}
+          caption={`Events ${data.offset + 1}–${data.offset + data.events.length} of ${data.total} of ${data.product} from ${range.from} to ${range.to}${underText(range)}, with the balance after each`}
           captionHidden={false}
           columns={[
             '#',
@@ -203,6 +220,7 @@ function Reports() {
   const [kind, setKind] = useState<ReportKind>('administrations');
   const [range, setRange] = useState<ReportRange>(() => monthOf(todayIso()));
   const [productKey, setProductKey] = useState('');
+  const registered = useRegisteredLocations();
   const valid = isDate(range.from) && isDate(range.to);
   const canDownload = valid && (kind !== 'perpetual' || productKey !== '');
   return (
@@ -228,6 +246,17 @@ function Reports() {
           value={range.to}
           onChange={(to) => setRange((r) => ({ ...r, to }))}
         />
+        {registered.length > 1 ? (
+          <SelectField
+            label="Registered location"
+            value={range.deaNumber ?? ''}
+            onChange={(deaNumber) => setRange((r) => ({ ...r, deaNumber }))}
+            options={[
+              { value: '', label: 'Every registration' },
+              ...registered.map((r) => ({ value: r.deaNumber, label: `DEA ${r.deaNumber}, ${r.siteName}` })),
+            ]}
+          />
+        ) : null}
         {kind === 'perpetual' ? (
           <SelectField
             label="Product"
@@ -242,7 +271,8 @@ function Reports() {
       </div>
       {kind === 'perpetual' ? (
         <p className="muted no-print">
-          The events in the date range; each balance is the product's whole stock after that event.
+          The events in the date range; each balance is the product's stock after that event
+          {range.deaNumber ? ` under DEA ${range.deaNumber}` : ' at every registered location'}.
         </p>
       ) : null}
       <p className="no-print button-row">
@@ -262,6 +292,7 @@ function Reports() {
       </p>
       <p className="ledger-print-only">
         Schedule III controlled substances: {kindLabels[kind]}, {range.from} to {range.to}
+        {underText(range)}
       </p>
       {kind === 'perpetual' ? (
         <PerpetualLog productKey={productKey} range={range} />
