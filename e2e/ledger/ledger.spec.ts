@@ -284,5 +284,31 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
         .subarray(0, 5)
         .toString('latin1'),
     ).toBe('%PDF-');
+
+    // A second registered site: each report can then be asked for one registration's records.
+    await physician.goto('/app/ledger/setup');
+    const second = physician.getByRole('form', { name: 'Record a DEA registration' });
+    await second.getByLabel('DEA number').fill('BM7654329');
+    await second.getByLabel('Expires on').fill(isoDay(700));
+    await second.getByLabel('Site name').fill('Oak Avenue Clinic');
+    await second.getByLabel('Site address').fill('9 Oak Avenue, Springfield, IL 62704');
+    await second.getByRole('button', { name: 'Record the registration' }).click();
+    await second.getByText('Registration recorded.').waitFor();
+    await physician.goto('/app/ledger/reports');
+    const site = physician.getByRole('combobox', { name: 'Registered location' });
+    await site.selectOption({ label: 'DEA BM7654329, Oak Avenue Clinic' });
+    await physician.getByText('Nothing recorded in this range.').waitFor();
+    await site.selectOption({ label: 'DEA AM1234563, Maple Street Clinic' });
+    await physician.getByText('Marsh').first().waitFor();
+    await physician
+      .getByRole('region', { name: 'Administration log' })
+      .getByText(/DEA AM1234563/)
+      .waitFor();
+    const [one] = await Promise.all([
+      physician.waitForEvent('download'),
+      physician.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    expect(one.suggestedFilename()).toMatch(/^administration-log-AM1234563-.*\.csv$/);
+    await checkPage(physician, 'ledger-reports-registration');
   });
 });

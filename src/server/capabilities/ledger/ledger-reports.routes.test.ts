@@ -8,6 +8,7 @@ import { json, problem } from '../scheduling/scheduling-test-setup.js';
 import { seedSession } from '../session/session-fixtures.js';
 import { readyPatient } from '../session/session.test-helper.js';
 import { seedLedger } from './ledger-fixtures.js';
+import { NO_ADDRESS } from './ledger-reports.service.js';
 import {
   ledgerClinic,
   physicianWitness,
@@ -247,6 +248,14 @@ describe('administration and perpetual logs as PDF', () => {
     expect(log).toContain('Schedule III controlled substances - Administration log');
     expect(log).toContain('Wren Hollis');
     expect(log).toContain('DEA AM1234563');
+    // Her chart has no address: the record names the gap instead of leaving the cell blank.
+    const onScreen = await json<{ rows: { patientName: string; patientAddress: string }[] }>(
+      await get(`/api/ledger/reports/administrations?${range}`, l.cookie.physician),
+      200,
+    );
+    expect(onScreen.rows).toEqual([
+      expect.objectContaining({ patientName: 'Wren Hollis', patientAddress: NO_ADDRESS }),
+    ]);
     const perpetual = await pdfText(`/api/ledger/reports/perpetual.pdf?productKey=ketamine-50-10&${range}`);
     expect(perpetual).toContain('Schedule III controlled substances - Perpetual log');
     expect(perpetual).toContain('administer');

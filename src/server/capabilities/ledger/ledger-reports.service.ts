@@ -96,6 +96,12 @@ export async function listContainers(deps: AppDeps, actor: Actor) {
   };
 }
 
+/**
+ * What the log prints for a patient whose chart has no address: the record must carry it
+ * (docs/clinical-sources.md#dea-records-content), so the gap is named, never a blank cell.
+ */
+export const NO_ADDRESS = '(no address on file: add it to the chart)';
+
 function addressText(address: unknown): string {
   if (!address || typeof address !== 'object') return '';
   const a = address as Record<string, unknown>;
@@ -233,7 +239,7 @@ async function administrationRows(
   const patients = new Map(
     (await patientsByIds(deps.db, actor.clinicId, patientIds)).map((p) => [
       p.id,
-      { name: `${p.given} ${p.family}`, address: addressText(p.address) },
+      { name: `${p.given} ${p.family}`, address: addressText(p.address) || NO_ADDRESS },
     ]),
   );
   const log: AdministrationLogRow[] = administrationLog({
