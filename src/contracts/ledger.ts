@@ -684,7 +684,15 @@ export const ledgerDutiesView = z.object({
   countCadence: z.enum(['shift', 'daily']),
   items: z.array(
     z.object({
-      kind: z.enum(['count', 'inventory', 'registration', 'written_notice', 'form_106', 'loss_pattern']),
+      kind: z.enum([
+        'count',
+        'inventory',
+        'registration',
+        'written_notice',
+        'form_106',
+        'loss_pattern',
+        'patient_address',
+      ]),
       state: z.enum(['due', 'overdue']),
       dueOn: calendarDate,
       subject: z.string(),

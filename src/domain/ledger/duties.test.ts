@@ -107,6 +107,15 @@ describe('ledger duties', () => {
     expect(duty!.message).toContain('3 count differences between 2026-11-04 and 2026-12-03');
   });
 
+  it('asks for the addresses of patients given a dose without one on their chart, naming none of them', () => {
+    expect(ledgerDuties({ ...none, patientsWithoutAddress: 0 })).toEqual([]);
+    const [one] = ledgerDuties({ ...none, patientsWithoutAddress: 1 });
+    expect(one).toMatchObject({ kind: 'patient_address', state: 'due', dueOn: today, subject: '1 patient' });
+    const [two] = ledgerDuties({ ...none, patientsWithoutAddress: 2 });
+    expect(two).toMatchObject({ subject: '2 patients', subjectId: null });
+    expect(two!.message).toContain('no address on the chart');
+  });
+
   it('never asks for a count on a day nothing moved, nor on one with enough counts (property)', () => {
     fc.assert(
       fc.property(

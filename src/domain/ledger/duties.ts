@@ -15,7 +15,7 @@ import { addDays, daysBetween, type LocalDate, type SourceRef } from './ledger-t
  */
 
 export type DutyKind =
-  'count' | 'inventory' | 'registration' | 'written_notice' | 'form_106' | 'loss_pattern';
+  'count' | 'inventory' | 'registration' | 'written_notice' | 'form_106' | 'loss_pattern' | 'patient_address';
 export type DutyState = 'due' | 'overdue';
 
 /** Each kind of duty in words, as the to-do list and the daily reminder title it. */
@@ -26,6 +26,7 @@ export const DUTY_TITLES: Record<DutyKind, string> = {
   written_notice: 'Written notice of a loss',
   form_106: 'DEA Form 106',
   loss_pattern: 'Pattern of small losses',
+  patient_address: 'Patient addresses for the administration log',
 };
 
 export interface Duty {
@@ -68,6 +69,11 @@ export interface DutyInput {
   }[];
   /** Products whose small losses make a pattern (smallLossPatterns), with the product's name. */
   lossPatterns?: readonly (SmallLossPattern & { productName: string })[];
+  /**
+   * How many patients given a Schedule III product in the last ADDRESS_WINDOW_DAYS have no address on
+   * their chart (a number only: the list and the daily mail name no patient).
+   */
+  patientsWithoutAddress?: number;
 }
 
 /** How far back a missed count is still shown. */
@@ -76,6 +82,8 @@ export const MISSED_COUNT_WINDOW_DAYS = 7;
 export const INVENTORY_NOTICE_DAYS = 30;
 /** Days before a registration lapses from which it is shown (renewal takes weeks). */
 export const REGISTRATION_NOTICE_DAYS = 60;
+/** How far back administrations are checked for a patient without an address. */
+export const ADDRESS_WINDOW_DAYS = 30;
 
 const PRACTICE: SourceRef = {
   section: 'docs/clinical-sources.md#controlled-substance-logs-in-practice',
@@ -204,6 +212,26 @@ function lossPatternDuties(input: DutyInput): Duty[] {
   }));
 }
 
+/**
+ * Each administration's record carries the patient's address (docs/clinical-sources.md#dea-records-content);
+ * patients given a dose without one on their chart are a gap in the log until the chart is completed.
+ */
+function patientAddressDuties(input: DutyInput): Duty[] {
+  const n = input.patientsWithoutAddress ?? 0;
+  if (n === 0) return [];
+  return [
+    {
+      kind: 'patient_address',
+      state: 'due',
+      dueOn: input.today,
+      subject: `${n} patient${n === 1 ? '' : 's'}`,
+      subjectId: null,
+      message: `given a controlled substance in the last ${ADDRESS_WINDOW_DAYS} days with no address on the chart: the administration log must carry it`,
+      source: REGISTRATION,
+    },
+  ];
+}
+
 /** Everything due or overdue, overdue first, then by date. */
 export function ledgerDuties(input: DutyInput): Duty[] {
   return [
@@ -212,6 +240,7 @@ export function ledgerDuties(input: DutyInput): Duty[] {
     ...registrationDuties(input),
     ...lossReportDuties(input),
     ...lossPatternDuties(input),
+    ...patientAddressDuties(input),
   ].sort(
     (a, b) =>
       (a.state === b.state ? 0 : a.state === 'overdue' ? -1 : 1) ||

@@ -1,6 +1,6 @@
 import { and, eq, gte, isNotNull, min, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.js';
-import { users } from '../../../db/schema.js';
+import { patients, users } from '../../../db/schema.js';
 import {
   ledgerCounts,
   ledgerEvents,
@@ -99,4 +99,25 @@ export function activeStaffOf(db: Executor, clinicId: string) {
     .select({ id: users.id, email: users.email, role: users.role })
     .from(users)
     .where(and(eq(users.clinicId, clinicId), eq(users.status, 'active')));
+}
+
+/**
+ * How many patients given a dose from the ledger since `since` have no address on their chart: no field
+ * of the address holds text, so the administration log would have none to print.
+ */
+export async function patientsGivenWithoutAddress(db: Executor, clinicId: string, since: Date) {
+  const [row] = await db
+    .select({ n: sql<number>`count(DISTINCT ${ledgerEvents.patientId})::int` })
+    .from(ledgerEvents)
+    .innerJoin(patients, eq(patients.id, ledgerEvents.patientId))
+    .where(
+      and(
+        eq(ledgerEvents.clinicId, clinicId),
+        eq(ledgerEvents.type, 'administer'),
+        gte(ledgerEvents.eventAt, since),
+        sql`NOT EXISTS (SELECT 1 FROM jsonb_each_text(coalesce(${patients.address}, '{}'::jsonb)) AS field
+                        WHERE btrim(field.value) <> '')`,
+      ),
+    );
+  return row?.n ?? 0;
 }

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerDutiesView } from '../../../contracts/ledger.js';
-import { messageOutbox } from '../../../db/schema.js';
+import { messageOutbox, patients } from '../../../db/schema.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import { json } from '../scheduling/scheduling-test-setup.js';
+import { seedSession } from '../session/session-fixtures.js';
+import { readyPatient } from '../session/session.test-helper.js';
 import { sendLedgerReminders } from './ledger-duties.service.js';
 import { ledgerClinic, receiveStock, type LedgerClinic } from './ledger-reports.test-helper.js';
 
@@ -65,5 +67,35 @@ describe('ledger duties and the daily reminder', () => {
     );
     expect((await duties()).map((d) => d.kind)).toEqual(['inventory']);
     expect((await ctx.request('/api/ledger/duties', { cookie: l.cookie.front_desk })).status).toBe(403);
+  });
+
+  it('asks for the address of a patient given a dose without one, until the chart has it', async () => {
+    const post = (path: string, body: unknown = {}) =>
+      ctx.request(path, { method: 'POST', cookie: l.cookie.nurse, json: body });
+    const { containerIds } = await receiveStock(ctx, l, ['D-2']);
+    const { patientId, doseId } = await readyPatient(ctx, l.clinic, l.cookie);
+    const sessionId = await seedSession(ctx.deps.db, l.clinic.id, patientId, l.clinic.users.nurse.id);
+    await json(await post(`/api/ledger/containers/${containerIds[0]}/open`), 201);
+    await json(
+      await post(`/api/ledger/containers/${containerIds[0]}/administer`, {
+        sessionId,
+        doseId,
+        quantity: { value: 35, unit: 'mg' },
+      }),
+      201,
+    );
+    const addressDuty = async () => (await duties()).find((d) => d.kind === 'patient_address');
+    expect(await addressDuty()).toMatchObject({ state: 'due', subject: '1 patient', subjectId: null });
+    // An address with only blank fields is still none.
+    await ctx.deps.db
+      .update(patients)
+      .set({ address: { line1: '  ' } })
+      .where(eq(patients.id, patientId));
+    expect(await addressDuty()).toBeDefined();
+    await ctx.deps.db
+      .update(patients)
+      .set({ address: { line1: '12 Elm Street', city: 'Springfield', region: 'IL', postalCode: '62701' } })
+      .where(eq(patients.id, patientId));
+    expect(await addressDuty()).toBeUndefined();
   });
 });

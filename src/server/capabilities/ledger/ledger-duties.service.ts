@@ -3,6 +3,7 @@ import {
   DUTY_TITLES,
   ledgerDuties,
   smallLossPatterns,
+  ADDRESS_WINDOW_DAYS,
   MISSED_COUNT_WINDOW_DAYS,
   type Duty,
   type DutyInput,
@@ -22,6 +23,7 @@ import {
   firstStockOn,
   inventoryDatesOf,
   locationDays,
+  patientsGivenWithoutAddress,
   remindedOn,
 } from './ledger-duties.queries.js';
 import { discrepanciesOf, lossFilingsOf, registrationsOf } from './ledger.queries.js';
@@ -37,14 +39,17 @@ async function dutyInput(db: Executor, clinicId: string, now: Date): Promise<Dut
   const calendar = await clinicCalendar(db, clinicId);
   const today = calendar.dateOf(now.getTime());
   const since = new Date(now.getTime() - (MISSED_COUNT_WINDOW_DAYS + 2) * 86_400_000);
-  const [settings, activity, registrations, inventories, firstStock, discrepancies] = await Promise.all([
-    ledgerSettingsFor(db, clinicId),
-    locationDays(db, clinicId, calendar.timeZone, since),
-    registrationsOf(db, clinicId),
-    inventoryDatesOf(db, clinicId),
-    firstStockOn(db, clinicId),
-    discrepanciesOf(db, clinicId),
-  ]);
+  const addressSince = new Date(now.getTime() - ADDRESS_WINDOW_DAYS * 86_400_000);
+  const [settings, activity, registrations, inventories, firstStock, discrepancies, withoutAddress] =
+    await Promise.all([
+      ledgerSettingsFor(db, clinicId),
+      locationDays(db, clinicId, calendar.timeZone, since),
+      registrationsOf(db, clinicId),
+      inventoryDatesOf(db, clinicId),
+      firstStockOn(db, clinicId),
+      discrepanciesOf(db, clinicId),
+      patientsGivenWithoutAddress(db, clinicId, addressSince),
+    ]);
   const reportable = discrepancies.flatMap((d) => {
     const deadlines = reportableDeadlines(d);
     return deadlines ? [{ id: d.id, deadlines }] : [];
@@ -91,6 +96,7 @@ async function dutyInput(db: Executor, clinicId: string, now: Date): Promise<Dut
       writtenNoticeSent: sent(r.id, 'written_notice'),
       form106Sent: sent(r.id, 'form_106'),
     })),
+    patientsWithoutAddress: withoutAddress,
     lossPatterns: patterns.map((p) => ({
       ...p,
       productName: products.find((x) => x.key === p.productKey)?.name ?? p.productKey,

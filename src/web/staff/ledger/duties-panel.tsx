@@ -15,6 +15,8 @@ function hrefOf(d: Duty): string {
   if (d.kind === 'count') return paths.ledger('counts');
   if (d.kind === 'loss_pattern') return paths.ledger('discrepancies');
   if (d.kind === 'inventory') return paths.ledger('inventories');
+  // The administration log shows which administrations lack the patient's address.
+  if (d.kind === 'patient_address') return paths.ledger('reports');
   return paths.ledger('setup');
 }
 
