@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../../db/schema.js';
@@ -8,6 +9,7 @@ import { json, problem } from '../scheduling/scheduling-test-setup.js';
 import { seedSession } from '../session/session-fixtures.js';
 import { readyPatient } from '../session/session.test-helper.js';
 import { seedLedger } from './ledger-fixtures.js';
+import { appendLedgerEvent } from './ledger.queries.js';
 import { NO_ADDRESS } from './ledger-reports.service.js';
 import {
   ledgerClinic,
@@ -427,5 +429,31 @@ describe('one registered location’s records', () => {
       400,
     );
     expect(unknown.fields.map((f) => f.field)).toEqual(['query.deaNumber']);
+
+    // A transfer between the two registrations, as one could be recorded before they were refused: one
+    // registration's records can no longer be separated, so a report for one is refused, naming why.
+    const { containerIds } = await receiveStock(ctx, l, ['R-X1']);
+    const now = ctx.clock.now();
+    await appendLedgerEvent(
+      ctx.deps.db,
+      {
+        id: randomUUID(),
+        type: 'transfer',
+        clinicId: l.clinic.id,
+        locationId: l.safeId,
+        containerId: containerIds[0]!,
+        actorId: l.clinic.users.nurse.id,
+        at: now.getTime(),
+        toLocationId: oakSafe.id,
+        note: null,
+      },
+      { productKey: 'ketamine-50-10', recordedAt: now },
+    );
+    const crossed = await problem(
+      await get(`/api/ledger/reports/receipts?${range}&deaNumber=BM7654329`, l.cookie.physician),
+      409,
+    );
+    expect(crossed.message).toMatch(/^1 transfer in this ledger moved stock from one DEA registration/);
+    expect((await get(`/api/ledger/reports/receipts?${range}`, l.cookie.physician)).status).toBe(200);
   });
 });

@@ -18,7 +18,7 @@ import {
   type ReportTable,
 } from '../../../domain/ledger/index.js';
 import { auditActor, type Actor } from '../../shared/actor.js';
-import { badRequest, notFound } from '../../shared/api-error.js';
+import { badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import {
   clinicCalendar,
@@ -42,6 +42,7 @@ import {
   productEventsListed,
   productStockUg,
   registrationsOf,
+  transfersBetweenRegistrations,
   type EventRow,
   usersOf,
 } from './ledger.queries.js';
@@ -150,6 +151,11 @@ async function locationsUnder(deps: AppDeps, clinicId: string, deaNumber: string
   );
   if (held.size === 0)
     throw badRequest([{ field: 'query.deaNumber', message: 'is not a DEA registration of this clinic' }]);
+  const crossing = await transfersBetweenRegistrations(deps.db, clinicId);
+  if (crossing > 0)
+    throw conflict(
+      `${crossing} transfer${crossing === 1 ? '' : 's'} in this ledger moved stock from one DEA registration to another, so one registration's records cannot be separated from the others': ask for the report of every registration`,
+    );
   return (await locationsOf(deps.db, clinicId)).filter((l) => held.has(l.registrationId)).map((l) => l.id);
 }
 

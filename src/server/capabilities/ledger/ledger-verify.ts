@@ -1,5 +1,5 @@
 import { asc } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.js';
+import type { Database, Executor } from '../../../db/client.js';
 import { clinics } from '../../../db/schema.js';
 import {
   balanceDelta,
@@ -18,9 +18,9 @@ import { productsOf } from './ledger-state.js';
  * balance, every administration linked to a session, every waste witnessed when required) and compares
  * the derived balances with the stored ones. Returns the first problem found, or what was checked.
  *
- * The events are read a page at a time in the ledger's order: the chain carries its head from page to
- * page and the replay its balances, so memory holds the balances and the events a correction may name,
- * never the whole history's rows.
+ * The events are read a page at a time in the ledger's order, in one read-only snapshot per clinic: the
+ * chain carries its head from page to page and the replay its balances and the events seen (any earlier
+ * one may be named by a correction), so the stored rows with their hashes are never all held at once.
  */
 
 export type LedgerVerdict =
@@ -38,34 +38,47 @@ export interface VerifyOptions {
 
 type Failure = Extract<LedgerVerdict, { ok: false }>;
 
-export async function verifyLedger(db: Executor, options: VerifyOptions = {}): Promise<LedgerVerdict> {
-  const { onProgress, pageSize = 5_000 } = options;
+export async function verifyLedger(db: Database, options: VerifyOptions = {}): Promise<LedgerVerdict> {
   let events = 0;
   let containers = 0;
   const all = await db.select({ id: clinics.id }).from(clinics).orderBy(asc(clinics.id));
   for (const { id: clinicId } of all) {
-    const replay = balanceReplay({
-      // No settings: each waste, adjustment and correction is judged by the witness rule stamped on it.
-      products: await productsOf(db, clinicId),
+    // One snapshot per clinic: an event recorded meanwhile must not look like a balance changed behind it.
+    const verdict = await db.transaction((tx) => verifyClinic(tx, clinicId, options), {
+      isolationLevel: 'repeatable read',
+      accessMode: 'read only',
     });
-    const total = await eventCount(db, clinicId);
-    let head = GENESIS_HASH;
-    let lastSeq = 0;
-    for (;;) {
-      const rows = await eventsAfter(db, clinicId, lastSeq, pageSize);
-      if (rows.length === 0) break;
-      const failure = checkPage(clinicId, rows, head, replay);
-      if (typeof failure !== 'string') return failure;
-      head = failure;
-      lastSeq = rows.at(-1)!.seq;
-      onProgress?.({ clinicId, checked: replay.applied, total });
-    }
-    const balances = await compareBalances(db, clinicId, replay);
-    if (balances) return balances;
-    events += replay.applied;
-    containers += replay.balances().containers.length;
+    if (!verdict.ok) return verdict;
+    events += verdict.events;
+    containers += verdict.containers;
   }
   return { ok: true, clinics: all.length, events, containers };
+}
+
+async function verifyClinic(
+  db: Executor,
+  clinicId: string,
+  { onProgress, pageSize = 5_000 }: VerifyOptions,
+): Promise<Failure | { ok: true; events: number; containers: number }> {
+  const replay = balanceReplay({
+    // No settings: each waste, adjustment and correction is judged by the witness rule stamped on it.
+    products: await productsOf(db, clinicId),
+  });
+  const total = await eventCount(db, clinicId);
+  let head = GENESIS_HASH;
+  let lastSeq = 0;
+  for (;;) {
+    const rows = await eventsAfter(db, clinicId, lastSeq, pageSize);
+    if (rows.length === 0) break;
+    const failure = checkPage(clinicId, rows, head, replay);
+    if (typeof failure !== 'string') return failure;
+    head = failure;
+    lastSeq = rows.at(-1)!.seq;
+    onProgress?.({ clinicId, checked: replay.applied, total });
+  }
+  const balances = await compareBalances(db, clinicId, replay);
+  if (balances) return balances;
+  return { ok: true, events: replay.applied, containers: replay.balances().containers.length };
 }
 
 /** One page: its links in the chain, its stored columns, its events through the rules. The new head, or the failure. */

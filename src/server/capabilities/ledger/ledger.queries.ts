@@ -282,6 +282,22 @@ export function eventsOf(
     .orderBy(asc(ledgerEvents.seq));
 }
 
+/**
+ * How many transfers moved a container from a location under one DEA number to a location under another
+ * (refused since records are kept per registered location; some may have been recorded before).
+ */
+export async function transfersBetweenRegistrations(db: Executor, clinicId: string): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(sql`
+    SELECT count(*)::int AS n
+    FROM ${ledgerEvents} e
+    JOIN ${ledgerLocations} src ON src.id = e.location_id
+    JOIN ${ledgerLocations} dst ON dst.id = (e.event ->> 'toLocationId')::uuid
+    JOIN ${ledgerRegistrations} rs ON rs.id = src.registration_id
+    JOIN ${ledgerRegistrations} rd ON rd.id = dst.registration_id
+    WHERE e.clinic_id = ${clinicId} AND e.type = 'transfer' AND rs.dea_number <> rd.dea_number`);
+  return rows[0]?.n ?? 0;
+}
+
 /** A clinic's events after `afterSeq` in the ledger's order, at most `limit` (served by the seq index). */
 export function eventsAfter(db: Executor, clinicId: string, afterSeq: number, limit: number) {
   return db

@@ -1,9 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerView, DiscrepancyView } from '../../../contracts/ledger.js';
-import * as schema from '../../../db/schema.js';
 import { auditLog } from '../../../db/schema.js';
 import { ledgerContainerBalances, ledgerEvents } from '../../../db/schema-ledger.js';
 import { createTestContext, type TestClinic, type TestContext } from '../../../test/test-app.js';
@@ -568,21 +566,31 @@ describe('reading a long ledger', () => {
       .orderBy(ledgerEvents.seq);
     const [removed, next] = [ordered[2]!, ordered[3]!];
     // As someone holding the database superuser could: the guard triggers off, the first event of the
-    // second page of two deleted; rolled back afterwards, so the ledger stays whole for the tests after.
+    // second page of two deleted; put back afterwards, so the ledger is whole again for the tests after.
     const owner = new pg.Client({ connectionString: ctx.database.ownerUrl });
     await owner.connect();
-    try {
+    const asSuperuser = async (statement: string, values: unknown[]) => {
       await owner.query('BEGIN');
       await owner.query("SET LOCAL session_replication_role = 'replica'");
-      await owner.query('DELETE FROM ledger_events WHERE id = $1', [removed.id]);
-      expect(await verifyLedger(drizzle(owner, { schema }), { pageSize: 2 })).toMatchObject({
+      await owner.query(statement, values);
+      await owner.query('COMMIT');
+    };
+    try {
+      const { rows } = await owner.query('SELECT to_jsonb(e) AS row FROM ledger_events e WHERE id = $1', [
+        removed.id,
+      ]);
+      await asSuperuser('DELETE FROM ledger_events WHERE id = $1', [removed.id]);
+      expect(await verifyLedger(ctx.deps.db, { pageSize: 2 })).toMatchObject({
         ok: false,
         clinicId: clinic.id,
         seq: next.seq,
         problem: expect.stringMatching(/chain is broken/),
       });
+      await asSuperuser(
+        'INSERT INTO ledger_events SELECT * FROM jsonb_populate_record(NULL::ledger_events, $1::jsonb)',
+        [rows[0].row],
+      );
     } finally {
-      await owner.query('ROLLBACK');
       await owner.end();
     }
     expect(await verifyLedger(ctx.deps.db, { pageSize: 2 })).toEqual(whole);
