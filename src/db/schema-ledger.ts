@@ -209,6 +209,10 @@ export const ledgerEvents = pgTable(
     index('ledger_events_clinic_seq').on(t.clinicId, t.seq),
     index('ledger_events_container').on(t.containerId, t.seq),
     index('ledger_events_clinic_type_time').on(t.clinicId, t.type, t.eventAt),
+    // A session's administrations, read when its note is signed (the chart and the ledger must agree).
+    index('ledger_events_session')
+      .on(t.sessionId)
+      .where(sql`${t.sessionId} IS NOT NULL`),
     uniqueIndex('ledger_events_one_correction')
       .on(t.correctsEventId)
       .where(sql`${t.correctsEventId} IS NOT NULL`),

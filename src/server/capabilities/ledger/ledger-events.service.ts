@@ -26,7 +26,6 @@ import { badRequest, conflict, notFound } from '../../shared/api-error.js';
 import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
 import { reauthenticateUser } from '../auth/index.js';
-import { findSession } from '../session/index.js';
 import {
   containerViewOf,
   deaNumberAt,
@@ -44,6 +43,7 @@ import {
   findContainer,
   findDose,
   findEvent,
+  findSessionLink,
   updateBalance,
 } from './ledger.queries.js';
 
@@ -258,7 +258,7 @@ export async function administer(
 ) {
   const { clinic, product } = await loadContainer(deps, actor, containerId, { handling: true });
   const quantityUg = ugOf(body.quantity, product, 'body.quantity');
-  const session = await findSession(deps.db, actor.clinicId, body.sessionId);
+  const session = await findSessionLink(deps.db, actor.clinicId, body.sessionId);
   if (!session) throw badRequest([{ field: 'body.sessionId', message: 'is not a session of this clinic' }]);
   return recordMovement(deps, actor, instantOf(deps, body.eventAt), {
     clinic,
@@ -298,7 +298,7 @@ export async function waste(
   const { clinic, product, products } = await loadContainer(deps, actor, containerId);
   const { settings } = clinic;
   const quantityUg = ugOf(body.quantity, product, 'body.quantity');
-  if (body.sessionId && !(await findSession(deps.db, actor.clinicId, body.sessionId)))
+  if (body.sessionId && !(await findSessionLink(deps.db, actor.clinicId, body.sessionId)))
     throw badRequest([{ field: 'body.sessionId', message: 'is not a session of this clinic' }]);
   const at = instantOf(deps, body.eventAt);
   // The quantity and the container are checked before the witness spends a code on it.

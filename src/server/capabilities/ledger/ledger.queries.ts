@@ -4,6 +4,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/client.js';
 import { patients, users } from '../../../db/schema.js';
 import { doses } from '../../../db/schema-dosing.js';
+import { treatmentSessions } from '../../../db/schema-session.js';
 import {
   ledgerContainerBalances,
   ledgerContainers,
@@ -308,6 +309,36 @@ export function eventsAfter(db: Executor, clinicId: string, afterSeq: number, li
     .limit(limit);
 }
 
+/**
+ * What the ledger holds for one treatment session: whether the clinic keeps its controlled-substance
+ * ledger here (it has a storage location), and the session's administrations that no correction
+ * reversed, with the container each came from.
+ */
+export async function sessionLedgerFacts(db: Executor, clinicId: string, sessionId: string) {
+  const [kept] = await db
+    .select({ id: ledgerLocations.id })
+    .from(ledgerLocations)
+    .where(eq(ledgerLocations.clinicId, clinicId))
+    .limit(1);
+  const administrations = await db
+    .select({ quantityUg: sql<number>`-${ledgerEvents.deltaUg}`, labelNumber: ledgerContainers.labelNumber })
+    .from(ledgerEvents)
+    .innerJoin(ledgerContainers, eq(ledgerContainers.id, ledgerEvents.containerId))
+    .where(
+      and(
+        eq(ledgerEvents.clinicId, clinicId),
+        eq(ledgerEvents.sessionId, sessionId),
+        eq(ledgerEvents.type, 'administer'),
+        sql`NOT EXISTS (SELECT 1 FROM ${ledgerEvents} AS c WHERE c.corrects_event_id = ${ledgerEvents.id})`,
+      ),
+    )
+    .orderBy(asc(ledgerEvents.seq));
+  return {
+    kept: kept !== undefined,
+    administrations: administrations.map((a) => ({ ...a, quantityUg: Number(a.quantityUg) })),
+  };
+}
+
 /** How many events a clinic's ledger holds. */
 export async function eventCount(db: Executor, clinicId: string): Promise<number> {
   const [row] = await db
@@ -542,6 +573,19 @@ export async function productStockUg(
 }
 
 // --- Links to the chart -------------------------------------------------------------------------
+
+/** A treatment session of the clinic, as an administration links to it (read here, not through the session capability, which reads the ledger when a note is signed). */
+export async function findSessionLink(db: Executor, clinicId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: treatmentSessions.id,
+      patientId: treatmentSessions.patientId,
+      doseId: treatmentSessions.doseId,
+    })
+    .from(treatmentSessions)
+    .where(and(eq(treatmentSessions.id, id), eq(treatmentSessions.clinicId, clinicId)));
+  return row;
+}
 
 export async function findDose(db: Executor, clinicId: string, id: string) {
   const [row] = await db

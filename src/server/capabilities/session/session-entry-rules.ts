@@ -356,8 +356,41 @@ function doseExplanationEntry({ body, facts }: EntryInput<'dose_explanation'>): 
   return { payload: { text: body.text }, stateAfter: facts.session.state as SessionState };
 }
 
+/**
+ * The chart and the controlled-substance ledger agree before the note is signed: where the clinic keeps
+ * its ledger here, a session in which drug was given has its administrations recorded — every esketamine
+ * device charted is one in the ledger, and an IV infusion that ran has at least one vial recorded — as each
+ * administration belongs in the registrant's records (docs/clinical-sources.md#dea-records-content).
+ */
+export function ledgerProblems(facts: SessionFacts): Problem[] {
+  const ledger = facts.ledger;
+  if (!ledger?.kept) return [];
+  const recorded = ledger.administrations.length;
+  if (facts.session.kind === 'esketamine') {
+    const charted = facts.chart.devices.length;
+    if (charted === recorded) return [];
+    return [
+      {
+        field: 'ledger',
+        message: `${charted} device${charted === 1 ? ' is' : 's are'} charted and ${recorded} ${recorded === 1 ? 'is' : 'are'} recorded in the controlled-substance ledger: record each device given (or correct the ledger entry) before signing`,
+      },
+    ];
+  }
+  if (facts.chart.startedAt === null || recorded > 0) return [];
+  return [
+    {
+      field: 'ledger',
+      message:
+        'the infusion ran but no vial is recorded in the controlled-substance ledger for this session: record the vial used before signing',
+    },
+  ];
+}
+
 function noteSignEntry({ facts, role }: EntryInput<'note_sign'>): EntryOutcome {
   const state = transition(facts, role, 'sign_note');
+  const unrecorded = ledgerProblems(facts);
+  if (unrecorded.length > 0)
+    throw new ApiError(409, 'conflict', unrecorded[0]!.message, fieldsOf(unrecorded, 'body.'));
   const amount = amountOf(facts);
   const unexplained = amount?.comparison
     ? checkDifferenceExplained(amount.comparison, facts.chart.doseExplanation)

@@ -48,6 +48,11 @@ export interface SessionFacts {
     patientEnrolled: boolean;
     form: { id: string; dueOn: string; status: 'submitted' | 'due' | 'due_today' | 'overdue' } | null;
   } | null;
+  /**
+   * Read only when the note is signed: whether the clinic keeps its controlled-substance ledger here, and
+   * the session's administrations in it that no correction reversed.
+   */
+  ledger?: { kept: boolean; administrations: { quantityUg: number; labelNumber: string }[] };
   now: Date;
 }
 

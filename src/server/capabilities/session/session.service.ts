@@ -8,6 +8,7 @@ import type { AppDeps } from '../../shared/app-deps.js';
 import { appendAudit } from '../../shared/audit.js';
 import { loadClinicPatient } from '../../shared/patient-access.js';
 import type { AppointmentAction } from '../../../domain/scheduling/index.js';
+import { sessionLedgerFacts } from '../ledger/index.js';
 import { followTreatmentSession } from '../scheduling/index.js';
 import { entryOutcome } from './session-entry-rules.js';
 import { loadSessionFacts, withEntry } from './session-facts.js';
@@ -143,6 +144,8 @@ export async function recordEntry(
     const now = deps.now();
     const eventAt = eventTimeOf(body, session, now);
     const facts = await loadSessionFacts(tx, session, now);
+    // Signing the note checks the ledger against the chart; no other entry reads it.
+    if (body.type === 'note_sign') facts.ledger = await sessionLedgerFacts(tx, session.clinicId, session.id);
     const outcome = entryOutcome(body, facts, actor.role, eventAt.getTime());
     const version = session.version + 1;
     const entry = await insertEntry(tx, {

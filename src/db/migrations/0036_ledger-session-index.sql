@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_events_session" ON "ledger_events" USING btree ("session_id") WHERE "ledger_events"."session_id" IS NOT NULL;
