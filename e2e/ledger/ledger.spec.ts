@@ -159,6 +159,8 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
       .click();
     await nurse.getByRole('button', { name: 'Stop infusion' }).waitFor();
     const vialUsed = nurse.getByRole('form', { name: 'Record the vial used' });
+    // Until the vial is recorded the note cannot be signed, and the form says so.
+    await vialUsed.getByText('Nothing is recorded in the ledger for this session yet').waitFor();
     const containerChoice = vialUsed.getByLabel('Container');
     await containerChoice.locator('option', { hasText: 'K-001' }).waitFor({ state: 'attached' });
     await containerChoice.selectOption(
@@ -168,6 +170,8 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
     await vialUsed.getByLabel('Unit').selectOption('mg');
     await vialUsed.getByRole('button', { name: 'Record the vial used' }).click();
     await vialUsed.getByText('Recorded in the controlled-substance ledger.').waitFor();
+    await vialUsed.getByText(/K-001: .*35 mg/).waitFor();
+    await checkPage(nurse, 'ledger-session-vial');
     await nurse.goto('/app/ledger');
     await nurse.getByRole('row', { name: /K-001/ }).getByText('450 mg (9 mL)').waitFor();
 

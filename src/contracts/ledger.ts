@@ -453,6 +453,24 @@ export const perpetualLogView = z.object({
   events: z.array(eventView),
 });
 
+/**
+ * What the ledger holds for one treatment session: whether the clinic keeps its ledger here (the note's
+ * signature waits for the ledger only then) and the session's administrations no correction reversed.
+ */
+export const sessionAdministrationsView = z.object({
+  kept: z.boolean(),
+  items: z.array(
+    z.object({
+      eventId: z.uuid(),
+      at: isoInstant,
+      labelNumber: z.string(),
+      product: z.string(),
+      quantity: quantityView,
+    }),
+  ),
+});
+export type SessionAdministrationsView = z.infer<typeof sessionAdministrationsView>;
+
 export type ContainerView = z.infer<typeof containerView>;
 export type EventView = z.infer<typeof eventView>;
 export type DiscrepancyView = z.infer<typeof discrepancyView>;

@@ -90,6 +90,7 @@ function foreignIdFor(route: AnyRoute): string {
   if (route.path.startsWith('/api/ledger/counts/')) return otherLedger.countId;
   if (route.path.startsWith('/api/ledger/discrepancies/')) return otherLedger.discrepancyId;
   if (route.path.startsWith('/api/ledger/inventories/')) return otherLedger.inventoryId;
+  if (route.path.startsWith('/api/ledger/sessions/')) return otherSessionId;
   throw new Error(`No foreign record known for ${keyOf(route)}: extend foreignIdFor`);
 }
 

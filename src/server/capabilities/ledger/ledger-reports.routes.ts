@@ -9,6 +9,7 @@ import {
   perpetualLogRangeQuery,
   perpetualLogView,
   receiptsReportView,
+  sessionAdministrationsView,
 } from '../../../contracts/ledger.js';
 import { csvDocument } from '../../../domain/ledger/index.js';
 import { defineRoute, idParam, type AnyRoute } from '../../shared/http/define-route.js';
@@ -24,6 +25,7 @@ import {
   perpetualLogTable,
   receiptsReport,
   receiptsTable,
+  sessionAdministrations,
 } from './ledger-reports.service.js';
 
 /**
@@ -158,6 +160,18 @@ export const ledgerReportRoutes: AnyRoute[] = [
     params: idParam,
     response: containerHistoryView,
     handler: async ({ params, actor, ctx }) => containerHistory(ctx.deps, actor, params.id),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/ledger/sessions/:id/administrations',
+    summary:
+      "A treatment session's administrations in the ledger (not reversed), and whether the clinic keeps it here",
+    tag,
+    auth: 'staff',
+    action: 'ledger.read',
+    params: idParam,
+    response: sessionAdministrationsView,
+    handler: async ({ params, actor, ctx }) => sessionAdministrations(ctx.deps, actor, params.id),
   }),
   defineRoute({
     method: 'get',

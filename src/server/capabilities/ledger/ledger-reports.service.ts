@@ -25,6 +25,7 @@ import {
   ledgerClinicOf,
   containerViewOf,
   eventViewOf,
+  NO_STRENGTH,
   productsOf,
   toContainerBalance,
 } from './ledger-state.js';
@@ -41,7 +42,9 @@ import {
   productEventCount,
   productEventsListed,
   productStockUg,
+  findSessionLink,
   registrationsOf,
+  sessionLedgerFacts,
   transfersBetweenRegistrations,
   type EventRow,
   usersOf,
@@ -626,4 +629,38 @@ export async function containerHistory(deps: AppDeps, actor: Actor, containerId:
     outcome: 'success',
   });
   return { container: containerViewOf(container, products), events };
+}
+
+/**
+ * What the ledger holds for one of the clinic's treatment sessions: whether the clinic keeps its ledger
+ * here and the administrations no correction reversed. The session page shows it beside the form that
+ * records the vial or devices, since the note's signature waits for it. Another clinic's session is a 404.
+ */
+export async function sessionAdministrations(deps: AppDeps, actor: Actor, sessionId: string) {
+  const session = await findSessionLink(deps.db, actor.clinicId, sessionId);
+  if (!session) throw notFound('Session');
+  const products = await productsOf(deps.db, actor.clinicId);
+  const facts = await sessionLedgerFacts(deps.db, actor.clinicId, sessionId);
+  await deps.audit.record({
+    ...auditActor(actor),
+    patientId: session.patientId,
+    action: 'read',
+    entity: 'ledger.session',
+    entityId: sessionId,
+    detail: { administrations: facts.administrations.length },
+    outcome: 'success',
+  });
+  return {
+    kept: facts.kept,
+    items: facts.administrations.map((a) => {
+      const product = products.find((p) => p.key === a.productKey);
+      return {
+        eventId: a.eventId,
+        at: a.at.toISOString(),
+        labelNumber: a.labelNumber,
+        product: product?.name ?? a.productKey,
+        quantity: viewQuantity(a.quantityUg, product?.strength ?? NO_STRENGTH),
+      };
+    }),
+  };
 }

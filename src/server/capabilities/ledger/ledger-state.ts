@@ -129,7 +129,8 @@ export async function ledgerClinicOf(db: Executor, clinicId: string): Promise<Le
   };
 }
 
-const NO_STRENGTH: Strength = { contentUg: 1, volumeUl: null, countAs: 'unit' };
+/** The strength of a product no longer in the catalogue: quantities shown in µg and mg only. */
+export const NO_STRENGTH: Strength = { contentUg: 1, volumeUl: null, countAs: 'unit' };
 
 /** A stored container as the ledger rules read it. */
 export function toContainerBalance(

@@ -321,13 +321,19 @@ export async function sessionLedgerFacts(db: Executor, clinicId: string, session
     .where(eq(ledgerLocations.clinicId, clinicId))
     .limit(1);
   const administrations = await db
-    .select({ quantityUg: sql<number>`-${ledgerEvents.deltaUg}`, labelNumber: ledgerContainers.labelNumber })
+    .select({
+      eventId: ledgerEvents.id,
+      at: ledgerEvents.eventAt,
+      productKey: ledgerEvents.productKey,
+      quantityUg: sql<string>`-${ledgerEvents.deltaUg}`,
+      labelNumber: ledgerContainers.labelNumber,
+    })
     .from(ledgerEvents)
     .innerJoin(ledgerContainers, eq(ledgerContainers.id, ledgerEvents.containerId))
     .where(
       and(
-        eq(ledgerEvents.clinicId, clinicId),
         eq(ledgerEvents.sessionId, sessionId),
+        eq(ledgerEvents.clinicId, clinicId),
         eq(ledgerEvents.type, 'administer'),
         sql`NOT EXISTS (SELECT 1 FROM ${ledgerEvents} AS c WHERE c.corrects_event_id = ${ledgerEvents.id})`,
       ),

@@ -61,6 +61,8 @@ afterAll(async () => {
 describe('signing the note of a session whose drug comes from the ledger', () => {
   it('signs without a ledger while the clinic keeps none here', async () => {
     const { sessionId } = await infusionEndedEarly();
+    const held = await ctx.request(`/api/ledger/sessions/${sessionId}/administrations`, { cookie: c.nurse });
+    expect(await json(held, 200)).toEqual({ kept: false, items: [] });
     const view = await charted(ctx, c.nurse, sessionId, { type: 'note_sign' });
     expect(view.state).toBe('note_signed');
   });
@@ -131,6 +133,13 @@ describe('signing the note of a session whose drug comes from the ledger', () =>
       }),
       201,
     );
+    // What the session page shows beside the vial form: the one administration standing.
+    const held = await json<{ kept: boolean; items: { labelNumber: string; quantity: { mg: string } }[] }>(
+      await ctx.request(`/api/ledger/sessions/${sessionId}/administrations`, { cookie: c.nurse }),
+      200,
+    );
+    expect(held).toEqual({ kept: true, items: [expect.objectContaining({ labelNumber: 'S-1' })] });
+    expect(held.items[0]!.quantity.mg).toBe('35');
     const view = await charted(ctx, c.nurse, sessionId, { type: 'note_sign' });
     expect(view.state).toBe('note_signed');
   });

@@ -121,6 +121,7 @@ export const ledgerPaths = {
   perpetualLog: (productKey: string, page: PerpetualPage) =>
     `/api/ledger/reports/perpetual${toQueryString({ productKey, ...page })}`,
   containerHistory: (containerId: string) => `/api/ledger/containers/${id(containerId)}/history`,
+  sessionAdministrations: (sessionId: string) => `/api/ledger/sessions/${id(sessionId)}/administrations`,
 };
 
 /** Every ledger read starts with 'ledger', so one invalidation refreshes what a write changed. */
@@ -146,6 +147,7 @@ export const ledgerKeys = {
       page.limit,
     ] as const,
   containerHistory: (containerId: string) => [...all, 'container-history', containerId] as const,
+  sessionAdministrations: (sessionId: string) => [...all, 'session', sessionId] as const,
 };
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : undefined);
@@ -226,7 +228,12 @@ export const takeInventory = (body: InventoryRequest) =>
 
 // --- Registrant's reports and receipts awaiting confirmation ---------------------------------------
 
-import type { AwaitingReceiptView, DisposalsReportView, ReceiptsReportView } from '../../../contracts/ledger';
+import type {
+  AwaitingReceiptView,
+  DisposalsReportView,
+  ReceiptsReportView,
+  SessionAdministrationsView,
+} from '../../../contracts/ledger';
 
 export type { AwaitingReceiptView, DisposalsReportView, ReceiptsReportView };
 
@@ -264,3 +271,6 @@ export const fetchDisposalsReport = (range: ReportRange, signal?: AbortSignal) =
 export const ledgerDutiesKey = [...ledgerKeys.all, 'duties'] as const;
 export const fetchLedgerDuties = (signal?: AbortSignal) =>
   apiGet<LedgerDutiesView>('/api/ledger/duties', withSignal(signal));
+
+export const fetchSessionAdministrations = (sessionId: string, signal?: AbortSignal) =>
+  apiGet<SessionAdministrationsView>(ledgerPaths.sessionAdministrations(sessionId), withSignal(signal));

@@ -3,10 +3,46 @@ import { useApiQuery } from '../query/use-api-query';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { ActionFeedback } from './action-feedback';
-import { administerFrom, fetchContainers, ledgerKeys, type MovementResult } from './ledger-api';
+import {
+  administerFrom,
+  fetchContainers,
+  fetchSessionAdministrations,
+  ledgerKeys,
+  type MovementResult,
+} from './ledger-api';
 import { quantityText } from './ledger-model';
 import { useLedgerAction } from './use-action';
 import './ledger.css';
+
+/**
+ * What the ledger already holds for the session: the note is signed only once it holds the vial used (IV)
+ * or every device given (esketamine), where the clinic keeps its ledger here.
+ */
+function SessionLedger({ sessionId, devices }: { sessionId: string; devices: boolean }) {
+  const { data } = useApiQuery(ledgerKeys.sessionAdministrations(sessionId), (signal) =>
+    fetchSessionAdministrations(sessionId, signal),
+  );
+  if (!data?.kept) return null;
+  if (data.items.length === 0)
+    return (
+      <p className="alert alert--warning" role="status">
+        Nothing is recorded in the ledger for this session yet: the note can be signed once the{' '}
+        {devices ? 'devices given are' : 'vial used is'} recorded.
+      </p>
+    );
+  return (
+    <div role="status">
+      <p>In the ledger for this session:</p>
+      <ul>
+        {data.items.map((a) => (
+          <li key={a.eventId}>
+            {a.labelNumber}: {a.product}, {quantityText(a.quantity)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /**
  * Records in the controlled-substance ledger the vial a session's dose was drawn from, or each device
@@ -59,6 +95,7 @@ export function VialUsedForm({
       }}
     >
       <h3 id="vial-used-title">{title}</h3>
+      <SessionLedger sessionId={sessionId} devices={devices} />
       {data && open.length === 0 ? (
         <p className="muted">
           {devices
