@@ -13,6 +13,8 @@ import { appendLedgerEvent } from './ledger.queries.js';
 import { NO_ADDRESS } from './ledger-reports.service.js';
 import {
   ledgerClinic,
+  OAK_SITE,
+  registerSite,
   physicianWitness,
   receiveStock,
   seedOtherScheduleStock,
@@ -366,21 +368,8 @@ describe('receipts awaiting confirmation', () => {
 
 describe('one registered location’s records', () => {
   it('gives every report for one DEA number, with that registration’s own balance, and names only it in the PDF', async () => {
-    const oak = await json<{ id: string }>(
-      await post('/api/ledger/registrations', l.cookie.admin, {
-        deaNumber: 'BM7654329',
-        schedules: ['III', 'IIIN'],
-        expiresOn: '2030-12-31',
-        siteName: 'Oak Avenue Clinic',
-        siteAddress: '9 Oak Avenue, Springfield, IL 62704',
-      }),
-      201,
-    );
-    const oakSafe = await json<{ id: string }>(
-      await post('/api/ledger/locations', l.cookie.admin, { registrationId: oak.id, name: 'Oak safe' }),
-      201,
-    );
-    await receiveStock(ctx, l, ['O-001'], { locationId: oakSafe.id, invoiceNumber: 'INV-OAK' });
+    const oakSafe = (await registerSite(ctx, l.cookie.admin, OAK_SITE, 'Oak safe')).locationId;
+    await receiveStock(ctx, l, ['O-001'], { locationId: oakSafe, invoiceNumber: 'INV-OAK' });
     const report = async <T>(path: string) => json<T>(await get(path, l.cookie.physician), 200);
     const invoices = async (dea: string) =>
       (
@@ -444,7 +433,7 @@ describe('one registered location’s records', () => {
         containerId: containerIds[0]!,
         actorId: l.clinic.users.nurse.id,
         at: now.getTime(),
-        toLocationId: oakSafe.id,
+        toLocationId: oakSafe,
         note: null,
       },
       { productKey: 'ketamine-50-10', recordedAt: now },

@@ -30,35 +30,52 @@ export const SUPPLIER = {
   deaNumber: 'RH0123456',
 };
 
+/** The registered sites the ledger tests use: valid DEA numbers (their check digit holds). */
+export const MAPLE_SITE = {
+  deaNumber: 'AM1234563',
+  siteName: 'Maple Street Clinic',
+  siteAddress: '100 Example Street, Springfield, IL 62701',
+};
+export const OAK_SITE = {
+  deaNumber: 'BM7654329',
+  siteName: 'Oak Avenue Clinic',
+  siteAddress: '9 Oak Avenue, Springfield, IL 62704',
+};
+
+/** Records, as an administrator, a DEA registration (Schedule III, expiring 2030-12-31) and a storage location under it. */
+export async function registerSite(
+  ctx: TestContext,
+  adminCookie: string,
+  site: typeof MAPLE_SITE,
+  locationName: string,
+): Promise<{ registrationId: string; locationId: string }> {
+  const post = (path: string, body: unknown) =>
+    ctx.request(path, { method: 'POST', cookie: adminCookie, json: body });
+  const registration = await json<{ id: string }>(
+    await post('/api/ledger/registrations', { ...site, schedules: ['III', 'IIIN'], expiresOn: '2030-12-31' }),
+    201,
+  );
+  const location = await json<{ id: string }>(
+    await post('/api/ledger/locations', { registrationId: registration.id, name: locationName }),
+    201,
+  );
+  return { registrationId: registration.id, locationId: location.id };
+}
+
 export async function ledgerClinic(ctx: TestContext, name: string): Promise<LedgerClinic> {
   const clinic = await ctx.seedClinic(name);
   const cookie = {
     ...(await sessionCookies(ctx, clinic)),
     admin: await ctx.cookieFor(clinic.users.admin.id, clinic.id),
   };
-  const post = (path: string, body: unknown) =>
-    ctx.request(path, { method: 'POST', cookie: cookie.admin, json: body });
-  const registration = await json<{ id: string }>(
-    await post('/api/ledger/registrations', {
-      deaNumber: 'AM1234563',
-      schedules: ['III', 'IIIN'],
-      expiresOn: '2030-12-31',
-      siteName: 'Maple Street Clinic',
-      siteAddress: '100 Example Street, Springfield, IL 62701',
-    }),
-    201,
-  );
-  const safe = await json<{ id: string }>(
-    await post('/api/ledger/locations', { registrationId: registration.id, name: 'Safe A' }),
-    201,
-  );
+  const { locationId } = await registerSite(ctx, cookie.admin, MAPLE_SITE, 'Safe A');
   const nameOf = async (id: string) =>
     (await ctx.deps.db.select().from(users).where(eq(users.id, id)))[0]!.displayName;
   const names = {
     nurse: await nameOf(clinic.users.nurse.id),
     physician: await nameOf(clinic.users.physician.id),
   };
-  return { clinic, cookie, safeId: safe.id, names };
+  return { clinic, cookie, safeId: locationId, names };
 }
 
 /** Enters a receipt as the nurse; the physician confirms it unless `confirm` is false. */

@@ -10,6 +10,7 @@ import { json, problem } from '../scheduling/scheduling-test-setup.js';
 import { seedSession } from '../session/session-fixtures.js';
 import { readyPatient, sessionCookies } from '../session/session.test-helper.js';
 import { testPassword } from '../../../test/test-app.js';
+import { OAK_SITE, registerSite } from './ledger-reports.test-helper.js';
 import { verifyLedger } from './ledger-verify.js';
 
 let ctx: TestContext;
@@ -673,22 +674,7 @@ describe('separate records for each registered location', () => {
     // Earlier tests moved the clock past the sessions' lifetime: sign everyone in again.
     for (const role of ['nurse', 'physician', 'admin'] as const)
       cookie[role] = await ctx.cookieFor(clinic.users[role].id, clinic.id);
-    const oak = await json<{ id: string }>(
-      await post('/api/ledger/registrations', cookie.admin, {
-        deaNumber: 'BM7654329',
-        schedules: ['III', 'IIIN'],
-        expiresOn: '2030-12-31',
-        siteName: 'Oak Avenue Clinic',
-        siteAddress: '9 Oak Avenue, Springfield, IL 62704',
-      }),
-      201,
-    );
-    const oakSafe = (
-      await json<{ id: string }>(
-        await post('/api/ledger/locations', cookie.admin, { registrationId: oak.id, name: 'Oak safe' }),
-        201,
-      )
-    ).id;
+    const { locationId: oakSafe } = await registerSite(ctx, cookie.admin, OAK_SITE, 'Oak safe');
     const [vial] = await receive(safeA, ['K-T1']);
     const moved = await json<Movement>(
       await post(`/api/ledger/containers/${vial}/transfer`, cookie.nurse, { toLocationId: safeB }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../contracts/session.js';
 import { createTestContext, type TestClinic, type TestContext } from '../../../test/test-app.js';
-import { physicianWitness } from '../ledger/ledger-reports.test-helper.js';
+import { MAPLE_SITE, physicianWitness, registerSite } from '../ledger/ledger-reports.test-helper.js';
 import { json, problem } from '../scheduling/scheduling-test-setup.js';
 import {
   chart,
@@ -68,20 +68,7 @@ describe('signing the note of a session whose drug comes from the ledger', () =>
   });
 
   it('refuses the signature until the vial used is recorded, then signs', async () => {
-    const registration = await json<{ id: string }>(
-      await post('/api/ledger/registrations', c.admin, {
-        deaNumber: 'AM1234563',
-        schedules: ['III', 'IIIN'],
-        expiresOn: '2030-12-31',
-        siteName: 'Maple Street Clinic',
-        siteAddress: '100 Example Street, Springfield, IL 62701',
-      }),
-      201,
-    );
-    const safe = await json<{ id: string }>(
-      await post('/api/ledger/locations', c.admin, { registrationId: registration.id, name: 'Safe A' }),
-      201,
-    );
+    const safe = await registerSite(ctx, c.admin, MAPLE_SITE, 'Safe A');
     const { sessionId, doseId } = await infusionEndedEarly();
 
     const refused = await problem(await chart(ctx, c.nurse, sessionId, { type: 'note_sign' }), 409);
@@ -91,7 +78,7 @@ describe('signing the note of a session whose drug comes from the ledger', () =>
 
     const receipt = await json<{ id: string }>(
       await post('/api/ledger/receipts', c.nurse, {
-        locationId: safe.id,
+        locationId: safe.locationId,
         supplier: { name: 'Henry Schein', address: '135 Duryea Rd, Melville, NY', deaNumber: 'RH0123456' },
         invoiceNumber: 'INV-SL1',
         receivedOn: ctx.clock.now().toISOString().slice(0, 10),
