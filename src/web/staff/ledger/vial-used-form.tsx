@@ -18,28 +18,45 @@ import './ledger.css';
  * What the ledger already holds for the session: the note is signed only once it holds the vial used (IV)
  * or every device given (esketamine), where the clinic keeps its ledger here.
  */
-function SessionLedger({ sessionId, devices }: { sessionId: string; devices: boolean }) {
+function SessionLedger({
+  sessionId,
+  devices,
+  chartedDevices,
+}: {
+  sessionId: string;
+  devices: boolean;
+  chartedDevices: number;
+}) {
   const { data } = useApiQuery(ledgerKeys.sessionAdministrations(sessionId), (signal) =>
     fetchSessionAdministrations(sessionId, signal),
   );
   if (!data?.kept) return null;
-  if (data.items.length === 0)
-    return (
-      <p className="alert alert--warning" role="status">
-        Nothing is recorded in the ledger for this session yet: the note can be signed once the{' '}
-        {devices ? 'devices given are' : 'vial used is'} recorded.
-      </p>
-    );
+  const recorded = data.items.length;
+  // The same rule the server applies when the note is signed: every device charted is one in the
+  // ledger; an infusion needs at least one vial.
+  const short = devices ? recorded !== chartedDevices : recorded === 0;
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
   return (
     <div role="status">
-      <p>In the ledger for this session:</p>
-      <ul>
-        {data.items.map((a) => (
-          <li key={a.eventId}>
-            {a.labelNumber}: {a.product}, {quantityText(a.quantity)}
-          </li>
-        ))}
-      </ul>
+      {short ? (
+        <p className="alert alert--warning">
+          {devices
+            ? `${plural(chartedDevices, 'device')} charted, ${recorded} recorded in the ledger: the note can be signed once they agree.`
+            : 'Nothing is recorded in the ledger for this session yet: the note can be signed once the vial used is recorded.'}
+        </p>
+      ) : null}
+      {recorded > 0 ? (
+        <>
+          <p>In the ledger for this session:</p>
+          <ul>
+            {data.items.map((a) => (
+              <li key={a.eventId}>
+                {a.labelNumber}: {a.product}, {quantityText(a.quantity)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </div>
   );
 }
@@ -53,11 +70,14 @@ export function VialUsedForm({
   sessionId,
   doseId,
   devices = false,
+  chartedDevices = 0,
 }: {
   sessionId: string;
   doseId: string;
   /** An esketamine session: the containers are nasal spray devices. */
   devices?: boolean;
+  /** Esketamine: how many devices the chart says were taken, to compare with the ledger. */
+  chartedDevices?: number;
 }) {
   const { data } = useApiQuery(ledgerKeys.containers, fetchContainers);
   const open = (data?.items ?? []).filter(
@@ -95,7 +115,7 @@ export function VialUsedForm({
       }}
     >
       <h3 id="vial-used-title">{title}</h3>
-      <SessionLedger sessionId={sessionId} devices={devices} />
+      <SessionLedger sessionId={sessionId} devices={devices} chartedDevices={chartedDevices} />
       {data && open.length === 0 ? (
         <p className="muted">
           {devices

@@ -67,7 +67,12 @@ export function DoseSection({ view, entries, canChart }: SectionProps) {
         </>
       )}
       {view.dose && can('ledger.record') ? (
-        <VialUsedForm sessionId={view.id} doseId={view.dose.id} devices={view.kind === 'esketamine'} />
+        <VialUsedForm
+          sessionId={view.id}
+          doseId={view.dose.id}
+          devices={view.kind === 'esketamine'}
+          chartedDevices={view.devices.length}
+        />
       ) : null}
     </SessionSection>
   );
