@@ -256,6 +256,9 @@ describe('the controlled-substance ledger: receipt, witnessed waste, blind count
     const todo = physician.getByRole('region', { name: 'To do' });
     await todo.getByText(/DEA Form 106/).waitFor();
     await todo.getByText(/DEA registration: AM1234563/).waitFor();
+    // Tove Marsh's chart has no address, which the administration log must carry.
+    await todo.getByText(/1 patient/).waitFor();
+    await todo.getByText(/no address on the chart/).waitFor();
     await checkPage(physician, 'ledger-duties');
 
     // Reports: the perpetual log has every event; the administration log names the patient, as CSV and PDF.
