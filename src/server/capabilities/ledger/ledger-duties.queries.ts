@@ -115,8 +115,13 @@ export async function patientsGivenWithoutAddress(db: Executor, clinicId: string
         eq(ledgerEvents.clinicId, clinicId),
         eq(ledgerEvents.type, 'administer'),
         gte(ledgerEvents.eventAt, since),
-        sql`NOT EXISTS (SELECT 1 FROM jsonb_each_text(coalesce(${patients.address}, '{}'::jsonb)) AS field
-                        WHERE btrim(field.value) <> '')`,
+        // Not reversed by a correction: an administration entered by mistake names no patient given a dose.
+        sql`NOT EXISTS (SELECT 1 FROM ${ledgerEvents} AS c WHERE c.corrects_event_id = ${ledgerEvents.id})`,
+        // CASE, not OR: jsonb_each_text fails on anything but an object, and OR does not fix the order.
+        sql`CASE WHEN jsonb_typeof(${patients.address}) = 'object'
+                 THEN NOT EXISTS (SELECT 1 FROM jsonb_each_text(${patients.address}) AS field
+                                  WHERE btrim(field.value) <> '')
+                 ELSE true END`,
       ),
     );
   return row?.n ?? 0;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerDutiesView } from '../../../contracts/ledger.js';
 import { messageOutbox, patients } from '../../../db/schema.js';
@@ -7,7 +7,12 @@ import { json } from '../scheduling/scheduling-test-setup.js';
 import { seedSession } from '../session/session-fixtures.js';
 import { readyPatient } from '../session/session.test-helper.js';
 import { sendLedgerReminders } from './ledger-duties.service.js';
-import { ledgerClinic, receiveStock, type LedgerClinic } from './ledger-reports.test-helper.js';
+import {
+  ledgerClinic,
+  physicianWitness,
+  receiveStock,
+  type LedgerClinic,
+} from './ledger-reports.test-helper.js';
 
 let ctx: TestContext;
 let l: LedgerClinic;
@@ -76,7 +81,7 @@ describe('ledger duties and the daily reminder', () => {
     const { patientId, doseId } = await readyPatient(ctx, l.clinic, l.cookie);
     const sessionId = await seedSession(ctx.deps.db, l.clinic.id, patientId, l.clinic.users.nurse.id);
     await json(await post(`/api/ledger/containers/${containerIds[0]}/open`), 201);
-    await json(
+    const given = await json<{ event: { id: string } }>(
       await post(`/api/ledger/containers/${containerIds[0]}/administer`, {
         sessionId,
         doseId,
@@ -86,6 +91,12 @@ describe('ledger duties and the daily reminder', () => {
     );
     const addressDuty = async () => (await duties()).find((d) => d.kind === 'patient_address');
     expect(await addressDuty()).toMatchObject({ state: 'due', subject: '1 patient', subjectId: null });
+    // An address stored as JSON null (not an object) is none too, and does not break the list.
+    await ctx.deps.db
+      .update(patients)
+      .set({ address: sql`'null'::jsonb` })
+      .where(eq(patients.id, patientId));
+    expect(await addressDuty()).toBeDefined();
     // An address with only blank fields is still none.
     await ctx.deps.db
       .update(patients)
@@ -96,6 +107,18 @@ describe('ledger duties and the daily reminder', () => {
       .update(patients)
       .set({ address: { line1: '12 Elm Street', city: 'Springfield', region: 'IL', postalCode: '62701' } })
       .where(eq(patients.id, patientId));
+    expect(await addressDuty()).toBeUndefined();
+
+    // An administration entered by mistake and corrected gave the patient nothing: no address is asked for.
+    await ctx.deps.db.update(patients).set({ address: null }).where(eq(patients.id, patientId));
+    expect(await addressDuty()).toBeDefined();
+    await json(
+      await post(`/api/ledger/events/${given.event.id}/correction`, {
+        reason: 'Entered against the wrong patient',
+        witness: await physicianWitness(ctx, l.clinic),
+      }),
+      201,
+    );
     expect(await addressDuty()).toBeUndefined();
   });
 });

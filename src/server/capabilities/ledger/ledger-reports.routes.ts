@@ -168,7 +168,8 @@ export const ledgerReportRoutes: AnyRoute[] = [
       "A treatment session's administrations in the ledger (not reversed), and whether the clinic keeps it here",
     tag,
     auth: 'staff',
-    action: 'ledger.read',
+    // Those who record the vial or devices (nurses, physicians): the quantities are the patient's doses.
+    action: 'ledger.record',
     params: idParam,
     response: sessionAdministrationsView,
     handler: async ({ params, actor, ctx }) => sessionAdministrations(ctx.deps, actor, params.id),

@@ -640,7 +640,7 @@ export async function sessionAdministrations(deps: AppDeps, actor: Actor, sessio
   const session = await findSessionLink(deps.db, actor.clinicId, sessionId);
   if (!session) throw notFound('Session');
   const products = await productsOf(deps.db, actor.clinicId);
-  const facts = await sessionLedgerFacts(deps.db, actor.clinicId, sessionId);
+  const facts = await sessionLedgerFacts(deps.db, actor.clinicId, session);
   await deps.audit.record({
     ...auditActor(actor),
     patientId: session.patientId,

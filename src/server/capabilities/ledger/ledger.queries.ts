@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../../db/client.js';
 import { patients, users } from '../../../db/schema.js';
@@ -310,20 +310,27 @@ export function eventsAfter(db: Executor, clinicId: string, afterSeq: number, li
 }
 
 /**
- * What the ledger holds for one treatment session: whether the clinic keeps its controlled-substance
- * ledger here (it has a storage location), and the session's administrations that no correction
+ * What the ledger holds for one treatment session: whether the clinic kept its controlled-substance
+ * ledger here when the session began (a storage location existed by its check-in: a session before the
+ * ledger was set up cannot have its vial in it), and the session's administrations that no correction
  * reversed, with the container each came from.
  */
-export async function sessionLedgerFacts(db: Executor, clinicId: string, sessionId: string) {
+export async function sessionLedgerFacts(
+  db: Executor,
+  clinicId: string,
+  session: { id: string; checkedInAt: Date },
+) {
+  const sessionId = session.id;
   const [kept] = await db
     .select({ id: ledgerLocations.id })
     .from(ledgerLocations)
-    .where(eq(ledgerLocations.clinicId, clinicId))
+    .where(and(eq(ledgerLocations.clinicId, clinicId), lte(ledgerLocations.createdAt, session.checkedInAt)))
     .limit(1);
   const administrations = await db
     .select({
       eventId: ledgerEvents.id,
       at: ledgerEvents.eventAt,
+      containerId: ledgerEvents.containerId,
       productKey: ledgerEvents.productKey,
       quantityUg: sql<string>`-${ledgerEvents.deltaUg}`,
       labelNumber: ledgerContainers.labelNumber,
@@ -587,6 +594,7 @@ export async function findSessionLink(db: Executor, clinicId: string, id: string
       id: treatmentSessions.id,
       patientId: treatmentSessions.patientId,
       doseId: treatmentSessions.doseId,
+      checkedInAt: treatmentSessions.checkedInAt,
     })
     .from(treatmentSessions)
     .where(and(eq(treatmentSessions.id, id), eq(treatmentSessions.clinicId, clinicId)));

@@ -9,6 +9,8 @@ function factsOf(input: {
   devices: number;
   kept: boolean;
   recorded: number;
+  /** Every administration from one container (one device recorded twice). */
+  sameDevice?: boolean;
 }): SessionFacts {
   return {
     session: { kind: input.kind },
@@ -19,6 +21,7 @@ function factsOf(input: {
     ledger: {
       kept: input.kept,
       administrations: Array.from({ length: input.recorded }, (_, i) => ({
+        containerId: input.sameDevice ? 'device-1' : `device-${i}`,
         quantityUg: 28_000,
         labelNumber: `E-${i}`,
       })),
@@ -47,6 +50,18 @@ describe('the chart and the ledger agree before the note is signed', () => {
       for (const p of problems) expect(p.field).toBe('ledger');
     },
   );
+
+  it('counts devices, not ledger entries: one device recorded twice is one device', () => {
+    const facts = factsOf({
+      kind: 'esketamine',
+      started: true,
+      devices: 2,
+      kept: true,
+      recorded: 2,
+      sameDevice: true,
+    });
+    expect(ledgerProblems(facts)[0]!.message).toMatch(/^2 devices are charted and 1 is recorded/);
+  });
 
   it('says how many devices are charted and how many the ledger holds', () => {
     const [problem] = ledgerProblems(

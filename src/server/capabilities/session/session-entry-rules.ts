@@ -367,6 +367,8 @@ export function ledgerProblems(facts: SessionFacts): Problem[] {
   if (!ledger?.kept) return [];
   const recorded = ledger.administrations.length;
   if (facts.session.kind === 'esketamine') {
+    // Devices, not entries: a device recorded in two administrations (one per nostril) is still one.
+    const recorded = new Set(ledger.administrations.map((a) => a.containerId)).size;
     const charted = facts.chart.devices.length;
     if (charted === recorded) return [];
     return [

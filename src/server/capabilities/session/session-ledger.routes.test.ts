@@ -68,7 +68,12 @@ describe('signing the note of a session whose drug comes from the ledger', () =>
   });
 
   it('refuses the signature until the vial used is recorded, then signs', async () => {
+    // A session under way before the ledger was set up cannot have its vial in it: it signs as before.
+    const before = await infusionEndedEarly();
+    ctx.clock.advance(60_000);
     const safe = await registerSite(ctx, c.admin, MAPLE_SITE, 'Safe A');
+    expect((await charted(ctx, c.nurse, before.sessionId, { type: 'note_sign' })).state).toBe('note_signed');
+
     const { sessionId, doseId } = await infusionEndedEarly();
 
     const refused = await problem(await chart(ctx, c.nurse, sessionId, { type: 'note_sign' }), 409);

@@ -52,7 +52,10 @@ export interface SessionFacts {
    * Read only when the note is signed: whether the clinic keeps its controlled-substance ledger here, and
    * the session's administrations in it that no correction reversed.
    */
-  ledger?: { kept: boolean; administrations: { quantityUg: number; labelNumber: string }[] };
+  ledger?: {
+    kept: boolean;
+    administrations: { containerId: string; quantityUg: number; labelNumber: string }[];
+  };
   now: Date;
 }
 

@@ -145,7 +145,7 @@ export async function recordEntry(
     const eventAt = eventTimeOf(body, session, now);
     const facts = await loadSessionFacts(tx, session, now);
     // Signing the note checks the ledger against the chart; no other entry reads it.
-    if (body.type === 'note_sign') facts.ledger = await sessionLedgerFacts(tx, session.clinicId, session.id);
+    if (body.type === 'note_sign') facts.ledger = await sessionLedgerFacts(tx, session.clinicId, session);
     const outcome = entryOutcome(body, facts, actor.role, eventAt.getTime());
     const version = session.version + 1;
     const entry = await insertEntry(tx, {

@@ -31,7 +31,8 @@ function SessionLedger({
     fetchSessionAdministrations(sessionId, signal),
   );
   if (!data?.kept) return null;
-  const recorded = data.items.length;
+  // Devices, not entries: one device recorded in two administrations is still one device.
+  const recorded = devices ? new Set(data.items.map((a) => a.labelNumber)).size : data.items.length;
   // The same rule the server applies when the note is signed: every device charted is one in the
   // ledger; an infusion needs at least one vial.
   const short = devices ? recorded !== chartedDevices : recorded === 0;
