@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEvent, deriveBalances, sumByProductLocation } from './balances.js';
+import { applyEvent, balanceReplay, deriveBalances, sumByProductLocation } from './balances.js';
 import { balanceDelta, type ContainerBalance, type LedgerEvent } from './events.js';
 import { DEFAULT_LEDGER_SETTINGS } from './ledger-settings.js';
 import { administer, base, DEVICE, minutes, receive, VIAL } from './ledger.test-helper.js';
@@ -94,6 +94,28 @@ describe('deriveBalances', () => {
     expect(deriveBalances([receive('v1'), corr], { products })).toMatchObject({
       ok: false,
       violation: { index: 1, problems: [{ field: 'correctsEventId' }] },
+    });
+  });
+
+  it('refuses a correction of a receipt by its rule, though the replay keeps only its outline', () => {
+    const corr: LedgerEvent = {
+      ...base('correction', 'x2', 'v1', minutes(5)),
+      type: 'correction',
+      correctsEventId: 'rcv-v1',
+      reason: 'typo',
+      witnessId: 'nurse-b',
+    };
+    const replay = balanceReplay({ products });
+    expect(replay.apply(receive('v1'))).toBeNull();
+    expect(replay.eventById('rcv-v1')).toEqual({ id: 'rcv-v1', type: 'receive', containerId: 'v1' });
+    expect(replay.apply(corr)).toMatchObject({
+      index: 1,
+      problems: [
+        {
+          field: 'correctsEventId',
+          message: 'only an administration, a waste or an adjustment can be corrected',
+        },
+      ],
     });
   });
 

@@ -141,13 +141,27 @@ export function sumByProductLocation(containers: Iterable<ContainerBalance>): Pr
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The events a correction may reverse (the rule in `applyEvent`); only these are kept whole. */
+const CORRECTABLE = new Set<LedgerEvent['type']>(['administer', 'waste', 'adjust']);
+
+export const isCorrectable = (type: LedgerEvent['type']): boolean => CORRECTABLE.has(type);
+
+/**
+ * What the replay keeps of an event no correction may reverse: enough for the rules to name it and
+ * refuse a correction of it (its id, type and container), not its receipt, count or transfer details,
+ * so a check of five years' events holds about half of them whole.
+ */
+function outline(e: LedgerEvent): LedgerEvent {
+  return { id: e.id, type: e.type, containerId: e.containerId } as LedgerEvent;
+}
+
 /** A replay fed the ledger's events one at a time, in its sequence; see `balanceReplay`. */
 export interface BalanceReplay {
   /** Applies the next event; the first that breaks a rule is returned (and the replay must stop). */
   apply(event: LedgerEvent): LedgerViolation | null;
   /** Every balance so far. */
   balances(): LedgerBalances;
-  /** An event already applied, by id (what a correction names), or null. */
+  /** An event already applied, by id (what a correction names), or null; whole only if a correction may reverse it. */
   eventById(id: string): LedgerEvent | null;
   /** How many events were applied. */
   readonly applied: number;
@@ -182,7 +196,7 @@ export function balanceReplay(options: DeriveOptions): BalanceReplay {
       if (!next.ok) return violation(next.problems);
       containers.set(e.containerId, next.value);
       if (original) original.corrected = true;
-      seen.set(e.id, { event: e, corrected: false });
+      seen.set(e.id, { event: CORRECTABLE.has(e.type) ? e : outline(e), corrected: false });
       index += 1;
       return null;
     },

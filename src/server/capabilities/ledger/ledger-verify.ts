@@ -5,6 +5,7 @@ import {
   balanceDelta,
   balanceReplay,
   GENESIS_HASH,
+  isCorrectable,
   verifyChain,
   type BalanceReplay,
   type LedgerEvent,
@@ -121,7 +122,9 @@ function checkPage(
 
 /** The row's columns are copies of the hashed event's fields (and the delta derived from it); any difference is tampering. */
 function storedColumnsDisagree(r: EventRow, e: LedgerEvent, replay: BalanceReplay): boolean {
-  const original = e.type === 'correction' ? replay.eventById(e.correctsEventId) : null;
+  // Only an event a correction may reverse is kept whole; the rules refuse a correction of any other.
+  const named = e.type === 'correction' ? replay.eventById(e.correctsEventId) : null;
+  const original = named && isCorrectable(named.type) ? named : null;
   return (
     r.id !== e.id ||
     r.clinicId !== e.clinicId ||
